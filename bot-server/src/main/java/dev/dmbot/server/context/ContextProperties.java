@@ -1,0 +1,21 @@
+package dev.dmbot.server.context;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param retention how long a sender's context is kept after their last event
+ */
+@ConfigurationProperties("bot.context")
+public record ContextProperties(@DefaultValue("90d") Duration retention) {
+
+	public ContextProperties {
+		if (retention.compareTo(Duration.ofDays(1)) < 0) {
+			throw new IllegalArgumentException(
+					"bot.context.retention must be at least 1d (the 24-hour window needs it), but was " + retention);
+		}
+	}
+
+}

@@ -1,0 +1,98 @@
+package dev.dmbot.server.context;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.springframework.stereotype.Component;
+import redis.clients.jedis.AbstractTransaction;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * Keeps each sender's context in one Redis hash, {@code bot:{account:sender}:ctx}, that expires after the configured
+ * retention. Tags are a comma-separated field; attributes are fields prefixed {@code attr.}.
+ */
+@Component
+public class ContextStore {
+
+	private static final String ATTRIBUTE_PREFIX = "attr.";
+
+	private final UnifiedJedis redis;
+
+	private final ContextProperties properties;
+
+	ContextStore(UnifiedJedis redis, ContextProperties properties) {
+		this.redis = redis;
+		this.properties = properties;
+	}
+
+	public static String key(String accountId, String senderId) {
+		return "bot:{" + accountId + ":" + senderId + "}:ctx";
+	}
+
+	public ConversationContext load(String accountId, String senderId) {
+		Map<String, String> hash = this.redis.hgetAll(key(accountId, senderId));
+		if (hash == null || hash.isEmpty()) {
+			return ConversationContext.newContact(accountId, senderId);
+		}
+		Map<String, String> attributes = new HashMap<>();
+		hash.forEach((field, value) -> {
+			if (field.startsWith(ATTRIBUTE_PREFIX)) {
+				attributes.put(field.substring(ATTRIBUTE_PREFIX.length()), value);
+			}
+		});
+		return new ConversationContext(accountId, senderId, instant(hash.get("firstSeen")),
+				instant(hash.get("lastInboundAt")), hash.getOrDefault("state", ""), hash.get("lastIntent"),
+				number(hash.get("inboundCount")), number(hash.get("unknownStreak")), tags(hash.get("tags")),
+				attributes);
+	}
+
+	/**
+	 * Queues the write of the whole context on a transaction, so it lands together with the decision that changed
+	 * it.
+	 */
+	public void save(AbstractTransaction transaction, ConversationContext context) {
+		String key = key(context.accountId(), context.senderId());
+		Map<String, String> hash = new HashMap<>();
+		if (context.firstSeen() != null) {
+			hash.put("firstSeen", context.firstSeen().toString());
+		}
+		if (context.lastInboundAt() != null) {
+			hash.put("lastInboundAt", context.lastInboundAt().toString());
+		}
+		hash.put("state", context.state());
+		if (context.lastIntent() != null) {
+			hash.put("lastIntent", context.lastIntent());
+		}
+		hash.put("inboundCount", Long.toString(context.inboundCount()));
+		hash.put("unknownStreak", Long.toString(context.unknownStreak()));
+		hash.put("tags", String.join(",", new TreeSet<>(context.tags())));
+		context.attributes().forEach((name, value) -> hash.put(ATTRIBUTE_PREFIX + name, value));
+		transaction.hset(key, hash);
+		transaction.expire(key, this.properties.retention().toSeconds());
+	}
+
+	private static Instant instant(String value) {
+		return value == null || value.isEmpty() ? null : Instant.parse(value);
+	}
+
+	private static long number(String value) {
+		return value == null || value.isEmpty() ? 0 : Long.parseLong(value);
+	}
+
+	private static Set<String> tags(String value) {
+		Set<String> tags = new LinkedHashSet<>();
+		if (value != null) {
+			for (String tag : value.split(",")) {
+				if (!tag.isBlank()) {
+					tags.add(tag.trim());
+				}
+			}
+		}
+		return tags;
+	}
+
+}

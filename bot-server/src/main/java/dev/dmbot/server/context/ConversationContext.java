@@ -1,0 +1,33 @@
+package dev.dmbot.server.context;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the server knows about one customer of one account.
+ *
+ * @param firstSeen when the customer first wrote, {@code null} for a new contact
+ * @param lastInboundAt when the customer last wrote; Meta's 24-hour window is counted from here
+ * @param state the conversation state the rules set last, {@code ""} when none
+ * @param unknownStreak how many messages in a row were not understood
+ */
+public record ConversationContext(String accountId, String senderId, Instant firstSeen, Instant lastInboundAt,
+		String state, String lastIntent, long inboundCount, long unknownStreak, Set<String> tags,
+		Map<String, String> attributes) {
+
+	public ConversationContext {
+		state = state == null ? "" : state;
+		tags = Set.copyOf(tags);
+		attributes = Map.copyOf(attributes);
+	}
+
+	public static ConversationContext newContact(String accountId, String senderId) {
+		return new ConversationContext(accountId, senderId, null, null, "", null, 0, 0, Set.of(), Map.of());
+	}
+
+	public boolean isNew() {
+		return this.firstSeen == null;
+	}
+
+}

@@ -1,0 +1,55 @@
+package dev.dmbot.server.context;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+import redis.clients.jedis.AbstractTransaction;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.XAddParams;
+import redis.clients.jedis.resps.StreamEntry;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Each conversation's recent history, newest 500 entries, in the Redis stream {@code bot:{account:sender}:log}. Every
+ * reply is stored with its explain trail, so an agent or the playground can see why the bot said what it said.
+ */
+@Component
+public class ConversationLog {
+
+	private static final int KEEP = 500;
+
+	private final UnifiedJedis redis;
+
+	private final JsonMapper json;
+
+	ConversationLog(UnifiedJedis redis, JsonMapper json) {
+		this.redis = redis;
+		this.json = json;
+	}
+
+	static String key(String accountId, String senderId) {
+		return "bot:{" + accountId + ":" + senderId + "}:log";
+	}
+
+	public void append(AbstractTransaction transaction, String accountId, String senderId, LogEntry entry) {
+		transaction.xadd(key(accountId, senderId), XAddParams.xAddParams().maxLen(KEEP).approximateTrimming(),
+				Map.of("entry", this.json.writeValueAsString(entry)));
+	}
+
+	/** The newest {@code count} entries, oldest first. */
+	public List<LogEntry> recent(String accountId, String senderId, int count) {
+		List<StreamEntry> entries = this.redis.xrevrange(key(accountId, senderId), StreamEntryID.MAXIMUM_ID,
+				StreamEntryID.MINIMUM_ID, count);
+		List<LogEntry> result = new ArrayList<>();
+		for (StreamEntry entry : entries) {
+			result.add(this.json.readValue(entry.getFields().get("entry"), LogEntry.class));
+		}
+		Collections.reverse(result);
+		return result;
+	}
+
+}

@@ -1,0 +1,214 @@
+package dev.dmbot.server.conversation;
+
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import redis.clients.jedis.AbstractTransaction;
+import redis.clients.jedis.UnifiedJedis;
+
+import dev.dmbot.server.context.ContextStore;
+import dev.dmbot.server.context.ConversationLog;
+import dev.dmbot.server.context.LogEntry;
+import dev.dmbot.server.context.ConversationContext;
+import dev.dmbot.server.intake.EventKind;
+import dev.dmbot.server.intake.InboundEvent;
+import dev.dmbot.server.intake.InboundEventHandler;
+import dev.dmbot.server.nlp.Intent;
+import dev.dmbot.server.nlp.IntentClassifier;
+import dev.dmbot.server.outbound.DeliveryResult;
+import dev.dmbot.server.outbound.OutboundDispatcher;
+import dev.dmbot.server.outbound.OutboundMessage;
+import dev.dmbot.server.outbound.QuickReplyOption;
+import dev.dmbot.server.rules.Decision;
+import dev.dmbot.server.rules.DecisionEngine;
+import dev.dmbot.server.rules.DecisionRequest;
+import dev.dmbot.server.rules.FiredRow;
+
+/**
+ * The path of one event: intent, context, decision, reply. The decision and the context it changes are stored in one
+ * Redis transaction before anything is sent, so a crash never loses a decision or makes the bot decide twice.
+ */
+@Component
+class ConversationHandler implements InboundEventHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ConversationHandler.class);
+
+	/** Intent given to events that carry no text to classify (postbacks, story mentions, media). */
+	static final String NO_TEXT = "none";
+
+	private final IntentClassifier classifier;
+
+	private final ContextStore contexts;
+
+	private final DecisionEngine rules;
+
+	private final OutboundDispatcher outbound;
+
+	private final ConversationLog conversationLog;
+
+	private final ReplyLedger ledger;
+
+	private final UnifiedJedis redis;
+
+	private final MeterRegistry meters;
+
+	ConversationHandler(IntentClassifier classifier, ContextStore contexts, DecisionEngine rules,
+			OutboundDispatcher outbound, ConversationLog conversationLog, ReplyLedger ledger, UnifiedJedis redis,
+			MeterRegistry meters) {
+		this.classifier = classifier;
+		this.contexts = contexts;
+		this.rules = rules;
+		this.outbound = outbound;
+		this.conversationLog = conversationLog;
+		this.ledger = ledger;
+		this.redis = redis;
+		this.meters = meters;
+	}
+
+	@Override
+	public void handle(InboundEvent event) {
+		if (event.kind() == EventKind.UNKNOWN) {
+			this.meters.counter("bot.events.unknown").increment();
+			log.info("Kept an event of a shape this version does not know: {}", abbreviate(event.raw()));
+			return;
+		}
+		ReplyLedger.Entry pending = this.ledger.find(event);
+		if (pending != null) {
+			if ("decided".equals(pending.status())) {
+				// Decided before a crash but not confirmed as sent: send what was decided.
+				deliver(event, pending.message(), pending.trail());
+			}
+			return;
+		}
+		ConversationContext context = this.contexts.load(event.accountId(), event.senderId());
+		if (!answersAutomatically(event)) {
+			record(event, context);
+			return;
+		}
+		answer(event, context);
+	}
+
+	/** Only what the customer sends on our own channel gets an automatic answer; echoes, reads, standby do not. */
+	private static boolean answersAutomatically(InboundEvent event) {
+		return !event.standby() && switch (event.kind()) {
+			case MESSAGE, QUICK_REPLY, ATTACHMENT, STORY_MENTION, STORY_REPLY, POSTBACK, REFERRAL -> true;
+			default -> false;
+		};
+	}
+
+	private void record(InboundEvent event, ConversationContext context) {
+		ConversationContext updated = event.kind().opensWindow() ? touched(context, event, null, null, Set.of())
+				: context;
+		AbstractTransaction transaction = this.redis.multi();
+		if (updated != context) {
+			this.contexts.save(transaction, updated);
+		}
+		this.conversationLog.append(transaction, event.accountId(), event.senderId(), inbound(event, null));
+		transaction.exec();
+	}
+
+	private void answer(InboundEvent event, ConversationContext context) {
+		Intent intent = hasText(event) ? this.classifier.classify(event.text()) : new Intent(NO_TEXT, 0);
+		this.meters.counter("bot.intents", "intent", intent.name()).increment();
+		Decision decision = this.rules.decide(new DecisionRequest(ruleEventType(event), intent.name(),
+				intent.confidence(), event.text(), event.payload(), event.referralRef(), context.state(),
+				context.tags(), context.inboundCount(), context.attributes()));
+		for (FiredRow row : decision.firedRows()) {
+			this.meters.counter("bot.rules.fired", "sheet", row.sheet(), "row", Integer.toString(row.row()))
+				.increment();
+		}
+		Set<String> addTags = new LinkedHashSet<>(decision.addTags());
+		if (decision.escalate()) {
+			addTags.add("needs_human");
+			this.meters.counter("bot.escalations").increment();
+		}
+		ConversationContext updated = touched(context, event, intent, decision.nextState(), addTags);
+		List<String> rows = decision.firedRows().stream().map(FiredRow::toString).toList();
+		LogEntry trail = null;
+		OutboundMessage reply = null;
+		if (decision.hasReply()) {
+			String text = ReplyRenderer.render(decision.reply(), updated, intent.name());
+			List<QuickReplyOption> quickReplies = decision.quickReplies()
+				.stream()
+				.map(option -> new QuickReplyOption(option.title(), option.payload()))
+				.toList();
+			reply = new OutboundMessage(event.accountId(), event.senderId(), text, quickReplies,
+					updated.lastInboundAt(), Instant.ofEpochMilli(event.receivedAt()), event.dedupKey());
+			trail = new LogEntry("out", "reply", text, quickReplies.stream().map(option -> new LogEntry.QuickReply(option.title(), option.payload())).toList(),
+					intent.name(), intent.confidence(), rows, updated.state(), decision.escalate(), "pending", null,
+					event.dedupKey());
+		}
+		AbstractTransaction transaction = this.redis.multi();
+		this.contexts.save(transaction, updated);
+		this.conversationLog.append(transaction, event.accountId(), event.senderId(), inbound(event, intent));
+		if (reply != null) {
+			this.ledger.decided(transaction, event, reply, trail);
+		}
+		transaction.exec();
+		log.info("Conversation {}: {} '{}' -> intent {} ({}), rows {}, state '{}'{}", event.conversationId(),
+				event.kind().ruleName(), abbreviate(event.text()), intent.name(),
+				String.format(java.util.Locale.ROOT, "%.2f", intent.confidence()), rows, updated.state(),
+				decision.escalate() ? ", escalate" : "");
+		if (reply != null) {
+			deliver(event, reply, trail);
+		}
+	}
+
+	private void deliver(InboundEvent event, OutboundMessage reply, LogEntry trail) {
+		DeliveryResult result = this.outbound.deliver(reply);
+		LogEntry delivered = new LogEntry(trail.direction(), trail.kind(), trail.text(), trail.quickReplies(),
+				trail.intent(), trail.confidence(), trail.rules(), trail.state(), trail.escalate(),
+				result.outcome().tag(), Instant.now(), String.join(",", result.messageIds()));
+		AbstractTransaction transaction = this.redis.multi();
+		this.ledger.delivered(transaction, event, reply, delivered);
+		this.conversationLog.append(transaction, event.accountId(), event.senderId(), delivered);
+		transaction.exec();
+	}
+
+	private static ConversationContext touched(ConversationContext context, InboundEvent event, Intent intent,
+			String nextState, Set<String> addTags) {
+		Instant at = Instant.ofEpochMilli(event.timestamp());
+		Instant lastInbound = context.lastInboundAt() == null || at.isAfter(context.lastInboundAt()) ? at
+				: context.lastInboundAt();
+		Set<String> tags = new LinkedHashSet<>(context.tags());
+		tags.addAll(addTags);
+		boolean understood = intent == null || !"unknown".equals(intent.name());
+		return new ConversationContext(context.accountId(), context.senderId(),
+				context.firstSeen() == null ? at : context.firstSeen(), lastInbound,
+				nextState == null ? context.state() : nextState,
+				intent == null || NO_TEXT.equals(intent.name()) ? context.lastIntent() : intent.name(),
+				context.inboundCount() + 1, understood ? 0 : context.unknownStreak() + 1, tags,
+				context.attributes());
+	}
+
+	private static LogEntry inbound(InboundEvent event, Intent intent) {
+		String text = event.text() != null ? event.text()
+				: event.payload() != null ? event.payload() : event.referralRef();
+		return new LogEntry("in", event.kind().ruleName(), text, List.of(), intent == null ? null : intent.name(),
+				intent == null ? 0 : intent.confidence(), List.of(), null, false, null,
+				Instant.ofEpochMilli(event.timestamp()), event.mid());
+	}
+
+	private static boolean hasText(InboundEvent event) {
+		return event.text() != null && !event.text().isBlank() && event.kind() != EventKind.POSTBACK;
+	}
+
+	/** The event type as analysts write it in the decision tables. */
+	private static String ruleEventType(InboundEvent event) {
+		return event.kind().ruleName();
+	}
+
+	private static String abbreviate(String text) {
+		if (text == null) {
+			return "";
+		}
+		return text.length() > 80 ? text.substring(0, 77) + "..." : text;
+	}
+
+}

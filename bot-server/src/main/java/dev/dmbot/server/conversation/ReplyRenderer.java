@@ -1,0 +1,46 @@
+package dev.dmbot.server.conversation;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.dmbot.server.context.ConversationContext;
+
+/**
+ * Fills the {@code {{variables}}} of a reply cell. {@code {{name|default}}} falls back to the default when the value
+ * is unknown, so a customer never sees a literal {@code {{...}}} or an empty gap where a name should be.
+ * <p>
+ * Known names: {@code first_name}, {@code username} and any {@code attr.<name>} from the contact's attributes,
+ * {@code state}, {@code intent}.
+ */
+final class ReplyRenderer {
+
+	private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_.\\-]+)\\s*(?:\\|([^}]*))?}}");
+
+	private ReplyRenderer() {
+	}
+
+	static String render(String template, ConversationContext context, String intent) {
+		Matcher matcher = VARIABLE.matcher(template);
+		StringBuilder out = new StringBuilder();
+		while (matcher.find()) {
+			String value = lookup(matcher.group(1), context, intent);
+			if (value == null || value.isBlank()) {
+				value = matcher.group(2) == null ? "" : matcher.group(2).strip();
+			}
+			matcher.appendReplacement(out, Matcher.quoteReplacement(value));
+		}
+		matcher.appendTail(out);
+		// A variable with no value and no default leaves a double space or a space before punctuation behind.
+		return out.toString().replaceAll(" {2,}", " ").replaceAll(" ([,.!?])", "$1").strip();
+	}
+
+	private static String lookup(String name, ConversationContext context, String intent) {
+		return switch (name) {
+			case "state" -> context.state();
+			case "intent" -> intent;
+			case "first_name", "username" -> context.attributes().get(name);
+			default -> name.startsWith("attr.") ? context.attributes().get(name.substring("attr.".length())) : null;
+		};
+	}
+
+}

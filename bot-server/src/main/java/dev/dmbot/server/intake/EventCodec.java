@@ -1,0 +1,24 @@
+package dev.dmbot.server.intake;
+
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Turns events into the JSON stored in the stream and back. */
+@Component
+class EventCodec {
+
+	private final JsonMapper json;
+
+	EventCodec(JsonMapper json) {
+		this.json = json;
+	}
+
+	String encode(InboundEvent event) {
+		return this.json.writeValueAsString(event);
+	}
+
+	InboundEvent decode(String value) {
+		return this.json.readValue(value, InboundEvent.class);
+	}
+
+}

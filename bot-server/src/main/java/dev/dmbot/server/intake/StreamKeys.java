@@ -1,0 +1,34 @@
+package dev.dmbot.server.intake;
+
+/**
+ * Redis key names of the intake. Each partition's keys carry a hash tag so that a partition's stream and lease share a
+ * Redis Cluster slot.
+ */
+final class StreamKeys {
+
+	static final String GROUP = "workers";
+
+	private StreamKeys() {
+	}
+
+	static String stream(int partition) {
+		return "bot:events:{p" + partition + "}";
+	}
+
+	static String lease(int partition) {
+		return "bot:lease:{p" + partition + "}";
+	}
+
+	static String processed(InboundEvent event) {
+		return "bot:{" + event.conversationId() + "}:seen:" + event.dedupKey();
+	}
+
+	static final String FAILED = "bot:events:failed";
+
+	static final String INSTANCES = "bot:instances";
+
+	static int partitionOf(InboundEvent event, int partitions) {
+		return Math.floorMod(event.conversationId().hashCode(), partitions);
+	}
+
+}

@@ -1,0 +1,2 @@
+package dev.dmbot.server.nlp;
+public record Intent(String name, double confidence) {}

@@ -1,0 +1,45 @@
+package dev.dmbot.server.outbound;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.UnifiedJedis;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Replies Meta did not take after the last try, kept in the Redis stream {@code bot:dead-letters}. */
+@Component
+public class DeadLetters {
+
+	public static final String STREAM = "bot:dead-letters";
+
+	private final UnifiedJedis redis;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	DeadLetters(UnifiedJedis redis, JsonMapper json, Clock clock) {
+		this.redis = redis;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	void add(OutboundMessage message, Map<String, Object> body, String error) {
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put("account", message.accountId());
+		fields.put("recipient", message.recipientId());
+		fields.put("reference", String.valueOf(message.reference()));
+		fields.put("body", this.json.writeValueAsString(body));
+		fields.put("error", error);
+		fields.put("at", this.clock.instant().toString());
+		this.redis.xadd(STREAM, StreamEntryID.NEW_ENTRY, fields);
+	}
+
+	public long count() {
+		return this.redis.xlen(STREAM);
+	}
+
+}

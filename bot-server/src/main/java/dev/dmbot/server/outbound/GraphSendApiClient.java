@@ -1,0 +1,76 @@
+package dev.dmbot.server.outbound;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.util.Map;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Meta's Send API: {@code POST {graph-url}/{account-id}/messages} with the account's access token as a bearer token.
+ * The token is only ever put in the Authorization header, never in a URL, a log line or an exception message.
+ */
+final class GraphSendApiClient implements MessageSender {
+
+	private final RestClient http;
+
+	private final URI graphUrl;
+
+	private final String accessToken;
+
+	private final JsonMapper json;
+
+	GraphSendApiClient(URI graphUrl, String accessToken, OutboundProperties properties, JsonMapper json) {
+		HttpClient client = HttpClient.newBuilder().connectTimeout(properties.requestTimeout()).build();
+		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
+		factory.setReadTimeout(properties.requestTimeout());
+		this.http = RestClient.builder().requestFactory(factory).build();
+		this.graphUrl = graphUrl;
+		this.accessToken = accessToken;
+		this.json = json;
+	}
+
+	@Override
+	public String send(String accountId, Map<String, Object> body) {
+		try {
+			return this.http.post()
+				.uri(this.graphUrl + "/" + accountId + "/messages")
+				.header(HttpHeaders.AUTHORIZATION, "Bearer " + this.accessToken)
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(this.json.writeValueAsString(body))
+				.exchange((request, response) -> {
+					byte[] answer = response.getBody().readAllBytes();
+					int status = response.getStatusCode().value();
+					if (status >= 200 && status < 300) {
+						return readTree(answer).path("message_id").asString(null);
+					}
+					throw new SendApiException(error(status, answer), null);
+				});
+		}
+		catch (ResourceAccessException ex) {
+			throw new SendApiException(new MetaError(0, 0, 0, "no answer from Meta: " + ex.getMostSpecificCause()), ex);
+		}
+	}
+
+	private MetaError error(int status, byte[] answer) {
+		JsonNode error = readTree(answer).path("error");
+		return new MetaError(status, error.path("code").asInt(0), error.path("error_subcode").asInt(0),
+				error.path("message").asString("(no error message)"));
+	}
+
+	private JsonNode readTree(byte[] answer) {
+		try {
+			return this.json.readTree(answer);
+		}
+		catch (RuntimeException ex) {
+			return this.json.createObjectNode();
+		}
+	}
+
+}

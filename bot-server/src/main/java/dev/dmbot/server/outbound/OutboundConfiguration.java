@@ -1,0 +1,38 @@
+package dev.dmbot.server.outbound;
+
+import java.time.Clock;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import redis.clients.jedis.UnifiedJedis;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.dmbot.server.system.MetaProperties;
+
+/** Picks Meta's real Send API when an access token is configured, the recording sandbox otherwise. */
+@Configuration(proxyBeanMethods = false)
+class OutboundConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(OutboundConfiguration.class);
+
+	@Bean
+	MessageSender messageSender(MetaProperties meta, OutboundProperties properties, UnifiedJedis redis,
+			JsonMapper json, Clock clock) {
+		if (meta.sandbox()) {
+			log.info("Sandbox mode: no bot.meta.access-token set, so replies are recorded in Redis ({}) "
+					+ "instead of being sent to Instagram", SandboxMessageSender.OUTBOX);
+			return new SandboxMessageSender(redis, json, clock);
+		}
+		return new GraphSendApiClient(meta.graphUrl(), meta.accessToken(), properties, json);
+	}
+
+	@Bean
+	OutboundDispatcher outboundDispatcher(MessageSender sender, SendRateLimiter rateLimiter, DeadLetters deadLetters,
+			OutboundProperties properties, MeterRegistry meters, Clock clock) {
+		return new OutboundDispatcher(sender, rateLimiter, deadLetters, properties, meters, clock);
+	}
+
+}

@@ -1,0 +1,147 @@
+package dev.dmbot.server.outbound;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends a reply the way Meta wants it: only inside the 24-hour window, cut into parts of at most 1,000 bytes, at most
+ * 13 quick replies of at most 20 characters, within the per-account rate, retried with backoff and jitter on
+ * transient errors, and put in the dead-letter stream when Meta refuses it for good or the tries run out.
+ */
+public class OutboundDispatcher {
+
+	private static final Logger log = LoggerFactory.getLogger(OutboundDispatcher.class);
+
+	static final Duration WINDOW = Duration.ofHours(24);
+
+	static final int MAX_QUICK_REPLIES = 13;
+
+	static final int MAX_TITLE_LENGTH = 20;
+
+	private final MessageSender sender;
+
+	private final SendRateLimiter rateLimiter;
+
+	private final DeadLetters deadLetters;
+
+	private final MeterRegistry meters;
+
+	private final Clock clock;
+
+	private final Retry retry;
+
+	private final Timer latency;
+
+	OutboundDispatcher(MessageSender sender, SendRateLimiter rateLimiter, DeadLetters deadLetters,
+			OutboundProperties properties, MeterRegistry meters, Clock clock) {
+		this.sender = sender;
+		this.rateLimiter = rateLimiter;
+		this.deadLetters = deadLetters;
+		this.meters = meters;
+		this.clock = clock;
+		this.retry = Retry.of("send-api", RetryConfig.custom()
+			.maxAttempts(properties.maxAttempts())
+			.intervalFunction(IntervalFunction.ofExponentialRandomBackoff(properties.initialBackoff(), 2.0, 0.5,
+					properties.maxBackoff()))
+			.retryOnException(ex -> ex instanceof SendApiException sendApi && sendApi.error().transientFailure())
+			.build());
+		this.latency = Timer.builder("bot.reply.latency")
+			.description("From the webhook delivery reaching the server to Meta accepting the reply")
+			.publishPercentiles(0.5, 0.95, 0.99)
+			.publishPercentileHistogram()
+			.register(meters);
+	}
+
+	public DeliveryResult deliver(OutboundMessage message) {
+		Instant now = this.clock.instant();
+		if (message.lastInboundAt() == null || message.lastInboundAt().plus(WINDOW).isBefore(now)) {
+			count(DeliveryOutcome.WINDOW_CLOSED);
+			log.info("Reply to {} not sent: the customer's last message is older than 24 hours",
+					message.recipientId());
+			return new DeliveryResult(DeliveryOutcome.WINDOW_CLOSED, List.of(), "outside the 24-hour window");
+		}
+		List<String> parts = MessageSplitter.split(message.text());
+		List<String> messageIds = new ArrayList<>();
+		for (int i = 0; i < parts.size(); i++) {
+			boolean last = i == parts.size() - 1;
+			Map<String, Object> body = body(message.recipientId(), parts.get(i),
+					last ? message.quickReplies() : List.of());
+			try {
+				messageIds.add(this.retry.executeSupplier(() -> {
+					this.rateLimiter.acquire(message.accountId());
+					return this.sender.send(message.accountId(), body);
+				}));
+			}
+			catch (SendApiException ex) {
+				return refused(message, body, ex.error(), messageIds);
+			}
+		}
+		count(DeliveryOutcome.SENT);
+		if (message.receivedAt() != null) {
+			this.latency.record(Duration.between(message.receivedAt(), this.clock.instant()));
+		}
+		return new DeliveryResult(DeliveryOutcome.SENT, messageIds, null);
+	}
+
+	private DeliveryResult refused(OutboundMessage message, Map<String, Object> body, MetaError error,
+			List<String> sentParts) {
+		this.meters.counter("bot.send.errors", "code", Integer.toString(error.code())).increment();
+		if (error.windowClosed()) {
+			count(DeliveryOutcome.WINDOW_CLOSED);
+			return new DeliveryResult(DeliveryOutcome.WINDOW_CLOSED, sentParts, error.describe());
+		}
+		if (error.tokenInvalid()) {
+			this.meters.counter("bot.meta.token.invalid").increment();
+			log.error("Meta rejected the access token ({}). Replies go to the dead-letter stream until "
+					+ "bot.meta.access-token is replaced with a valid token.", error.describe());
+		}
+		else {
+			log.warn("Reply to {} moved to {}: {}", message.recipientId(), DeadLetters.STREAM, error.describe());
+		}
+		this.deadLetters.add(message, body, error.describe());
+		count(DeliveryOutcome.DEAD_LETTERED);
+		return new DeliveryResult(DeliveryOutcome.DEAD_LETTERED, sentParts, error.describe());
+	}
+
+	private void count(DeliveryOutcome outcome) {
+		this.meters.counter("bot.replies", "outcome", outcome.tag()).increment();
+	}
+
+	static Map<String, Object> body(String recipientId, String text, List<QuickReplyOption> quickReplies) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("recipient", Map.of("id", recipientId));
+		Map<String, Object> messageBody = new LinkedHashMap<>();
+		messageBody.put("text", text);
+		if (!quickReplies.isEmpty()) {
+			body.put("messaging_type", "RESPONSE");
+			messageBody.put("quick_replies",
+					quickReplies.stream().limit(MAX_QUICK_REPLIES).map(OutboundDispatcher::quickReply).toList());
+		}
+		body.put("message", messageBody);
+		return body;
+	}
+
+	private static Map<String, Object> quickReply(QuickReplyOption option) {
+		String title = option.title().length() > MAX_TITLE_LENGTH
+				? option.title().substring(0, MAX_TITLE_LENGTH) : option.title();
+		Map<String, Object> quickReply = new LinkedHashMap<>();
+		quickReply.put("content_type", "text");
+		quickReply.put("title", title);
+		quickReply.put("payload", option.payload());
+		return quickReply;
+	}
+
+}

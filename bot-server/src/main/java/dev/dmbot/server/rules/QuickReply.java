@@ -1,0 +1,2 @@
+package dev.dmbot.server.rules;
+public record QuickReply(String title, String payload) {}

@@ -1,0 +1,120 @@
+package dev.dmbot.server.webhook;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.dmbot.server.intake.EventStream;
+import dev.dmbot.server.intake.InboundEvent;
+import dev.dmbot.server.intake.StorageUnavailableException;
+import dev.dmbot.server.system.MetaProperties;
+import dev.dmbot.server.system.MetaSignature;
+
+/**
+ * Meta's webhook: the GET handshake and the POST deliveries. A delivery is answered 200 only once every event in it is
+ * stored in Redis; the work itself happens later, in the intake workers.
+ */
+@RestController
+@RequestMapping("/webhook")
+class WebhookController {
+
+	private static final Logger log = LoggerFactory.getLogger(WebhookController.class);
+
+	static final int MAX_BODY_BYTES = 1024 * 1024;
+
+	private final SignatureVerifier signatures;
+
+	private final WebhookPayloadParser parser;
+
+	private final EventStream stream;
+
+	private final MetaProperties meta;
+
+	private final MeterRegistry meters;
+
+	private final Clock clock;
+
+	WebhookController(SignatureVerifier signatures, WebhookPayloadParser parser, EventStream stream,
+			MetaProperties meta, MeterRegistry meters, Clock clock) {
+		this.signatures = signatures;
+		this.parser = parser;
+		this.stream = stream;
+		this.meta = meta;
+		this.meters = meters;
+		this.clock = clock;
+	}
+
+	@GetMapping(produces = MediaType.TEXT_PLAIN_VALUE)
+	ResponseEntity<String> verify(@RequestParam(name = "hub.mode", required = false) String mode,
+			@RequestParam(name = "hub.verify_token", required = false) String token,
+			@RequestParam(name = "hub.challenge", required = false) String challenge) {
+		if ("subscribe".equals(mode) && this.meta.verifyToken() != null && challenge != null
+				&& Objects.equals(this.meta.verifyToken(), token)) {
+			return ResponseEntity.ok(challenge);
+		}
+		log.warn("Webhook verification refused: the hub.verify_token does not match bot.meta.verify-token");
+		return ResponseEntity.status(HttpStatus.FORBIDDEN).body("verify token mismatch");
+	}
+
+	@PostMapping
+	ResponseEntity<Map<String, String>> receive(HttpServletRequest request) throws IOException {
+		long receivedAt = this.clock.millis();
+		if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+			return reject(HttpStatus.CONTENT_TOO_LARGE, "oversized", "The body is larger than 1 MiB");
+		}
+		byte[] body;
+		try (InputStream in = request.getInputStream()) {
+			body = in.readNBytes(MAX_BODY_BYTES + 1);
+		}
+		if (body.length > MAX_BODY_BYTES) {
+			return reject(HttpStatus.CONTENT_TOO_LARGE, "oversized", "The body is larger than 1 MiB");
+		}
+		if (!this.signatures.isValid(body, request.getHeader(MetaSignature.HEADER))) {
+			return reject(HttpStatus.UNAUTHORIZED, "bad_signature", "Missing or wrong " + MetaSignature.HEADER
+					+ " header: it must be sha256=HMAC-SHA256(app secret, raw body)");
+		}
+		List<InboundEvent> events;
+		try {
+			events = this.parser.parse(body, receivedAt);
+		}
+		catch (MalformedPayloadException ex) {
+			return reject(HttpStatus.BAD_REQUEST, "malformed", ex.getMessage());
+		}
+		try {
+			this.stream.append(events);
+		}
+		catch (StorageUnavailableException ex) {
+			log.warn("Webhook delivery of {} events answered 503 so Meta retries it: {}", events.size(),
+					ex.getMessage());
+			return reject(HttpStatus.SERVICE_UNAVAILABLE, "storage_unavailable",
+					"Events could not be stored; deliver again later");
+		}
+		for (InboundEvent event : events) {
+			this.meters.counter("bot.webhook.events", "type", event.kind().ruleName(), "outcome", "stored")
+				.increment();
+		}
+		return ResponseEntity.ok(Map.of("status", "EVENT_RECEIVED", "events", Integer.toString(events.size())));
+	}
+
+	private ResponseEntity<Map<String, String>> reject(HttpStatus status, String outcome, String message) {
+		this.meters.counter("bot.webhook.events", "type", "delivery", "outcome", outcome).increment();
+		return ResponseEntity.status(status).body(Map.of("error", message));
+	}
+
+}

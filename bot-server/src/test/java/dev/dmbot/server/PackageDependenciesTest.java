@@ -1,0 +1,55 @@
+package dev.dmbot.server;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** A message flows one way through the feature packages; these rules keep it so. */
+class PackageDependenciesTest {
+
+	static final JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.importPackages("dev.dmbot.server");
+
+	@Test
+	void nothingDependsOnTheWebhookOrTheConversation() {
+		noClasses().that()
+			.resideOutsideOfPackages("..webhook..", "..conversation..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("..webhook..", "..conversation..")
+			.check(classes);
+	}
+
+	@Test
+	void intentContextAndRulesKnowNothingOfHttpOrOfEachOther() {
+		for (String feature : new String[] { "nlp", "context", "rules" }) {
+			noClasses().that()
+				.resideInAPackage("..server." + feature + "..")
+				.should()
+				.dependOnClassesThat()
+				.resideInAnyPackage("org.springframework.web..", "jakarta.servlet..", "..server.outbound..",
+						"..server.intake..")
+				.check(classes);
+		}
+		noClasses().that().resideInAPackage("..server.nlp..").should().dependOnClassesThat()
+			.resideInAnyPackage("..server.context..", "..server.rules..").check(classes);
+		noClasses().that().resideInAPackage("..server.rules..").should().dependOnClassesThat()
+			.resideInAnyPackage("..server.context..", "..server.nlp..").check(classes);
+		noClasses().that().resideInAPackage("..server.context..").should().dependOnClassesThat()
+			.resideInAnyPackage("..server.rules..", "..server.nlp..").check(classes);
+	}
+
+	@Test
+	void theIntakeDoesNotKnowWhatHappensToEvents() {
+		noClasses().that()
+			.resideInAPackage("..server.intake..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("..server.outbound..", "..server.rules..", "..server.nlp..", "..server.context..")
+			.check(classes);
+	}
+
+}
