@@ -10,7 +10,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 /** A message flows one way through the feature packages; these rules keep it so. */
 class PackageDependenciesTest {
 
-	static final JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+	static final JavaClasses classes = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages("dev.dmbot.server");
 
 	@Test
@@ -34,12 +35,24 @@ class PackageDependenciesTest {
 						"..server.intake..")
 				.check(classes);
 		}
-		noClasses().that().resideInAPackage("..server.nlp..").should().dependOnClassesThat()
-			.resideInAnyPackage("..server.context..", "..server.rules..").check(classes);
-		noClasses().that().resideInAPackage("..server.rules..").should().dependOnClassesThat()
-			.resideInAnyPackage("..server.context..", "..server.nlp..").check(classes);
-		noClasses().that().resideInAPackage("..server.context..").should().dependOnClassesThat()
-			.resideInAnyPackage("..server.rules..", "..server.nlp..").check(classes);
+		noClasses().that()
+			.resideInAPackage("..server.nlp..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("..server.context..", "..server.rules..")
+			.check(classes);
+		noClasses().that()
+			.resideInAPackage("..server.rules..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("..server.context..", "..server.nlp..")
+			.check(classes);
+		noClasses().that()
+			.resideInAPackage("..server.context..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("..server.rules..", "..server.nlp..")
+			.check(classes);
 	}
 
 	@Test

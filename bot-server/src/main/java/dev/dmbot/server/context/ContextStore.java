@@ -12,8 +12,9 @@ import redis.clients.jedis.AbstractTransaction;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
- * Keeps each sender's context in one Redis hash, {@code bot:{account:sender}:ctx}, that expires after the configured
- * retention. Tags are a comma-separated field; attributes are fields prefixed {@code attr.}.
+ * Keeps each sender's context in one Redis hash, {@code bot:{account:sender}:ctx}, that
+ * expires after the configured retention. Tags are a comma-separated field; attributes
+ * are fields prefixed {@code attr.}.
  */
 @Component
 public class ContextStore {
@@ -51,8 +52,8 @@ public class ContextStore {
 	}
 
 	/**
-	 * Queues the write of the whole context on a transaction, so it lands together with the decision that changed
-	 * it.
+	 * Queues the write of the whole context on a transaction, so it lands together with
+	 * the decision that changed it.
 	 */
 	public void save(AbstractTransaction transaction, ConversationContext context) {
 		String key = key(context.accountId(), context.senderId());

@@ -8,7 +8,8 @@ import java.util.Set;
  * What the server knows about one customer of one account.
  *
  * @param firstSeen when the customer first wrote, {@code null} for a new contact
- * @param lastInboundAt when the customer last wrote; Meta's 24-hour window is counted from here
+ * @param lastInboundAt when the customer last wrote; Meta's 24-hour window is counted
+ * from here
  * @param state the conversation state the rules set last, {@code ""} when none
  * @param unknownStreak how many messages in a row were not understood
  */

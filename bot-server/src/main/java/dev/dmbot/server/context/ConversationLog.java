@@ -14,8 +14,9 @@ import redis.clients.jedis.resps.StreamEntry;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Each conversation's recent history, newest 500 entries, in the Redis stream {@code bot:{account:sender}:log}. Every
- * reply is stored with its explain trail, so an agent or the playground can see why the bot said what it said.
+ * Each conversation's recent history, newest 500 entries, in the Redis stream
+ * {@code bot:{account:sender}:log}. Every reply is stored with its explain trail, so an
+ * agent or the playground can see why the bot said what it said.
  */
 @Component
 public class ConversationLog {

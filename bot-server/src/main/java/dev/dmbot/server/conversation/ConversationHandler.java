@@ -31,15 +31,19 @@ import dev.dmbot.server.rules.DecisionRequest;
 import dev.dmbot.server.rules.FiredRow;
 
 /**
- * The path of one event: intent, context, decision, reply. The decision and the context it changes are stored in one
- * Redis transaction before anything is sent, so a crash never loses a decision or makes the bot decide twice.
+ * The path of one event: intent, context, decision, reply. The decision and the context
+ * it changes are stored in one Redis transaction before anything is sent, so a crash
+ * never loses a decision or makes the bot decide twice.
  */
 @Component
 class ConversationHandler implements InboundEventHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ConversationHandler.class);
 
-	/** Intent given to events that carry no text to classify (postbacks, story mentions, media). */
+	/**
+	 * Intent given to events that carry no text to classify (postbacks, story mentions,
+	 * media).
+	 */
 	static final String NO_TEXT = "none";
 
 	private final IntentClassifier classifier;
@@ -81,7 +85,8 @@ class ConversationHandler implements InboundEventHandler {
 		ReplyLedger.Entry pending = this.ledger.find(event);
 		if (pending != null) {
 			if ("decided".equals(pending.status())) {
-				// Decided before a crash but not confirmed as sent: send what was decided.
+				// Decided before a crash but not confirmed as sent: send what was
+				// decided.
 				deliver(event, pending.message(), pending.trail());
 			}
 			return;
@@ -94,7 +99,10 @@ class ConversationHandler implements InboundEventHandler {
 		answer(event, context);
 	}
 
-	/** Only what the customer sends on our own channel gets an automatic answer; echoes, reads, standby do not. */
+	/**
+	 * Only what the customer sends on our own channel gets an automatic answer; echoes,
+	 * reads, standby do not.
+	 */
 	private static boolean answersAutomatically(InboundEvent event) {
 		return !event.standby() && switch (event.kind()) {
 			case MESSAGE, QUICK_REPLY, ATTACHMENT, STORY_MENTION, STORY_REPLY, POSTBACK, REFERRAL -> true;
@@ -140,7 +148,10 @@ class ConversationHandler implements InboundEventHandler {
 				.toList();
 			reply = new OutboundMessage(event.accountId(), event.senderId(), text, quickReplies,
 					updated.lastInboundAt(), Instant.ofEpochMilli(event.receivedAt()), event.dedupKey());
-			trail = new LogEntry("out", "reply", text, quickReplies.stream().map(option -> new LogEntry.QuickReply(option.title(), option.payload())).toList(),
+			trail = new LogEntry("out", "reply", text,
+					quickReplies.stream()
+						.map(option -> new LogEntry.QuickReply(option.title(), option.payload()))
+						.toList(),
 					intent.name(), intent.confidence(), rows, updated.state(), decision.escalate(), "pending", null,
 					event.dedupKey());
 		}
@@ -183,8 +194,7 @@ class ConversationHandler implements InboundEventHandler {
 				context.firstSeen() == null ? at : context.firstSeen(), lastInbound,
 				nextState == null ? context.state() : nextState,
 				intent == null || NO_TEXT.equals(intent.name()) ? context.lastIntent() : intent.name(),
-				context.inboundCount() + 1, understood ? 0 : context.unknownStreak() + 1, tags,
-				context.attributes());
+				context.inboundCount() + 1, understood ? 0 : context.unknownStreak() + 1, tags, context.attributes());
 	}
 
 	private static LogEntry inbound(InboundEvent event, Intent intent) {

@@ -13,8 +13,9 @@ import dev.dmbot.server.intake.InboundEvent;
 import dev.dmbot.server.outbound.OutboundMessage;
 
 /**
- * Remembers the reply decided for each event until it is delivered. If a worker dies between deciding and sending,
- * the event comes back and the stored reply is sent as decided, instead of deciding again or answering twice.
+ * Remembers the reply decided for each event until it is delivered. If a worker dies
+ * between deciding and sending, the event comes back and the stored reply is sent as
+ * decided, instead of deciding again or answering twice.
  */
 @Component
 class ReplyLedger {

@@ -6,11 +6,12 @@ import java.util.regex.Pattern;
 import dev.dmbot.server.context.ConversationContext;
 
 /**
- * Fills the {@code {{variables}}} of a reply cell. {@code {{name|default}}} falls back to the default when the value
- * is unknown, so a customer never sees a literal {@code {{...}}} or an empty gap where a name should be.
+ * Fills the {@code {{variables}}} of a reply cell. {@code {{name|default}}} falls back to
+ * the default when the value is unknown, so a customer never sees a literal
+ * {@code {{...}}} or an empty gap where a name should be.
  * <p>
- * Known names: {@code first_name}, {@code username} and any {@code attr.<name>} from the contact's attributes,
- * {@code state}, {@code intent}.
+ * Known names: {@code first_name}, {@code username} and any {@code attr.<name>} from the
+ * contact's attributes, {@code state}, {@code intent}.
  */
 final class ReplyRenderer {
 
@@ -30,7 +31,8 @@ final class ReplyRenderer {
 			matcher.appendReplacement(out, Matcher.quoteReplacement(value));
 		}
 		matcher.appendTail(out);
-		// A variable with no value and no default leaves a double space or a space before punctuation behind.
+		// A variable with no value and no default leaves a double space or a space before
+		// punctuation behind.
 		return out.toString().replaceAll(" {2,}", " ").replaceAll(" ([,.!?])", "$1").strip();
 	}
 

@@ -7,7 +7,9 @@ public enum EventKind {
 	REACTION, UNREACTION, READ, PASS_THREAD_CONTROL, TAKE_THREAD_CONTROL, REQUEST_THREAD_CONTROL, COMMENT, MENTION,
 	UNKNOWN;
 
-	/** Events written by the customer that open or renew Meta's 24-hour messaging window. */
+	/**
+	 * Events written by the customer that open or renew Meta's 24-hour messaging window.
+	 */
 	public boolean opensWindow() {
 		return switch (this) {
 			case MESSAGE, QUICK_REPLY, ATTACHMENT, STORY_MENTION, STORY_REPLY, POSTBACK, REFERRAL -> true;

@@ -10,8 +10,9 @@ import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * The durable queue of received events: one Redis Stream per partition, a sender always in the same partition.
- * {@link #append} returns only once Redis has every event, so a 200 to Meta means nothing can be lost.
+ * The durable queue of received events: one Redis Stream per partition, a sender always
+ * in the same partition. {@link #append} returns only once Redis has every event, so a
+ * 200 to Meta means nothing can be lost.
  */
 @Component
 public class EventStream {

@@ -8,13 +8,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The durable queue between the webhook and the workers.
  *
- * @param partitions how many Redis Streams the events are spread over; one sender always lands on the same one, and
- * one worker at a time owns a partition, which keeps each sender's events in order. Changing it while events are
- * queued reorders them, so pick it once (it bounds how many workers all instances together can use)
+ * @param partitions how many Redis Streams the events are spread over; one sender always
+ * lands on the same one, and one worker at a time owns a partition, which keeps each
+ * sender's events in order. Changing it while events are queued reorders them, so pick it
+ * once (it bounds how many workers all instances together can use)
  * @param batchSize entries read from a stream per call
- * @param leaseTtl how long an instance owns a partition without renewing; a crashed instance's partitions are taken
- * over after this
- * @param dedupTtl how long a processed event id is remembered; Meta redelivers for up to 36 hours
+ * @param leaseTtl how long an instance owns a partition without renewing; a crashed
+ * instance's partitions are taken over after this
+ * @param dedupTtl how long a processed event id is remembered; Meta redelivers for up to
+ * 36 hours
  * @param block how long a worker waits on an empty stream before checking its lease
  */
 @ConfigurationProperties("bot.intake")
@@ -24,7 +26,8 @@ public record IntakeProperties(@DefaultValue("8") int partitions, @DefaultValue(
 
 	public IntakeProperties {
 		if (partitions < 1 || partitions > 1024) {
-			throw new IllegalArgumentException("bot.intake.partitions must be between 1 and 1024, but was " + partitions);
+			throw new IllegalArgumentException(
+					"bot.intake.partitions must be between 1 and 1024, but was " + partitions);
 		}
 		if (batchSize < 1) {
 			throw new IllegalArgumentException("bot.intake.batch-size must be positive, but was " + batchSize);
@@ -33,8 +36,8 @@ public record IntakeProperties(@DefaultValue("8") int partitions, @DefaultValue(
 			throw new IllegalArgumentException("bot.intake.lease-ttl must be at least 3s, but was " + leaseTtl);
 		}
 		if (dedupTtl.compareTo(Duration.ofHours(36)) < 0) {
-			throw new IllegalArgumentException("bot.intake.dedup-ttl must cover Meta's 36-hour redelivery period, but was "
-					+ dedupTtl);
+			throw new IllegalArgumentException(
+					"bot.intake.dedup-ttl must cover Meta's 36-hour redelivery period, but was " + dedupTtl);
 		}
 		if (block.isNegative() || block.compareTo(leaseTtl.dividedBy(3)) > 0) {
 			throw new IllegalArgumentException(

@@ -23,9 +23,10 @@ import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * Keeps this instance's fair share of partitions leased and worked. Every instance runs the same loop, so instances
- * can be added or removed at any time: partitions of a stopped instance are released, those of a crashed one expire
- * and are picked up by the others.
+ * Keeps this instance's fair share of partitions leased and worked. Every instance runs
+ * the same loop, so instances can be added or removed at any time: partitions of a
+ * stopped instance are released, those of a crashed one expire and are picked up by the
+ * others.
  */
 @Component
 class IntakeWorkers implements SmartLifecycle {
@@ -65,7 +66,8 @@ class IntakeWorkers implements SmartLifecycle {
 		this.leases = leases;
 		this.meters = meters;
 		this.clock = clock;
-		// Workers spend their time waiting on Redis and Meta: virtual threads where the JDK has them.
+		// Workers spend their time waiting on Redis and Meta: virtual threads where the
+		// JDK has them.
 		this.executor.setVirtualThreads(Runtime.version().feature() >= 21);
 		Gauge.builder("bot.intake.partitions.owned", this.workers, Map::size).register(meters);
 	}

@@ -7,8 +7,9 @@ import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
 
 /**
- * Which instance works which partition. A lease is a Redis key holding the owner's id with a time to live: one owner at
- * a time keeps each sender's events in order, and the lease of a crashed instance simply expires.
+ * Which instance works which partition. A lease is a Redis key holding the owner's id
+ * with a time to live: one owner at a time keeps each sender's events in order, and the
+ * lease of a crashed instance simply expires.
  */
 @Component
 class PartitionLeases {

@@ -19,9 +19,9 @@ import redis.clients.jedis.resps.StreamEntry;
 import dev.dmbot.server.system.TransientException;
 
 /**
- * Works one partition while this instance holds its lease: first the entries a previous owner left pending, then new
- * ones, one at a time so each sender's events keep their order. An entry is acknowledged only after its outcome is
- * stored.
+ * Works one partition while this instance holds its lease: first the entries a previous
+ * owner left pending, then new ones, one at a time so each sender's events keep their
+ * order. An entry is acknowledged only after its outcome is stored.
  */
 final class PartitionWorker implements Runnable {
 
@@ -83,7 +83,8 @@ final class PartitionWorker implements Runnable {
 						claimAbandoned(stream);
 						takeOverDone = true;
 					}
-					// Own pending entries first (left by a failed attempt), then new ones.
+					// Own pending entries first (left by a failed attempt), then new
+					// ones.
 					boolean progressed = drain(stream, new StreamEntryID(), 0);
 					if (!progressed && this.running) {
 						drain(stream, StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY,
@@ -93,7 +94,8 @@ final class PartitionWorker implements Runnable {
 				}
 				catch (JedisDataException ex) {
 					if (String.valueOf(ex.getMessage()).startsWith("NOGROUP")) {
-						// The stream was lost (a Redis without persistence restarted): create the group again.
+						// The stream was lost (a Redis without persistence restarted):
+						// create the group again.
 						takeOverDone = false;
 					}
 					else {
@@ -130,7 +132,10 @@ final class PartitionWorker implements Runnable {
 		}
 	}
 
-	/** Takes over whatever other consumers of this partition left unacknowledged: their lease is gone. */
+	/**
+	 * Takes over whatever other consumers of this partition left unacknowledged: their
+	 * lease is gone.
+	 */
 	private void claimAbandoned(String stream) {
 		StreamEntryID cursor = new StreamEntryID();
 		do {
@@ -150,8 +155,8 @@ final class PartitionWorker implements Runnable {
 		if (blockMillis > 0) {
 			params.block(blockMillis);
 		}
-		List<Map.Entry<String, List<StreamEntry>>> read = this.redis.xreadGroup(StreamKeys.GROUP, this.consumer,
-				params, Map.of(stream, from));
+		List<Map.Entry<String, List<StreamEntry>>> read = this.redis.xreadGroup(StreamKeys.GROUP, this.consumer, params,
+				Map.of(stream, from));
 		if (read == null || read.isEmpty() || read.get(0).getValue().isEmpty()) {
 			return false;
 		}
@@ -208,7 +213,8 @@ final class PartitionWorker implements Runnable {
 
 	private void acknowledge(String stream, StreamEntryID id) {
 		this.redis.xack(stream, StreamKeys.GROUP, id);
-		// The conversation log keeps what matters; the queue entry itself is no longer needed.
+		// The conversation log keeps what matters; the queue entry itself is no longer
+		// needed.
 		this.redis.xdel(stream, id);
 	}
 

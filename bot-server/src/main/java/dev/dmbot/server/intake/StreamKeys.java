@@ -1,8 +1,8 @@
 package dev.dmbot.server.intake;
 
 /**
- * Redis key names of the intake. Each partition's keys carry a hash tag so that a partition's stream and lease share a
- * Redis Cluster slot.
+ * Redis key names of the intake. Each partition's keys carry a hash tag so that a
+ * partition's stream and lease share a Redis Cluster slot.
  */
 final class StreamKeys {
 

@@ -1,2 +1,4 @@
 package dev.dmbot.server.nlp;
-public record Intent(String name, double confidence) {}
+
+public record Intent(String name, double confidence) {
+}

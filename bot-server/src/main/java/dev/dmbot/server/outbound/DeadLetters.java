@@ -9,7 +9,10 @@ import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.UnifiedJedis;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Replies Meta did not take after the last try, kept in the Redis stream {@code bot:dead-letters}. */
+/**
+ * Replies Meta did not take after the last try, kept in the Redis stream
+ * {@code bot:dead-letters}.
+ */
 @Component
 public class DeadLetters {
 

@@ -13,8 +13,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Meta's Send API: {@code POST {graph-url}/{account-id}/messages} with the account's access token as a bearer token.
- * The token is only ever put in the Authorization header, never in a URL, a log line or an exception message.
+ * Meta's Send API: {@code POST {graph-url}/{account-id}/messages} with the account's
+ * access token as a bearer token. The token is only ever put in the Authorization header,
+ * never in a URL, a log line or an exception message.
  */
 final class GraphSendApiClient implements MessageSender {
 

@@ -2,7 +2,9 @@ package dev.dmbot.server.outbound;
 
 import java.util.Map;
 
-/** Makes one Send API call; either Meta's real API or the sandbox that records replies. */
+/**
+ * Makes one Send API call; either Meta's real API or the sandbox that records replies.
+ */
 interface MessageSender {
 
 	/**

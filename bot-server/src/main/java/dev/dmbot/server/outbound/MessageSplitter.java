@@ -5,8 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Cuts a reply into parts Instagram accepts (at most 1,000 UTF-8 bytes each), at the last sentence end that fits,
- * else the last space, and only inside a word when a single word is longer than a whole message.
+ * Cuts a reply into parts Instagram accepts (at most 1,000 UTF-8 bytes each), at the last
+ * sentence end that fits, else the last space, and only inside a word when a single word
+ * is longer than a whole message.
  */
 final class MessageSplitter {
 
@@ -34,7 +35,10 @@ final class MessageSplitter {
 		return parts;
 	}
 
-	/** The number of chars of the longest prefix whose UTF-8 form fits, never cutting a surrogate pair. */
+	/**
+	 * The number of chars of the longest prefix whose UTF-8 form fits, never cutting a
+	 * surrogate pair.
+	 */
 	private static int longestPrefixWithin(String text, int maxBytes) {
 		int bytes = 0;
 		int index = 0;
@@ -53,7 +57,8 @@ final class MessageSplitter {
 	private static int lastBoundary(String text, int limit) {
 		for (int i = limit - 1; i > limit / 2; i--) {
 			char c = text.charAt(i);
-			if ((c == '.' || c == '!' || c == '?' || c == '\n') && (i + 1 == limit || Character.isWhitespace(text.charAt(i + 1)))) {
+			if ((c == '.' || c == '!' || c == '?' || c == '\n')
+					&& (i + 1 == limit || Character.isWhitespace(text.charAt(i + 1)))) {
 				return i + 1;
 			}
 		}

@@ -3,9 +3,11 @@ package dev.dmbot.server.outbound;
 import java.util.Set;
 
 /**
- * An error answer of the Send API, classified by what the bot should do about it (Meta's error-code table).
+ * An error answer of the Send API, classified by what the bot should do about it (Meta's
+ * error-code table).
  *
- * @param httpStatus the HTTP status, or 0 when no answer came (timeout, connection refused)
+ * @param httpStatus the HTTP status, or 0 when no answer came (timeout, connection
+ * refused)
  * @param code Meta's {@code error.code}, or 0 when the body had none
  */
 record MetaError(int httpStatus, int code, int subcode, String message) {
@@ -26,12 +28,15 @@ record MetaError(int httpStatus, int code, int subcode, String message) {
 		return this.httpStatus == 429 || THROTTLING.contains(this.code);
 	}
 
-	/** Worth another try: throttling, Meta's temporary errors, 5xx and no answer at all. */
+	/**
+	 * Worth another try: throttling, Meta's temporary errors, 5xx and no answer at all.
+	 */
 	boolean transientFailure() {
 		if (rateLimited() || this.code == 2 || this.httpStatus == 0) {
 			return true;
 		}
-		// Code 1 with subcode 1357046 may already have delivered the message: a blind retry could send it twice.
+		// Code 1 with subcode 1357046 may already have delivered the message: a blind
+		// retry could send it twice.
 		if (this.code == 1) {
 			return this.subcode != 1357046;
 		}

@@ -12,15 +12,18 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.dmbot.server.system.MetaProperties;
 
-/** Picks Meta's real Send API when an access token is configured, the recording sandbox otherwise. */
+/**
+ * Picks Meta's real Send API when an access token is configured, the recording sandbox
+ * otherwise.
+ */
 @Configuration(proxyBeanMethods = false)
 class OutboundConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(OutboundConfiguration.class);
 
 	@Bean
-	MessageSender messageSender(MetaProperties meta, OutboundProperties properties, UnifiedJedis redis,
-			JsonMapper json, Clock clock) {
+	MessageSender messageSender(MetaProperties meta, OutboundProperties properties, UnifiedJedis redis, JsonMapper json,
+			Clock clock) {
 		if (meta.sandbox()) {
 			log.info("Sandbox mode: no bot.meta.access-token set, so replies are recorded in Redis ({}) "
 					+ "instead of being sent to Instagram", SandboxMessageSender.OUTBOX);

@@ -17,9 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends a reply the way Meta wants it: only inside the 24-hour window, cut into parts of at most 1,000 bytes, at most
- * 13 quick replies of at most 20 characters, within the per-account rate, retried with backoff and jitter on
- * transient errors, and put in the dead-letter stream when Meta refuses it for good or the tries run out.
+ * Sends a reply the way Meta wants it: only inside the 24-hour window, cut into parts of
+ * at most 1,000 bytes, at most 13 quick replies of at most 20 characters, within the
+ * per-account rate, retried with backoff and jitter on transient errors, and put in the
+ * dead-letter stream when Meta refuses it for good or the tries run out.
  */
 public class OutboundDispatcher {
 
@@ -69,8 +70,7 @@ public class OutboundDispatcher {
 		Instant now = this.clock.instant();
 		if (message.lastInboundAt() == null || message.lastInboundAt().plus(WINDOW).isBefore(now)) {
 			count(DeliveryOutcome.WINDOW_CLOSED);
-			log.info("Reply to {} not sent: the customer's last message is older than 24 hours",
-					message.recipientId());
+			log.info("Reply to {} not sent: the customer's last message is older than 24 hours", message.recipientId());
 			return new DeliveryResult(DeliveryOutcome.WINDOW_CLOSED, List.of(), "outside the 24-hour window");
 		}
 		List<String> parts = MessageSplitter.split(message.text());
@@ -135,8 +135,8 @@ public class OutboundDispatcher {
 	}
 
 	private static Map<String, Object> quickReply(QuickReplyOption option) {
-		String title = option.title().length() > MAX_TITLE_LENGTH
-				? option.title().substring(0, MAX_TITLE_LENGTH) : option.title();
+		String title = option.title().length() > MAX_TITLE_LENGTH ? option.title().substring(0, MAX_TITLE_LENGTH)
+				: option.title();
 		Map<String, Object> quickReply = new LinkedHashMap<>();
 		quickReply.put("content_type", "text");
 		quickReply.put("title", title);

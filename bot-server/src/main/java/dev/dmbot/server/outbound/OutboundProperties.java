@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How replies leave through Meta's Send API.
  *
- * @param maxSendsPerSecond calls per second per Instagram account, shared by all instances (Meta allows 100)
+ * @param maxSendsPerSecond calls per second per Instagram account, shared by all
+ * instances (Meta allows 100)
  * @param maxAttempts tries of one call before it goes to the dead-letter stream
  * @param initialBackoff wait before the first retry; doubled each time, with jitter
  * @param maxBackoff longest wait between two tries
@@ -28,8 +29,9 @@ public record OutboundProperties(@DefaultValue("100") int maxSendsPerSecond, @De
 			throw new IllegalArgumentException("bot.outbound.max-attempts must be at least 1, but was " + maxAttempts);
 		}
 		if (initialBackoff.isNegative() || initialBackoff.isZero() || maxBackoff.compareTo(initialBackoff) < 0) {
-			throw new IllegalArgumentException("bot.outbound.initial-backoff must be positive and not above max-backoff, "
-					+ "but was " + initialBackoff + " with max-backoff " + maxBackoff);
+			throw new IllegalArgumentException(
+					"bot.outbound.initial-backoff must be positive and not above max-backoff, " + "but was "
+							+ initialBackoff + " with max-backoff " + maxBackoff);
 		}
 	}
 

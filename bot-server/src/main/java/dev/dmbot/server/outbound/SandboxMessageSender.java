@@ -9,8 +9,9 @@ import redis.clients.jedis.params.XAddParams;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Stands in for Meta when no access token is configured: every Send API body is recorded in the Redis stream
- * {@code bot:sandbox:outbox} (newest 10,000 kept), where the playground and the tests read it.
+ * Stands in for Meta when no access token is configured: every Send API body is recorded
+ * in the Redis stream {@code bot:sandbox:outbox} (newest 10,000 kept), where the
+ * playground and the tests read it.
  */
 final class SandboxMessageSender implements MessageSender {
 

@@ -6,8 +6,9 @@ import org.springframework.stereotype.Component;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
- * Holds every instance together to the per-account send rate: a counter per account and second in Redis. A caller
- * over the cap waits for the next second rather than failing, so replies are delayed, never dropped.
+ * Holds every instance together to the per-account send rate: a counter per account and
+ * second in Redis. A caller over the cap waits for the next second rather than failing,
+ * so replies are delayed, never dropped.
  */
 @Component
 class SendRateLimiter {

@@ -26,9 +26,10 @@ import dev.dmbot.server.system.MetaProperties;
 import dev.dmbot.server.system.MetaSignature;
 
 /**
- * The API behind the playground page at {@code /}. It turns what a visitor types into a correctly signed webhook
- * delivery and posts it to this server's own {@code /webhook}, so the playground exercises exactly the path Meta's
- * events take. Available only in sandbox mode: with a real access token it would message real customers.
+ * The API behind the playground page at {@code /}. It turns what a visitor types into a
+ * correctly signed webhook delivery and posts it to this server's own {@code /webhook},
+ * so the playground exercises exactly the path Meta's events take. Available only in
+ * sandbox mode: with a real access token it would message real customers.
  */
 @RestController
 @RequestMapping("/api/playground")
@@ -46,8 +47,8 @@ class PlaygroundController {
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
-	PlaygroundController(MetaProperties meta, ConversationLog conversationLog, Environment environment,
-			JsonMapper json, Clock clock) {
+	PlaygroundController(MetaProperties meta, ConversationLog conversationLog, Environment environment, JsonMapper json,
+			Clock clock) {
 		this.meta = meta;
 		this.conversationLog = conversationLog;
 		this.environment = environment;
@@ -62,7 +63,8 @@ class PlaygroundController {
 		}
 		if (message.sender() == null || !message.sender().matches("[0-9A-Za-z_-]{1,64}")) {
 			return ResponseEntity.badRequest()
-				.body(Map.of("error", "sender must be 1-64 letters, digits, '-' or '_', but was '" + message.sender() + "'"));
+				.body(Map.of("error",
+						"sender must be 1-64 letters, digits, '-' or '_', but was '" + message.sender() + "'"));
 		}
 		Map<String, Object> delivery;
 		try {

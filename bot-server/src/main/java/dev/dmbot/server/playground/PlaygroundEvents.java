@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Builds webhook deliveries shaped exactly as Meta sends them, for what a playground visitor typed or tapped. */
+/**
+ * Builds webhook deliveries shaped exactly as Meta sends them, for what a playground
+ * visitor typed or tapped.
+ */
 final class PlaygroundEvents {
 
 	private PlaygroundEvents() {
@@ -21,10 +24,10 @@ final class PlaygroundEvents {
 		switch (message.kind() == null ? "text" : message.kind()) {
 			case "quick_reply" -> item.put("message",
 					Map.of("mid", mid, "text", text, "quick_reply", Map.of("payload", nonNull(message.payload()))));
-			case "postback" -> item.put("postback",
-					Map.of("mid", mid, "title", text, "payload", nonNull(message.payload())));
-			case "story_mention" -> item.put("message", Map.of("mid", mid, "attachments",
-					List.of(Map.of("type", "story_mention", "payload", Map.of("url", "https://example.com/story.jpg")))));
+			case "postback" ->
+				item.put("postback", Map.of("mid", mid, "title", text, "payload", nonNull(message.payload())));
+			case "story_mention" -> item.put("message", Map.of("mid", mid, "attachments", List
+				.of(Map.of("type", "story_mention", "payload", Map.of("url", "https://example.com/story.jpg")))));
 			case "story_reply" -> item.put("message", Map.of("mid", mid, "text", text, "reply_to",
 					Map.of("story", Map.of("url", "https://example.com/story.jpg", "id", "18044444444444444"))));
 			case "referral" -> item.put("referral",

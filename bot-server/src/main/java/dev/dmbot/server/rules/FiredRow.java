@@ -1,2 +1,4 @@
 package dev.dmbot.server.rules;
-public record FiredRow(String workbook, String sheet, int row) {}
+
+public record FiredRow(String workbook, String sheet, int row) {
+}

@@ -1,2 +1,4 @@
 package dev.dmbot.server.rules;
-public record QuickReply(String title, String payload) {}
+
+public record QuickReply(String title, String payload) {
+}

@@ -11,9 +11,9 @@ import org.slf4j.LoggerFactory;
 import redis.embedded.RedisServer;
 
 /**
- * A real redis-server process (the binary shipped in the embedded-redis artifact) for the zero-set-up default and
- * the tests. It keeps an append-only file in a private directory, so a stop and start keeps what was written, as a
- * production Redis with AOF does.
+ * A real redis-server process (the binary shipped in the embedded-redis artifact) for the
+ * zero-set-up default and the tests. It keeps an append-only file in a private directory,
+ * so a stop and start keeps what was written, as a production Redis with AOF does.
  */
 public final class EmbeddedRedisServer implements AutoCloseable {
 
@@ -55,7 +55,8 @@ public final class EmbeddedRedisServer implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot start the embedded Redis server on port " + this.port, ex);
 		}
-		log.info("Embedded Redis server listening on 127.0.0.1:{} (set bot.redis.url to use your own Redis)", this.port);
+		log.info("Embedded Redis server listening on 127.0.0.1:{} (set bot.redis.url to use your own Redis)",
+				this.port);
 	}
 
 	public synchronized void stop() {

@@ -1,8 +1,9 @@
 package dev.dmbot.server.system;
 
 /**
- * Gives access to the embedded Redis server when one runs (tests stop and start it to prove nothing is lost);
- * {@link #server()} is {@code null} when an external Redis is configured.
+ * Gives access to the embedded Redis server when one runs (tests stop and start it to
+ * prove nothing is lost); {@link #server()} is {@code null} when an external Redis is
+ * configured.
  */
 public record EmbeddedRedisServerHolder(EmbeddedRedisServer server) implements AutoCloseable {
 

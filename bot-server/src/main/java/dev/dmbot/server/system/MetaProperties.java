@@ -8,10 +8,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The connection to Meta's Instagram platform.
  *
- * @param appSecret signs webhook deliveries ({@code X-Hub-Signature-256}); in sandbox mode a documented default
- * @param appSecretAlt a second accepted secret, because Instagram-Login apps may sign with the Instagram app secret
+ * @param appSecret signs webhook deliveries ({@code X-Hub-Signature-256}); in sandbox
+ * mode a documented default
+ * @param appSecretAlt a second accepted secret, because Instagram-Login apps may sign
+ * with the Instagram app secret
  * @param verifyToken the token typed into the App Dashboard for the GET handshake
- * @param accessToken the Instagram user access token; unset means sandbox mode: replies are recorded, not sent
+ * @param accessToken the Instagram user access token; unset means sandbox mode: replies
+ * are recorded, not sent
  * @param accountId the Instagram professional account id replies are sent from
  * @param graphUrl the Graph API base, version included
  */
@@ -19,7 +22,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record MetaProperties(String appSecret, String appSecretAlt, String verifyToken, String accessToken,
 		String accountId, @DefaultValue("https://graph.instagram.com/v25.0") URI graphUrl) {
 
-	/** Used only in sandbox mode so a newcomer can sign test events; documented in the README. */
+	/**
+	 * Used only in sandbox mode so a newcomer can sign test events; documented in the
+	 * README.
+	 */
 	public static final String SANDBOX_APP_SECRET = "sandbox-app-secret";
 
 	public static final String SANDBOX_VERIFY_TOKEN = "sandbox-verify-token";
@@ -38,7 +44,8 @@ public record MetaProperties(String appSecret, String appSecretAlt, String verif
 					+ "it is the Instagram professional account id replies are sent from.");
 		}
 		if (graphUrl == null || !graphUrl.isAbsolute()) {
-			throw new IllegalArgumentException("bot.meta.graph-url must be an absolute URL, but was '" + graphUrl + "'");
+			throw new IllegalArgumentException(
+					"bot.meta.graph-url must be an absolute URL, but was '" + graphUrl + "'");
 		}
 		appSecret = isBlank(appSecret) ? SANDBOX_APP_SECRET : appSecret;
 		verifyToken = isBlank(verifyToken) ? (sandbox ? SANDBOX_VERIFY_TOKEN : null) : verifyToken;

@@ -7,7 +7,10 @@ import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** Meta's webhook signature: HMAC-SHA256 of the raw body with the app secret, sent as {@code sha256=<hex>}. */
+/**
+ * Meta's webhook signature: HMAC-SHA256 of the raw body with the app secret, sent as
+ * {@code sha256=<hex>}.
+ */
 public final class MetaSignature {
 
 	public static final String HEADER = "X-Hub-Signature-256";

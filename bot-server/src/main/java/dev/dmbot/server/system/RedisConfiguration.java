@@ -13,7 +13,10 @@ import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
 
-/** One pooled Jedis client shared by every feature; an embedded server when no URL is configured. */
+/**
+ * One pooled Jedis client shared by every feature; an embedded server when no URL is
+ * configured.
+ */
 @Configuration(proxyBeanMethods = false)
 class RedisConfiguration {
 

@@ -8,9 +8,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Where the server keeps all of its state.
  *
- * @param url {@code redis://[user:password@]host:port[/db]}; when unset the server starts an embedded
- * redis-server so a newcomer needs nothing installed
- * @param poolSize connections per instance; every intake partition holds one while it blocks on its stream
+ * @param url {@code redis://[user:password@]host:port[/db]}; when unset the server starts
+ * an embedded redis-server so a newcomer needs nothing installed
+ * @param poolSize connections per instance; every intake partition holds one while it
+ * blocks on its stream
  */
 @ConfigurationProperties("bot.redis")
 public record RedisProperties(URI url, @DefaultValue("64") int poolSize) {

@@ -13,9 +13,9 @@ import dev.dmbot.server.system.MetaProperties;
 import dev.dmbot.server.system.MetaSignature;
 
 /**
- * Checks Meta's {@code X-Hub-Signature-256} header over the raw request bytes, in constant time. Either configured
- * secret is accepted, because Instagram-Login apps may sign with the Instagram app secret rather than the Meta app
- * secret.
+ * Checks Meta's {@code X-Hub-Signature-256} header over the raw request bytes, in
+ * constant time. Either configured secret is accepted, because Instagram-Login apps may
+ * sign with the Instagram app secret rather than the Meta app secret.
  */
 @Component
 class SignatureVerifier {
@@ -43,7 +43,8 @@ class SignatureVerifier {
 		}
 		boolean valid = false;
 		for (byte[] secret : this.secrets) {
-			// No early exit: checking every secret keeps the time independent of which one matched.
+			// No early exit: checking every secret keeps the time independent of which
+			// one matched.
 			valid |= MessageDigest.isEqual(MetaSignature.hmac(secret, body), claimed);
 		}
 		return valid;

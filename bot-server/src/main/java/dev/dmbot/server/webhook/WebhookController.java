@@ -27,8 +27,9 @@ import dev.dmbot.server.system.MetaProperties;
 import dev.dmbot.server.system.MetaSignature;
 
 /**
- * Meta's webhook: the GET handshake and the POST deliveries. A delivery is answered 200 only once every event in it is
- * stored in Redis; the work itself happens later, in the intake workers.
+ * Meta's webhook: the GET handshake and the POST deliveries. A delivery is answered 200
+ * only once every event in it is stored in Redis; the work itself happens later, in the
+ * intake workers.
  */
 @RestController
 @RequestMapping("/webhook")
@@ -106,8 +107,7 @@ class WebhookController {
 					"Events could not be stored; deliver again later");
 		}
 		for (InboundEvent event : events) {
-			this.meters.counter("bot.webhook.events", "type", event.kind().ruleName(), "outcome", "stored")
-				.increment();
+			this.meters.counter("bot.webhook.events", "type", event.kind().ruleName(), "outcome", "stored").increment();
 		}
 		return ResponseEntity.ok(Map.of("status", "EVENT_RECEIVED", "events", Integer.toString(events.size())));
 	}

@@ -13,9 +13,11 @@ import dev.dmbot.server.intake.EventKind;
 import dev.dmbot.server.intake.InboundEvent;
 
 /**
- * Reads every event out of a webhook delivery. Meta's shapes vary by API flavour and over time, so the parser is
- * lenient: entries may carry {@code messaging[]}, {@code standby[]}, {@code changes[]} or a flat {@code field}/
- * {@code value}; anything it does not recognise becomes an {@link EventKind#UNKNOWN} event that keeps the raw JSON.
+ * Reads every event out of a webhook delivery. Meta's shapes vary by API flavour and over
+ * time, so the parser is lenient: entries may carry {@code messaging[]},
+ * {@code standby[]}, {@code changes[]} or a flat {@code field}/ {@code value}; anything
+ * it does not recognise becomes an {@link EventKind#UNKNOWN} event that keeps the raw
+ * JSON.
  */
 @Component
 class WebhookPayloadParser {
@@ -34,7 +36,8 @@ class WebhookPayloadParser {
 		catch (JacksonException ex) {
 			throw new MalformedPayloadException("The body is not valid JSON: " + ex.getOriginalMessage(), ex);
 		}
-		// Meta's documentation sometimes wraps a delivery in an array; real deliveries are one object.
+		// Meta's documentation sometimes wraps a delivery in an array; real deliveries
+		// are one object.
 		if (root != null && root.isArray() && root.size() == 1) {
 			root = root.get(0);
 		}
@@ -114,8 +117,8 @@ class WebhookPayloadParser {
 			if (item.has(handover)) {
 				JsonNode control = item.path(handover);
 				return event.kind(EventKind.valueOf(handover.toUpperCase(java.util.Locale.ROOT)))
-					.title(text(control.path(handover.startsWith("request") ? "requested_owner_app_id"
-							: "new_owner_app_id")))
+					.title(text(control
+						.path(handover.startsWith("request") ? "requested_owner_app_id" : "new_owner_app_id")))
 					.text(text(control.path("metadata")))
 					.build();
 			}
@@ -131,7 +134,8 @@ class WebhookPayloadParser {
 			.replyToMid(text(message.path("reply_to").path("mid")))
 			.referral(message.path("referral"));
 		if (message.path("is_echo").asBoolean(false)) {
-			// An echo is the business writing to the customer: the conversation is the recipient's.
+			// An echo is the business writing to the customer: the conversation is the
+			// recipient's.
 			return event.sender(recipient).kind(EventKind.ECHO).build();
 		}
 		if (message.path("is_deleted").asBoolean(false)) {
@@ -168,8 +172,7 @@ class WebhookPayloadParser {
 				url = text(payload.path("story_media_url"));
 			}
 			String mediaId = firstText(payload, "ig_post_media_id", "reel_video_id", "story_media_id", "id");
-			attachments.add(new Attachment(text(attachment.path("type")), url, mediaId,
-					firstText(payload, "title")));
+			attachments.add(new Attachment(text(attachment.path("type")), url, mediaId, firstText(payload, "title")));
 		}
 		return attachments;
 	}
@@ -177,7 +180,8 @@ class WebhookPayloadParser {
 	private InboundEvent change(String accountId, JsonNode change, long entryTime, long receivedAt) {
 		String field = text(change.path("field"));
 		JsonNode value = change.path("value");
-		// Comment and mention entries carry their time in seconds, messaging ones in milliseconds.
+		// Comment and mention entries carry their time in seconds, messaging ones in
+		// milliseconds.
 		long timestamp = entryTime < 100_000_000_000L ? entryTime * 1000 : entryTime;
 		if ("comments".equals(field) || "live_comments".equals(field)) {
 			String commentId = firstText(value, "id", "comment_id");

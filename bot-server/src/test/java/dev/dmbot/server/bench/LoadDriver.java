@@ -25,11 +25,13 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Load driver for the whole server. Workload: starts {@code bot-server/target/bot-server.jar} on the embedded default
- * (embedded Redis, sandbox outbound, send cap lifted), measures a bare endpoint (the webhook GET handshake) as the
- * baseline, then posts signed text DMs from many senders at a fixed concurrency and waits until every one is
- * answered. Reports webhook acknowledgements per second, end-to-end DMs answered per second, and latency
- * percentiles (acknowledgement latency measured here; received-to-sent latency from the server's own timer).
+ * Load driver for the whole server. Workload: starts
+ * {@code bot-server/target/bot-server.jar} on the embedded default (embedded Redis,
+ * sandbox outbound, send cap lifted), measures a bare endpoint (the webhook GET
+ * handshake) as the baseline, then posts signed text DMs from many senders at a fixed
+ * concurrency and waits until every one is answered. Reports webhook acknowledgements per
+ * second, end-to-end DMs answered per second, and latency percentiles (acknowledgement
+ * latency measured here; received-to-sent latency from the server's own timer).
  * <p>
  * Run from the repository root, after {@code ./mvnw -q -DskipTests package}:
  * {@code java bot-server/src/test/java/dev/dmbot/server/bench/LoadDriver.java [messages] [concurrency]}
@@ -49,8 +51,9 @@ public final class LoadDriver {
 		int messages = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
 		int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 32;
 		int port = 18_000 + (int) (ProcessHandle.current().pid() % 1000);
-		Process server = new ProcessBuilder("java", "-Xmx1g", "-jar", Path.of("bot-server/target/bot-server.jar").toString(),
-				"--server.port=" + port, "--bot.outbound.max-sends-per-second=1000000", "--logging.level.dev.dmbot=warn")
+		Process server = new ProcessBuilder("java", "-Xmx1g", "-jar",
+				Path.of("bot-server/target/bot-server.jar").toString(), "--server.port=" + port,
+				"--bot.outbound.max-sends-per-second=1000000", "--logging.level.dev.dmbot=warn")
 			.redirectErrorStream(true)
 			.redirectOutput(Path.of("target-load-server.log").toFile())
 			.start();
@@ -61,7 +64,8 @@ public final class LoadDriver {
 			String query = "/webhook?hub.mode=subscribe&hub.verify_token=sandbox-verify-token&hub.challenge=1";
 			// Warm-up of both paths, then the measured runs.
 			run(http, messages / 4, concurrency, i -> get(base + query));
-			run(http, messages / 10, concurrency, i -> dm(base, "warm" + (i % 500), "warm-" + i, TEXTS[i % TEXTS.length]));
+			run(http, messages / 10, concurrency,
+					i -> dm(base, "warm" + (i % 500), "warm-" + i, TEXTS[i % TEXTS.length]));
 			awaitAnswered(http, base, messages / 10, Duration.ofMinutes(2));
 			Result baseline = run(http, messages, concurrency, i -> get(base + query));
 			double answeredBefore = replies(http, base);
@@ -71,18 +75,21 @@ public final class LoadDriver {
 			awaitAnswered(http, base, answeredBefore + messages, Duration.ofMinutes(5));
 			double endToEndSeconds = (System.nanoTime() - start) / 1e9;
 			String metrics = fetch(http, base + "/actuator/prometheus");
-			System.out.printf(Locale.ROOT, "machine: %d cores, %s %s, Java %s%n", Runtime.getRuntime().availableProcessors(),
-					System.getProperty("os.name"), System.getProperty("os.arch"), Runtime.version());
+			System.out.printf(Locale.ROOT, "machine: %d cores, %s %s, Java %s%n",
+					Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
+					System.getProperty("os.arch"), Runtime.version());
 			System.out.printf(Locale.ROOT, "messages %d, concurrency %d, 2,000 senders%n", messages, concurrency);
 			System.out.printf(Locale.ROOT, "baseline GET /webhook handshake: %.0f req/s, p50 %.2f ms, p99 %.2f ms%n",
 					baseline.perSecond(), baseline.percentile(50), baseline.percentile(99));
-			System.out.printf(Locale.ROOT, "signed DM POST /webhook (ack): %.0f req/s, p50 %.2f ms, p99 %.2f ms, non-200: %d%n",
+			System.out.printf(Locale.ROOT,
+					"signed DM POST /webhook (ack): %.0f req/s, p50 %.2f ms, p99 %.2f ms, non-200: %d%n",
 					webhook.perSecond(), webhook.percentile(50), webhook.percentile(99), webhook.failures());
-			System.out.printf(Locale.ROOT, "end to end: %.0f DMs answered/s (%d in %.1f s)%n", messages / endToEndSeconds,
-					messages, endToEndSeconds);
+			System.out.printf(Locale.ROOT, "end to end: %.0f DMs answered/s (%d in %.1f s)%n",
+					messages / endToEndSeconds, messages, endToEndSeconds);
 			System.out.printf(Locale.ROOT, "received -> sent latency (server timer): p50 %s ms, p95 %s ms, p99 %s ms%n",
 					quantile(metrics, "0.5"), quantile(metrics, "0.95"), quantile(metrics, "0.99"));
-			System.out.printf(Locale.ROOT, "ack throughput vs baseline: %.2f%n", webhook.perSecond() / baseline.perSecond());
+			System.out.printf(Locale.ROOT, "ack throughput vs baseline: %.2f%n",
+					webhook.perSecond() / baseline.perSecond());
 		}
 		finally {
 			server.destroy();
@@ -114,13 +121,14 @@ public final class LoadDriver {
 		for (int i = 0; i < count; i++) {
 			permits.acquire();
 			long sent = System.nanoTime();
-			pending.add(http.sendAsync(requests.apply(i), HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
-				latencies.add((System.nanoTime() - sent) / 1e6);
-				if (error != null || response.statusCode() != 200) {
-					failures.incrementAndGet();
-				}
-				permits.release();
-			}));
+			pending.add(http.sendAsync(requests.apply(i), HttpResponse.BodyHandlers.discarding())
+				.whenComplete((response, error) -> {
+					latencies.add((System.nanoTime() - sent) / 1e6);
+					if (error != null || response.statusCode() != 200) {
+						failures.incrementAndGet();
+					}
+					permits.release();
+				}));
 		}
 		CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).exceptionally(ex -> null).join();
 		return new Result(new ArrayList<>(latencies), (System.nanoTime() - start) / 1e9, failures.get());
@@ -187,13 +195,15 @@ public final class LoadDriver {
 	}
 
 	static String quantile(String metrics, String q) {
-		Matcher matcher = Pattern.compile("(?m)^bot_reply_latency_seconds\\{[^}]*quantile=\"" + Pattern.quote(q) + "\"[^}]*} ([0-9.E-]+)")
+		Matcher matcher = Pattern
+			.compile("(?m)^bot_reply_latency_seconds\\{[^}]*quantile=\"" + Pattern.quote(q) + "\"[^}]*} ([0-9.E-]+)")
 			.matcher(metrics);
 		return matcher.find() ? String.format(Locale.ROOT, "%.1f", Double.parseDouble(matcher.group(1)) * 1000) : "n/a";
 	}
 
 	static String fetch(HttpClient http, String url) throws IOException, InterruptedException {
-		return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+		return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString())
+			.body();
 	}
 
 }

@@ -39,8 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The whole path on real parts: a signed webhook in, a real redis-server, the real intent model and decision table, and
- * the exact Send API call out, received by a fake Meta.
+ * The whole path on real parts: a signed webhook in, a real redis-server, the real intent
+ * model and decision table, and the exact Send API call out, received by a fake Meta.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class MessagePathIT {
@@ -97,7 +97,8 @@ class MessagePathIT {
 		JsonNode body = this.json.readTree(sent.getBodyAsString());
 		assertThat(body.path("recipient").path("id").asString()).isEqualTo(this.customer.sender());
 		assertThat(body.path("message").path("text").asString()).containsIgnoringCase("Porto");
-		Map<String, String> context = this.redis.hgetAll(ContextStore.key(WebhookPayloads.ACCOUNT, this.customer.sender()));
+		Map<String, String> context = this.redis
+			.hgetAll(ContextStore.key(WebhookPayloads.ACCOUNT, this.customer.sender()));
 		assertThat(context).containsEntry("lastIntent", "shipping").containsEntry("inboundCount", "1");
 	}
 
@@ -121,7 +122,8 @@ class MessagePathIT {
 		WebhookPayloads.Delivery forged = this.customer.textMessage("hello");
 		byte[] otherSecret = "not-the-app-secret".getBytes(StandardCharsets.UTF_8);
 
-		HttpResponse<String> response = this.webhook.post(forged.body(), MetaSignature.sign(otherSecret, forged.body()));
+		HttpResponse<String> response = this.webhook.post(forged.body(),
+				MetaSignature.sign(otherSecret, forged.body()));
 
 		assertThat(response.statusCode()).isEqualTo(401);
 		assertThat(response.body()).contains("X-Hub-Signature-256");
@@ -166,7 +168,8 @@ class MessagePathIT {
 	@Test
 	void metaAnswering500IsRetriedUntilItAccepts() {
 		failFirstCallsFor(this.customer.sender(), aResponse().withStatus(500)
-			.withBody("{\"error\":{\"message\":\"An unexpected error has occurred\",\"code\":2,\"is_transient\":true}}"));
+			.withBody(
+					"{\"error\":{\"message\":\"An unexpected error has occurred\",\"code\":2,\"is_transient\":true}}"));
 
 		this.webhook.post(this.customer.textMessage("how much is shipping to Porto?"));
 
@@ -239,7 +242,8 @@ class MessagePathIT {
 		assertThat(this.meters.find("bot.reply.latency").timer().count()).isPositive();
 	}
 
-	private void failFirstCallsFor(String sender, com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder failure) {
+	private void failFirstCallsFor(String sender,
+			com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder failure) {
 		String scenario = "fail-once-" + sender;
 		meta.server()
 			.stubFor(post(urlPathEqualTo(MetaApiStub.SEND_PATH)).atPriority(1)
@@ -257,8 +261,9 @@ class MessagePathIT {
 	}
 
 	/**
-	 * Sends one more valid message from the same customer and waits for its answer: the events before it are then
-	 * processed too (a sender's events are handled in order), so the count of replies can be checked without sleeping.
+	 * Sends one more valid message from the same customer and waits for its answer: the
+	 * events before it are then processed too (a sender's events are handled in order),
+	 * so the count of replies can be checked without sleeping.
 	 */
 	private void assertOnlyTheBarrierIsAnswered() {
 		assertOnlyTheBarrierIsAnsweredAfter(0);

@@ -16,8 +16,9 @@ class ReplyRendererTest {
 		ConversationContext context = new ConversationContext("a", "s", null, null, "browsing", null, 0, 0, Set.of(),
 				Map.of("first_name", "Ana", "last_viewed_product", "oak side table"));
 
-		assertThat(ReplyRenderer.render("Hi {{first_name|there}}! Still thinking about the {{attr.last_viewed_product|piece}}?",
-				context, "pricing"))
+		assertThat(ReplyRenderer.render(
+				"Hi {{first_name|there}}! Still thinking about the {{attr.last_viewed_product|piece}}?", context,
+				"pricing"))
 			.isEqualTo("Hi Ana! Still thinking about the oak side table?");
 		assertThat(ReplyRenderer.render("Hi {{ username | there }}!", context, "x")).isEqualTo("Hi there!");
 	}

@@ -18,8 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Redis goes away and comes back: deliveries are refused with 503 while it is down (so Meta delivers them again), and
- * every delivery acknowledged before or after is answered exactly once.
+ * Redis goes away and comes back: deliveries are refused with 503 while it is down (so
+ * Meta delivers them again), and every delivery acknowledged before or after is answered
+ * exactly once.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "bot.intake.partitions=2")
 class RedisOutageIT {
@@ -49,8 +50,7 @@ class RedisOutageIT {
 		int statusWhileDown = webhook.post(refused).statusCode();
 		this.redisServer.server().start();
 		// Meta delivers the refused event again once the server accepts deliveries.
-		await().atMost(Duration.ofSeconds(20))
-			.until(() -> webhook.post(refused).statusCode() == 200);
+		await().atMost(Duration.ofSeconds(20)).until(() -> webhook.post(refused).statusCode() == 200);
 
 		assertThat(statusWhileDown).isEqualTo(503);
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {

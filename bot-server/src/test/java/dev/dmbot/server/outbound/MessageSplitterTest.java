@@ -45,7 +45,8 @@ class MessageSplitterTest {
 
 		List<String> parts = MessageSplitter.split(text);
 
-		assertThat(parts).allSatisfy(part -> assertThat(part.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(1000));
+		assertThat(parts)
+			.allSatisfy(part -> assertThat(part.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(1000));
 		assertThat(String.join("", parts)).isEqualTo(text);
 	}
 

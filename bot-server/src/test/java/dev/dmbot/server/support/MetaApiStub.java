@@ -14,7 +14,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
-/** Meta's Graph API, faked by WireMock: the only thing outside the product that the tests replace. */
+/**
+ * Meta's Graph API, faked by WireMock: the only thing outside the product that the tests
+ * replace.
+ */
 public final class MetaApiStub {
 
 	public static final String APP_SECRET = "test_app_secret";
@@ -57,6 +60,5 @@ public final class MetaApiStub {
 		return this.server.findAll(postRequestedFor(urlPathEqualTo(SEND_PATH))
 			.withRequestBody(matchingJsonPath("$.recipient.id", equalTo(recipient))));
 	}
-
 
 }

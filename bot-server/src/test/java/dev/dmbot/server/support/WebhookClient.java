@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 
 import dev.dmbot.server.system.MetaSignature;
 
-/** Posts deliveries to a running server's webhook the way Meta does: raw bytes, signed. */
+/**
+ * Posts deliveries to a running server's webhook the way Meta does: raw bytes, signed.
+ */
 public final class WebhookClient {
 
 	private final HttpClient http = HttpClient.newHttpClient();

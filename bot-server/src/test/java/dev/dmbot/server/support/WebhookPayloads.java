@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Named factories for webhook deliveries, filled from the templates under {@code src/test/resources/webhook/}. Each
- * call gets a fresh message id; the sender is the one given, so tests never share a conversation.
+ * Named factories for webhook deliveries, filled from the templates under
+ * {@code src/test/resources/webhook/}. Each call gets a fresh message id; the sender is
+ * the one given, so tests never share a conversation.
  */
 public final class WebhookPayloads {
 

@@ -11,7 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class SignatureVerifierTest {
 
-	// The test vector from Meta's signing rules: secret, 95-byte body and the signature Meta would send.
+	// The test vector from Meta's signing rules: secret, 95-byte body and the signature
+	// Meta would send.
 	static final byte[] BODY = "{\"object\":\"instagram\",\"entry\":[{\"id\":\"17841400000000001\",\"time\":1767225600000,\"messaging\":[]}]}"
 		.getBytes(StandardCharsets.UTF_8);
 
@@ -45,8 +46,8 @@ class SignatureVerifierTest {
 	}
 
 	private static SignatureVerifier verifier(String secret, String alt) {
-		return new SignatureVerifier(new MetaProperties(secret, alt, "v", "token", "1",
-				URI.create("https://graph.instagram.com/v25.0")));
+		return new SignatureVerifier(
+				new MetaProperties(secret, alt, "v", "token", "1", URI.create("https://graph.instagram.com/v25.0")));
 	}
 
 }

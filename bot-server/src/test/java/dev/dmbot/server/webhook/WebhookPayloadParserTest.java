@@ -41,24 +41,27 @@ class WebhookPayloadParserTest {
 				+ "{\"type\":\"ephemeral\"},{\"type\":\"fallback\",\"title\":\"Legacy\",\"payload\":null}]}"));
 		assertThat(event.kind()).isEqualTo(EventKind.ATTACHMENT);
 		assertThat(event.attachments()).extracting("type")
-			.containsExactly("image", "video", "audio", "file", "ig_post", "ig_reel", "ig_story", "ephemeral", "fallback");
+			.containsExactly("image", "video", "audio", "file", "ig_post", "ig_reel", "ig_story", "ephemeral",
+					"fallback");
 		assertThat(event.attachments().get(4).mediaId()).isEqualTo("179");
 		assertThat(event.attachments().get(6).url()).isEqualTo("https://cdn/g");
 	}
 
 	@Test
 	void storyMentionStoryReplyQuickReplyAndInlineReply() {
-		assertThat(single(messaging("\"message\":{\"mid\":\"m\",\"attachments\":[{\"type\":\"story_mention\",\"payload\":{\"url\":\"u\"}}]}"))
+		assertThat(single(messaging(
+				"\"message\":{\"mid\":\"m\",\"attachments\":[{\"type\":\"story_mention\",\"payload\":{\"url\":\"u\"}}]}"))
 			.kind()).isEqualTo(EventKind.STORY_MENTION);
 		InboundEvent storyReply = single(messaging(
 				"\"message\":{\"mid\":\"m\",\"text\":\"How much?\",\"reply_to\":{\"story\":{\"url\":\"u\",\"id\":\"180\"}}}"));
 		assertThat(storyReply.kind()).isEqualTo(EventKind.STORY_REPLY);
 		assertThat(storyReply.storyId()).isEqualTo("180");
-		InboundEvent quickReply = single(
-				messaging("\"message\":{\"mid\":\"m\",\"text\":\"Sizes\",\"quick_reply\":{\"payload\":\"MENU_SIZES\"}}"));
+		InboundEvent quickReply = single(messaging(
+				"\"message\":{\"mid\":\"m\",\"text\":\"Sizes\",\"quick_reply\":{\"payload\":\"MENU_SIZES\"}}"));
 		assertThat(quickReply.kind()).isEqualTo(EventKind.QUICK_REPLY);
 		assertThat(quickReply.payload()).isEqualTo("MENU_SIZES");
-		InboundEvent inline = single(messaging("\"message\":{\"mid\":\"m\",\"text\":\"Yes\",\"reply_to\":{\"mid\":\"prev\"}}"));
+		InboundEvent inline = single(
+				messaging("\"message\":{\"mid\":\"m\",\"text\":\"Yes\",\"reply_to\":{\"mid\":\"prev\"}}"));
 		assertThat(inline.kind()).isEqualTo(EventKind.MESSAGE);
 		assertThat(inline.replyToMid()).isEqualTo("prev");
 	}
@@ -73,10 +76,12 @@ class WebhookPayloadParserTest {
 
 	@Test
 	void deletedUnsupportedEditReactionUnreactionAndRead() {
-		assertThat(single(messaging("\"message\":{\"mid\":\"m\",\"is_deleted\":true}")).kind()).isEqualTo(EventKind.DELETED);
+		assertThat(single(messaging("\"message\":{\"mid\":\"m\",\"is_deleted\":true}")).kind())
+			.isEqualTo(EventKind.DELETED);
 		assertThat(single(messaging("\"message\":{\"mid\":\"m\",\"is_unsupported\":true}")).kind())
 			.isEqualTo(EventKind.UNSUPPORTED);
-		InboundEvent edit = single(messaging("\"message_edit\":{\"mid\":\"m\",\"text\":\"Yes please\",\"num_edit\":1}"));
+		InboundEvent edit = single(
+				messaging("\"message_edit\":{\"mid\":\"m\",\"text\":\"Yes please\",\"num_edit\":1}"));
 		assertThat(edit.kind()).isEqualTo(EventKind.EDIT);
 		assertThat(edit.text()).isEqualTo("Yes please");
 		InboundEvent reaction = single(messaging(
@@ -95,7 +100,8 @@ class WebhookPayloadParserTest {
 		assertThat(postback.kind()).isEqualTo(EventKind.POSTBACK);
 		assertThat(postback.payload()).isEqualTo("ICEBREAKER_COUPON");
 		assertThat(postback.referralRef()).isEqualTo("summer-qr");
-		InboundEvent referral = single(messaging("\"referral\":{\"ref\":\"newsletter\",\"source\":\"SHORTLINKS\",\"type\":\"OPEN_THREAD\"}"));
+		InboundEvent referral = single(
+				messaging("\"referral\":{\"ref\":\"newsletter\",\"source\":\"SHORTLINKS\",\"type\":\"OPEN_THREAD\"}"));
 		assertThat(referral.kind()).isEqualTo(EventKind.REFERRAL);
 		assertThat(referral.referralRef()).isEqualTo("newsletter");
 		InboundEvent ad = single(messaging("\"message\":{\"mid\":\"a\",\"text\":\"Is this still available?\","
@@ -106,9 +112,11 @@ class WebhookPayloadParserTest {
 
 	@Test
 	void handoverEvents() {
-		assertThat(single(messaging("\"pass_thread_control\":{\"previous_owner_app_id\":\"1\",\"new_owner_app_id\":\"2\",\"metadata\":\"x\"}"))
+		assertThat(single(messaging(
+				"\"pass_thread_control\":{\"previous_owner_app_id\":\"1\",\"new_owner_app_id\":\"2\",\"metadata\":\"x\"}"))
 			.kind()).isEqualTo(EventKind.PASS_THREAD_CONTROL);
-		assertThat(single(messaging("\"take_thread_control\":{\"previous_owner_app_id\":\"2\",\"new_owner_app_id\":\"1217981644879628\"}"))
+		assertThat(single(messaging(
+				"\"take_thread_control\":{\"previous_owner_app_id\":\"2\",\"new_owner_app_id\":\"1217981644879628\"}"))
 			.title()).isEqualTo("1217981644879628");
 		assertThat(single(messaging("\"request_thread_control\":{\"requested_owner_app_id\":\"3\"}")).kind())
 			.isEqualTo(EventKind.REQUEST_THREAD_CONTROL);
@@ -116,7 +124,8 @@ class WebhookPayloadParserTest {
 
 	@Test
 	void standbyEventsAreMarked() {
-		InboundEvent event = single(envelope("\"standby\":[" + SENDER + "\"message\":{\"mid\":\"s\",\"text\":\"Hello?\"}}]"));
+		InboundEvent event = single(
+				envelope("\"standby\":[" + SENDER + "\"message\":{\"mid\":\"s\",\"text\":\"Hello?\"}}]"));
 		assertThat(event.standby()).isTrue();
 		assertThat(event.kind()).isEqualTo(EventKind.MESSAGE);
 		assertThat(event.dedupKey()).startsWith("sb:");
@@ -124,23 +133,26 @@ class WebhookPayloadParserTest {
 
 	@Test
 	void commentsInChangesAndFlatFormAndMentions() {
-		InboundEvent comment = single(envelope("\"changes\":[{\"field\":\"comments\",\"value\":{\"id\":\"182\",\"text\":\"PRICE\","
-				+ "\"from\":{\"id\":\"742\",\"username\":\"ana.costa\"},\"media\":{\"id\":\"180\",\"media_product_type\":\"REELS\"}}}]"));
+		InboundEvent comment = single(
+				envelope("\"changes\":[{\"field\":\"comments\",\"value\":{\"id\":\"182\",\"text\":\"PRICE\","
+						+ "\"from\":{\"id\":\"742\",\"username\":\"ana.costa\"},\"media\":{\"id\":\"180\",\"media_product_type\":\"REELS\"}}}]"));
 		assertThat(comment.kind()).isEqualTo(EventKind.COMMENT);
 		assertThat(comment.commentId()).isEqualTo("182");
 		assertThat(comment.senderId()).isEqualTo("742");
 		assertThat(comment.timestamp()).isEqualTo(1767227600000L);
-		InboundEvent flat = single(envelope("\"field\":\"comments\",\"value\":{\"comment_id\":\"183\",\"text\":\"hi\",\"from\":{\"id\":\"9\"}}"));
+		InboundEvent flat = single(envelope(
+				"\"field\":\"comments\",\"value\":{\"comment_id\":\"183\",\"text\":\"hi\",\"from\":{\"id\":\"9\"}}"));
 		assertThat(flat.commentId()).isEqualTo("183");
-		InboundEvent mention = single(envelope("\"changes\":[{\"field\":\"mentions\",\"value\":{\"comment_id\":\"178\",\"media_id\":\"179\"}}]"));
+		InboundEvent mention = single(envelope(
+				"\"changes\":[{\"field\":\"mentions\",\"value\":{\"comment_id\":\"178\",\"media_id\":\"179\"}}]"));
 		assertThat(mention.kind()).isEqualTo(EventKind.MENTION);
 	}
 
 	@Test
 	void batchedDeliveriesYieldEveryEvent() {
 		List<InboundEvent> events = this.parser.parse(bytes("{\"object\":\"instagram\",\"entry\":["
-				+ "{\"id\":\"1\",\"time\":1,\"messaging\":[" + SENDER + "\"message\":{\"mid\":\"a\",\"text\":\"x\"}}," + SENDER
-				+ "\"read\":{\"mid\":\"a\"}}]}," + "{\"id\":\"1\",\"time\":1,\"messaging\":[" + SENDER
+				+ "{\"id\":\"1\",\"time\":1,\"messaging\":[" + SENDER + "\"message\":{\"mid\":\"a\",\"text\":\"x\"}},"
+				+ SENDER + "\"read\":{\"mid\":\"a\"}}]}," + "{\"id\":\"1\",\"time\":1,\"messaging\":[" + SENDER
 				+ "\"message\":{\"mid\":\"b\",\"text\":\"y\"}}]}]}"), 0);
 		assertThat(events).extracting(InboundEvent::mid).containsExactly("a", "a", "b");
 	}
@@ -155,7 +167,8 @@ class WebhookPayloadParserTest {
 
 	@Test
 	void malformedBodiesAreRefusedWithAReason() {
-		assertThatThrownBy(() -> this.parser.parse(bytes("{\"object\":"), 0)).isInstanceOf(MalformedPayloadException.class)
+		assertThatThrownBy(() -> this.parser.parse(bytes("{\"object\":"), 0))
+			.isInstanceOf(MalformedPayloadException.class)
 			.hasMessageContaining("not valid JSON");
 		assertThatThrownBy(() -> this.parser.parse(bytes("{\"object\":\"instagram\"}"), 0))
 			.hasMessageContaining("\"entry\"");
@@ -173,7 +186,8 @@ class WebhookPayloadParserTest {
 	}
 
 	private static String envelope(String content) {
-		return "{\"object\":\"instagram\",\"entry\":[{\"id\":\"17841405822304914\",\"time\":1767227600," + content + "}]}";
+		return "{\"object\":\"instagram\",\"entry\":[{\"id\":\"17841405822304914\",\"time\":1767227600," + content
+				+ "}]}";
 	}
 
 	private static byte[] bytes(String json) {
