@@ -149,12 +149,20 @@ class IntakeWorkers implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * Hands partitions back when more instances joined: a worker is asked to stop first
+	 * and its lease is released only once it has finished the entry in hand, so two
+	 * instances never work one partition at the same time.
+	 */
 	private void releaseSurplus(int fairShare) {
 		List<PartitionWorker> owned = new ArrayList<>(this.workers.values());
-		for (int i = fairShare; i < owned.size(); i++) {
-			PartitionWorker worker = owned.get(i);
-			worker.stop();
-			if (worker.finished()) {
+		long active = owned.stream().filter(PartitionWorker::active).count();
+		for (PartitionWorker worker : owned) {
+			if (active > fairShare && worker.active()) {
+				worker.stop();
+				active--;
+			}
+			if (!worker.active() && worker.finished()) {
 				this.workers.remove(worker.partition());
 				this.leases.release(worker.partition(), this.instanceId);
 			}
@@ -170,7 +178,7 @@ class IntakeWorkers implements SmartLifecycle {
 		}
 		Collections.shuffle(candidates);
 		for (int partition : candidates) {
-			if (this.workers.size() >= fairShare || !this.running) {
+			if (this.workers.values().stream().filter(PartitionWorker::active).count() >= fairShare || !this.running) {
 				return;
 			}
 			if (this.leases.acquire(partition, this.instanceId)) {

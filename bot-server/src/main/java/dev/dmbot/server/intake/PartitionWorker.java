@@ -66,6 +66,14 @@ final class PartitionWorker implements Runnable {
 		this.running = false;
 	}
 
+	/**
+	 * Still asked to work its partition (it may be finishing an entry after
+	 * {@link #stop()}).
+	 */
+	boolean active() {
+		return this.running;
+	}
+
 	boolean finished() {
 		return this.finished;
 	}

@@ -1,0 +1,66 @@
+package dev.dmbot.nlp;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+
+import opennlp.tools.ml.EventTrainer;
+import opennlp.tools.ml.TrainerFactory;
+import opennlp.tools.ml.maxent.quasinewton.QNTrainer;
+import opennlp.tools.ml.model.AbstractModel;
+import opennlp.tools.ml.model.Event;
+import opennlp.tools.util.ObjectStreamUtils;
+import opennlp.tools.util.TrainingParameters;
+
+/**
+ * Trains an {@link IntentModel}: an L2-regularised maxent model (OpenNLP's quasi-Newton
+ * trainer) over {@link IntentFeatures}.
+ * <p>
+ * Training is deterministic: one thread, no sampling, and the events are fed in data
+ * order, so the same data gives the same model bytes on every run.
+ */
+public final class IntentModelTrainer {
+
+	private static final int ITERATIONS = 300;
+
+	// Held-out accuracy is flat between 0.05 and 4; 0.5 keeps the probabilities of
+	// unfamiliar text low, which is
+	// what the serving confidence threshold relies on.
+	private static final double L2_COST = 0.5;
+
+	public IntentModel train(List<IntentExample> examples) {
+		if (examples.isEmpty()) {
+			throw new IllegalArgumentException("cannot train an intent model on no examples");
+		}
+		List<Event> events = new ArrayList<>(examples.size());
+		for (IntentExample example : examples) {
+			events.add(new Event(example.label(), IntentFeatures.of(example.text())));
+		}
+		// The trainer writes its report into this map, so it must be mutable.
+		EventTrainer trainer = TrainerFactory.getEventTrainer(parameters(), new HashMap<>());
+		try {
+			return new IntentModel((AbstractModel) trainer.train(ObjectStreamUtils.createObjectStream(events)));
+		}
+		catch (IOException ex) {
+			// The events are in memory; an IOException here is a bug, not a condition to
+			// handle.
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static TrainingParameters parameters() {
+		TrainingParameters parameters = new TrainingParameters();
+		parameters.put(TrainingParameters.ALGORITHM_PARAM, QNTrainer.MAXENT_QN_VALUE);
+		parameters.put(TrainingParameters.ITERATIONS_PARAM, ITERATIONS);
+		// Every feature counts: with ~50 examples an intent, a word seen once can be the
+		// one that decides.
+		parameters.put(TrainingParameters.CUTOFF_PARAM, 1);
+		parameters.put(QNTrainer.THREADS_PARAM, 1);
+		parameters.put(QNTrainer.L1COST_PARAM, 0.0);
+		parameters.put(QNTrainer.L2COST_PARAM, L2_COST);
+		return parameters;
+	}
+
+}
