@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.AbstractTransaction;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 
 import dev.dmbot.server.context.ContextStore;
 import dev.dmbot.server.context.ConversationLog;
@@ -45,6 +46,11 @@ class ConversationHandler implements InboundEventHandler {
 	 * media).
 	 */
 	static final String NO_TEXT = "none";
+
+	/**
+	 * How long a sent reply waits for Redis to come back so it can be recorded as sent.
+	 */
+	private static final java.time.Duration AFTER_SEND_PATIENCE = java.time.Duration.ofMinutes(5);
 
 	private final IntentClassifier classifier;
 
@@ -176,10 +182,38 @@ class ConversationHandler implements InboundEventHandler {
 		LogEntry delivered = new LogEntry(trail.direction(), trail.kind(), trail.text(), trail.quickReplies(),
 				trail.intent(), trail.confidence(), trail.rules(), trail.state(), trail.escalate(),
 				result.outcome().tag(), Instant.now(), String.join(",", result.messageIds()));
-		AbstractTransaction transaction = this.redis.multi();
-		this.ledger.delivered(transaction, event, reply, delivered);
-		this.conversationLog.append(transaction, event.accountId(), event.senderId(), delivered);
-		transaction.exec();
+		// Meta has the reply now. If Redis is away at this moment, retrying the event
+		// would send it a second
+		// time, so the bookkeeping is retried on its own until Redis is back.
+		long backoffMillis = 50;
+		long deadline = System.nanoTime() + AFTER_SEND_PATIENCE.toNanos();
+		while (true) {
+			try {
+				AbstractTransaction transaction = this.redis.multi();
+				this.ledger.delivered(transaction, event, reply, delivered);
+				this.conversationLog.append(transaction, event.accountId(), event.senderId(), delivered);
+				transaction.exec();
+				return;
+			}
+			catch (JedisConnectionException ex) {
+				if (System.nanoTime() > deadline) {
+					throw ex;
+				}
+				log.warn("Reply to {} was sent but Redis is unreachable; recording it again in {} ms",
+						event.conversationId(), backoffMillis);
+				sleep(backoffMillis);
+				backoffMillis = Math.min(backoffMillis * 2, 2000);
+			}
+		}
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private static ConversationContext touched(ConversationContext context, InboundEvent event, Intent intent,

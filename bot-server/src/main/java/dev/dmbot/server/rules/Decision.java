@@ -1,8 +1,30 @@
 package dev.dmbot.server.rules;
 
-public record Decision(String reply, java.util.List<QuickReply> quickReplies, String nextState,
-		java.util.Set<String> addTags, boolean escalate, java.util.List<FiredRow> firedRows) {
-	public boolean hasReply() {
-		return reply != null && !reply.isBlank();
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the decision tables decided for one event.
+ *
+ * @param reply the reply text, {@code {{variables}}} not yet rendered; {@code null} for
+ * no reply
+ * @param quickReplies buttons to offer under the reply, empty for none
+ * @param nextState the conversation state to move to; {@code null} leaves it unchanged
+ * @param addTags tags to add to the sender
+ * @param escalate whether to hand the conversation to a human
+ * @param firedRows the spreadsheet rows whose rules fired, in firing order
+ */
+public record Decision(String reply, List<QuickReply> quickReplies, String nextState, Set<String> addTags,
+		boolean escalate, List<FiredRow> firedRows) {
+
+	public Decision {
+		quickReplies = List.copyOf(quickReplies);
+		addTags = Set.copyOf(addTags);
+		firedRows = List.copyOf(firedRows);
 	}
+
+	public boolean hasReply() {
+		return this.reply != null && !this.reply.isBlank();
+	}
+
 }

@@ -1,6 +1,34 @@
 package dev.dmbot.server.rules;
 
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the decision tables look at: one inbound event, its intent and the sender's
+ * context.
+ *
+ * @param eventType lowercase event type: {@code message}, {@code quick_reply},
+ * {@code postback}, {@code referral}, {@code story_mention}, {@code story_reply},
+ * {@code attachment} or {@code comment}
+ * @param intent the intent name, {@code unknown} below the confidence threshold
+ * @param confidence the classifier's confidence in {@code intent}, 0 to 1
+ * @param text what the sender typed, may be {@code null} or empty
+ * @param payload the quick-reply or postback payload, may be {@code null}
+ * @param referralRef the ad or link {@code ref} of a referral, may be {@code null}
+ * @param state the conversation state, {@code ""} when none
+ * @param tags the sender's tags
+ * @param inboundCount how many messages the sender has sent so far, this one included
+ * @param attributes the sender's attributes (first name and the like)
+ */
 public record DecisionRequest(String eventType, String intent, double confidence, String text, String payload,
-		String referralRef, String state, java.util.Set<String> tags, long inboundCount,
-		java.util.Map<String, String> attributes) {
+		String referralRef, String state, Set<String> tags, long inboundCount, Map<String, String> attributes) {
+
+	public DecisionRequest {
+		eventType = (eventType != null) ? eventType : "";
+		intent = (intent != null) ? intent : "unknown";
+		state = (state != null) ? state : "";
+		tags = (tags != null) ? Set.copyOf(tags) : Set.of();
+		attributes = (attributes != null) ? Map.copyOf(attributes) : Map.of();
+	}
+
 }

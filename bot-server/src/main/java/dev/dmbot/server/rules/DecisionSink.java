@@ -1,0 +1,68 @@
+package dev.dmbot.server.rules;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Collects what the action columns of a decision table decide for one event; the
+ * workbooks declare it as the global {@code decision}.
+ * <p>
+ * Public only because the generated rules call it. One instance per decision, so it needs
+ * no locking. When several tables fire, a later reply, quick-reply list or state replaces
+ * an earlier one; tags add up; any escalation escalates.
+ */
+public final class DecisionSink {
+
+	private String reply;
+
+	private List<QuickReply> quickReplies = List.of();
+
+	private String nextState;
+
+	private final Set<String> addTags = new LinkedHashSet<>();
+
+	private boolean escalate;
+
+	private final List<FiredRow> firedRows = new ArrayList<>();
+
+	DecisionSink() {
+	}
+
+	/** The reply text, {@code {{variables}}} left for the conversation to render. */
+	public void reply(String text) {
+		this.reply = text;
+	}
+
+	/** Buttons as {@code Title>PAYLOAD; Title 2}. */
+	public void quickReplies(String cell) {
+		this.quickReplies = CellSyntax.quickReplies(cell);
+	}
+
+	public void nextState(String state) {
+		this.nextState = state.trim();
+	}
+
+	/** Comma-separated tags. */
+	public void addTags(String cell) {
+		this.addTags.addAll(CellSyntax.items(cell));
+	}
+
+	/**
+	 * {@code yes} or {@code no}; the workbook is checked at load time, so anything else
+	 * never gets here.
+	 */
+	public void escalate(String yesOrNo) {
+		this.escalate |= Boolean.TRUE.equals(CellSyntax.yesNo(yesOrNo));
+	}
+
+	void fired(FiredRow row) {
+		this.firedRows.add(row);
+	}
+
+	Decision toDecision() {
+		return new Decision(this.reply, this.quickReplies, this.nextState, this.addTags, this.escalate, this.firedRows);
+	}
+
+}

@@ -1,0 +1,174 @@
+package dev.dmbot.server.rules;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellReference;
+
+import dev.dmbot.server.rules.RuleTable.Column;
+
+/**
+ * Catches what Drools would compile but Instagram or the conversation would not accept,
+ * naming the exact cell: unknown event types and intents, too many quick replies, titles
+ * too long, escalate cells that are neither yes nor no.
+ */
+final class WorkbookValidator {
+
+	static final List<String> EVENT_TYPES = List.of("message", "quick_reply", "postback", "referral", "story_mention",
+			"story_reply", "attachment", "comment");
+
+	static final List<String> INTENTS = List.of("greeting", "pricing", "shipping", "availability", "order_status",
+			"returns", "hours_location", "booking", "discount", "product_question", "human_agent", "complaint",
+			"opt_out", "thanks", "goodbye", "payment", "unknown");
+
+	// Meta's Send API limits for Instagram:
+	// https://developers.facebook.com/docs/messenger-platform/instagram/features/quick-replies
+	static final int MAX_QUICK_REPLIES = 13;
+
+	static final int MAX_TITLE_LENGTH = 20;
+
+	static final int MAX_TEXT_LENGTH = 1000;
+
+	private final String workbook;
+
+	WorkbookValidator(String workbook) {
+		this.workbook = workbook;
+	}
+
+	void validate(RuleTable table) {
+		checkSettings(table);
+		for (int row = table.firstDataRow(); row <= table.lastDataRow(); row++) {
+			for (Column column : table.columns()) {
+				String cell = table.text(row, column);
+				if (cell.isBlank()) {
+					continue;
+				}
+				if (column.calls("eventIs")) {
+					checkNames(table, row, column, cell, EVENT_TYPES, "event type");
+				}
+				else if (column.calls("intentIs")) {
+					checkNames(table, row, column, cell, INTENTS, "intent");
+				}
+				else if (column.calls("quickReplies")) {
+					checkQuickReplies(table, row, column, cell);
+				}
+				else if (column.calls("escalate") && CellSyntax.yesNo(cell) == null) {
+					throw error(table, row, column, "escalate is '" + cell + "'.", "write yes or no.");
+				}
+				else if (column.calls("reply") && cell.length() > MAX_TEXT_LENGTH) {
+					throw error(
+							table, row, column, "the reply has " + cell.length()
+									+ " characters; Instagram accepts at most " + MAX_TEXT_LENGTH + ".",
+							"shorten the reply.");
+				}
+			}
+		}
+	}
+
+	private void checkNames(RuleTable table, int row, Column column, String cell, List<String> known, String what) {
+		for (String name : CellSyntax.items(cell)) {
+			if (!known.contains(name.toLowerCase(Locale.ROOT))) {
+				throw error(table, row, column, "unknown " + what + " '" + name + "'.",
+						"use one of " + String.join(", ", known) + " (comma-separated for several).");
+			}
+		}
+	}
+
+	private void checkQuickReplies(RuleTable table, int row, Column column, String cell) {
+		List<QuickReply> buttons = CellSyntax.quickReplies(cell);
+		if (buttons.size() > MAX_QUICK_REPLIES) {
+			throw error(table, row, column,
+					buttons.size() + " quick replies; Instagram shows at most " + MAX_QUICK_REPLIES + ".",
+					"remove " + (buttons.size() - MAX_QUICK_REPLIES) + " of them.");
+		}
+		for (QuickReply button : buttons) {
+			if (button.title().isEmpty()) {
+				throw error(table, row, column, "a quick reply has no title.",
+						"write it as Title>PAYLOAD, separated by ;");
+			}
+			if (button.title().length() > MAX_TITLE_LENGTH) {
+				throw error(table, row, column,
+						"quick reply title '" + button.title() + "' has " + button.title().length()
+								+ " characters; Instagram accepts at most " + MAX_TITLE_LENGTH + ".",
+						"shorten the title (the part before >).");
+			}
+		}
+		boolean hasReply = table.columns().stream().anyMatch((c) -> c.calls("reply") && !table.text(row, c).isBlank());
+		if (!hasReply) {
+			throw error(table, row, column, "quick replies need a reply text to hang under, and this row has none.",
+					"fill the Reply cell of this row or empty the quick replies.");
+		}
+	}
+
+	// Drools reports a mistyped class once per rule, far from the cell that holds it;
+	// check the settings first.
+	private void checkSettings(RuleTable table) {
+		boolean sequential = false;
+		boolean activationGroup = false;
+		boolean decisionGlobal = false;
+		Sheet sheet = table.sheet();
+		for (int r = sheet.getFirstRowNum(); r >= 0 && r < table.headerRow(); r++) {
+			Row row = sheet.getRow(r);
+			if (row == null || row.getFirstCellNum() < 0) {
+				continue;
+			}
+			int valueColumn = row.getFirstCellNum() + 1;
+			String key = RuleTable.text(sheet, r, row.getFirstCellNum()).trim();
+			String value = RuleTable.text(sheet, r, valueColumn).trim();
+			sequential |= key.equalsIgnoreCase("Sequential") && Boolean.TRUE.equals(CellSyntax.yesNo(value));
+			activationGroup |= key.equalsIgnoreCase("ACTIVATION-GROUP") && !value.isEmpty();
+			if (key.equalsIgnoreCase("Import")) {
+				for (String type : CellSyntax.items(value)) {
+					if (!type.endsWith(".*")) {
+						checkClass(sheet, r, valueColumn, type, "Import");
+					}
+				}
+			}
+			if (key.equalsIgnoreCase("Variables")) {
+				for (String global : CellSyntax.items(value)) {
+					String[] typeAndName = global.split("\\s+");
+					checkClass(sheet, r, valueColumn, typeAndName[0], "Variables");
+					decisionGlobal |= typeAndName.length == 2 && typeAndName[1].equals("decision")
+							&& typeAndName[0].endsWith(DecisionSink.class.getSimpleName());
+				}
+			}
+		}
+		if (!decisionGlobal) {
+			throw new WorkbookCompileException(this.workbook, sheet.getSheetName(), table.headerRow() + 1,
+					(table.columns().isEmpty() ? null : table.columns().get(0).letter()),
+					"the settings above this RuleTable do not declare the decision the action columns fill in.",
+					"add a row above the RuleTable cell: Variables | " + DecisionSink.class.getName() + " decision");
+		}
+		if (!sequential || !activationGroup) {
+			throw new WorkbookCompileException(this.workbook, sheet.getSheetName(), table.headerRow() + 1,
+					(table.columns().isEmpty() ? null : table.columns().get(0).letter()),
+					"the settings above this RuleTable lack " + (sequential ? "" : "'Sequential | true'")
+							+ ((!sequential && !activationGroup) ? " and " : "")
+							+ (activationGroup ? "" : "'ACTIVATION-GROUP | <name>'")
+							+ ", so more than one row could answer a message.",
+					"add the missing setting as a row above the RuleTable cell: the name in the first column, the value in the next.");
+		}
+	}
+
+	private void checkClass(Sheet sheet, int row, int column, String type, String setting) {
+		String name = type.contains(".") ? type : "dev.dmbot.server.rules." + type;
+		try {
+			Class.forName(name, false, WorkbookValidator.class.getClassLoader());
+		}
+		catch (ClassNotFoundException | LinkageError ex) {
+			throw new WorkbookCompileException(this.workbook, sheet.getSheetName(), row + 1,
+					CellReference.convertNumToColString(column),
+					setting + " names '" + type + "', which does not exist.",
+					"check the spelling; the fact is " + IncomingMessage.class.getName() + " and the decision is "
+							+ DecisionSink.class.getName() + ".");
+		}
+	}
+
+	private WorkbookCompileException error(RuleTable table, int row, Column column, String problem, String fix) {
+		return new WorkbookCompileException(this.workbook, table.sheet().getSheetName(), row + 1, column.letter(),
+				problem, fix);
+	}
+
+}

@@ -1,0 +1,135 @@
+package dev.dmbot.server.rules;
+
+import static dev.dmbot.server.rules.TestWorkbooks.shippedWith;
+import static dev.dmbot.server.rules.TestWorkbooks.textMessage;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import java.util.Collections;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Broken copies of the shipped workbook fail with the file, sheet, row and column an
+ * analyst has to fix.
+ */
+class DecisionTableCompilerTest {
+
+	private static WorkbookCompileException compileError(Workbook workbook) {
+		WorkbookCompileException error = org.assertj.core.api.Assertions
+			.catchThrowableOfType(WorkbookCompileException.class, () -> TestWorkbooks.engine(workbook));
+		assertThat(error).as("compile error").isNotNull();
+		return error;
+	}
+
+	@Test
+	void conditionCodeCallingAMethodThatDoesNotExistNamesTheColumn() {
+		WorkbookCompileException error = compileError(shippedWith("B11", "intentIz(\"$param\")"));
+
+		assertThat(error.getMessage()).startsWith("lumen-oak.xlsx, sheet Replies, row ")
+			.contains(", column B: ")
+			.contains("intentIz")
+			.contains("Fix: ");
+		assertThat(error.column()).isEqualTo("B");
+	}
+
+	@Test
+	void actionCodeWithoutQuotesBreaksOnTheFirstReplyCell() {
+		WorkbookCompileException error = compileError(shippedWith("G11", "decision.reply($param);"));
+
+		assertThat(error.getMessage()).startsWith("lumen-oak.xlsx, sheet Replies, row ").contains(", column G: ");
+		assertThat(error.row()).isBetween(13, 40);
+	}
+
+	@Test
+	void fourteenQuickRepliesAreRejectedAtTheirCell() {
+		String fourteen = String.join("; ", Collections.nCopies(14, "Lamps>LAMPS"));
+		WorkbookCompileException error = compileError(shippedWith("H21", fourteen));
+
+		assertThat(error.getMessage()).startsWith("lumen-oak.xlsx, sheet Replies, row 21, column H: 14 quick replies");
+	}
+
+	@Test
+	void aQuickReplyTitleOverTwentyCharactersIsRejectedAtItsCell() {
+		WorkbookCompileException error = compileError(
+				shippedWith("H22", "Lamps>LAMPS; Everything about our rugs>RUGS"));
+
+		assertThat(error.getMessage()).startsWith(
+				"lumen-oak.xlsx, sheet Replies, row 22, column H: quick reply title 'Everything about our rugs' has 25");
+		assertThat(error.sheet()).isEqualTo("Replies");
+		assertThat(error.row()).isEqualTo(22);
+		assertThat(error.column()).isEqualTo("H");
+	}
+
+	@Test
+	void anUnknownIntentIsRejectedAtItsCell() {
+		WorkbookCompileException error = compileError(shippedWith("B22", "shiping"));
+
+		assertThat(error.getMessage())
+			.startsWith("lumen-oak.xlsx, sheet Replies, row 22, column B: unknown intent 'shiping'")
+			.contains("shipping");
+	}
+
+	@Test
+	void anUnknownEventTypeIsRejectedAtItsCell() {
+		WorkbookCompileException error = compileError(shippedWith("A17", "story_mentions"));
+
+		assertThat(error.getMessage())
+			.startsWith("lumen-oak.xlsx, sheet Replies, row 17, column A: unknown event type 'story_mentions'");
+	}
+
+	@Test
+	void anEscalateCellThatIsNeitherYesNorNoIsRejected() {
+		WorkbookCompileException error = compileError(shippedWith("K32", "maybe"));
+
+		assertThat(error.getMessage())
+			.startsWith("lumen-oak.xlsx, sheet Replies, row 32, column K: escalate is 'maybe'");
+	}
+
+	@Test
+	void withoutTheActivationGroupSettingSeveralRowsCouldAnswer() {
+		WorkbookCompileException error = compileError(shippedWith("A5", null, "B5", null));
+
+		assertThat(error.getMessage()).startsWith("lumen-oak.xlsx, sheet Replies, row 8, column A: ")
+			.contains("ACTIVATION-GROUP");
+	}
+
+	@Test
+	void aMistypedImportNamesTheSettingCell() {
+		WorkbookCompileException error = compileError(shippedWith("B2", "dev.dmbot.server.rules.IncomingMesage"));
+
+		assertThat(error.getMessage()).startsWith("lumen-oak.xlsx, sheet Replies, row 2, column B: ");
+	}
+
+	@Test
+	void aFileThatIsNotAWorkbookNamesTheFile() {
+		WorkbookCompileException error = compileError(new Workbook("notes.xlsx", "hello".getBytes()));
+
+		assertThat(error.getMessage()).startsWith("notes.xlsx: cannot be read as an .xlsx workbook");
+	}
+
+	@Test
+	void quotesBackslashesLineBreaksAndDollarsInARepliesCellArriveAsTyped() {
+		String typed = "\"Lumen\" is our 19\" lamp\\shade, US$ 20 $param\nsee you";
+		DecisionEngine engine = TestWorkbooks.engine(shippedWith("G24", typed));
+
+		assertThat(engine.decide(textMessage("pricing", "how much")).reply()).isEqualTo(typed);
+	}
+
+	@Test
+	void quotesInAKeywordCellAreIgnored() {
+		DecisionEngine engine = TestWorkbooks.engine(shippedWith("D21", "\"porto\", gaia"));
+
+		assertThat(engine.decide(textMessage("shipping", "porto?")).firedRows()).extracting(FiredRow::row)
+			.containsExactly(21);
+	}
+
+	@Test
+	void quickRepliesWithoutPayloadsGetUpperSnakePayloads() {
+		DecisionEngine engine = TestWorkbooks.engine(shippedWith("H24", "Sofás & chairs; Rugs>RUGS"));
+
+		assertThat(engine.decide(textMessage("pricing", "how much")).quickReplies())
+			.containsExactly(new QuickReply("Sofás & chairs", "SOFAS_CHAIRS"), new QuickReply("Rugs", "RUGS"));
+	}
+
+}
