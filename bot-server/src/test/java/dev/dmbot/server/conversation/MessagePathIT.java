@@ -103,6 +103,62 @@ class MessagePathIT {
 	}
 
 	@Test
+	void textMessageGetsTheExactSendApiCallOfItsRow() {
+		assertExactReply(this.customer.textMessage("how much is shipping to Porto?"), "porto-shipping");
+	}
+
+	@Test
+	void quickReplyTapIsAnsweredByItsPayloadRow() {
+		assertExactReply(this.customer.quickReply("Shipping", "ICEBREAKER_SHIPPING"), "shipping-quick-reply");
+	}
+
+	@Test
+	void iceBreakerPostbackIsAnsweredByItsPayloadRow() {
+		assertExactReply(this.customer.postback("Where is my order?", "ICEBREAKER_ORDER_STATUS"),
+				"order-status-postback");
+	}
+
+	@Test
+	void storyMentionIsThanked() {
+		assertExactReply(this.customer.storyMention(), "story-mention");
+	}
+
+	@Test
+	void storyReplyIsAnswered() {
+		assertExactReply(this.customer.storyReply("love this lamp!"), "story-reply");
+	}
+
+	@Test
+	void igMeReferralIsWelcomed() {
+		assertExactReply(this.customer.referral("newsletter"), "referral");
+	}
+
+	@Test
+	void photoWithoutTextIsAnswered() {
+		assertExactReply(this.customer.image(), "image");
+	}
+
+	@Test
+	void messageNobodyCanUnderstandGetsTheFallbackRow() {
+		assertExactReply(this.customer.textMessage("asdkjh qwe zzz"), "fallback");
+	}
+
+	@Test
+	void unknownEventShapesAreKeptAndCountedWithoutReply() {
+		double before = counter("bot.events.unknown");
+		byte[] unknown = ("{\"object\":\"instagram\",\"entry\":[{\"id\":\"" + WebhookPayloads.ACCOUNT
+				+ "\",\"time\":1,\"messaging\":[{\"sender\":{\"id\":\"" + this.customer.sender()
+				+ "\"},\"recipient\":{\"id\":\"" + WebhookPayloads.ACCOUNT
+				+ "\"},\"timestamp\":1,\"messaging_feedback\":{\"rating\":5}}]}]}")
+			.getBytes(StandardCharsets.UTF_8);
+
+		assertThat(this.webhook.post(unknown).statusCode()).isEqualTo(200);
+
+		assertOnlyTheBarrierIsAnswered();
+		assertThat(counter("bot.events.unknown")).isEqualTo(before + 1);
+	}
+
+	@Test
 	void everyReplyIsStoredWithTheRuleRowThatChoseIt() {
 		this.webhook.post(this.customer.textMessage("how much is shipping to Porto?"));
 		awaitSends(1);
@@ -240,6 +296,24 @@ class MessagePathIT {
 		assertThat(counter("bot.webhook.events", "type", "message")).isPositive();
 		assertThat(this.meters.find("bot.intents").tag("intent", "shipping").counter()).isNotNull();
 		assertThat(this.meters.find("bot.reply.latency").timer().count()).isPositive();
+	}
+
+	private void assertExactReply(WebhookPayloads.Delivery delivery, String expectedBody) {
+		assertThat(this.webhook.post(delivery).statusCode()).isEqualTo(200);
+
+		LoggedRequest sent = awaitSends(1).get(0);
+		String expected = resource("/send-api/" + expectedBody + ".json").replace("{{sender}}", this.customer.sender());
+		assertThat(this.json.readTree(sent.getBodyAsString())).isEqualTo(this.json.readTree(expected));
+		assertThat(sent.getHeader("Authorization")).isEqualTo("Bearer " + MetaApiStub.ACCESS_TOKEN);
+	}
+
+	private static String resource(String path) {
+		try (var in = MessagePathIT.class.getResourceAsStream(path)) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 	private void failFirstCallsFor(String sender,
