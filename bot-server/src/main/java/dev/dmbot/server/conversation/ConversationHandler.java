@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.AbstractTransaction;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisException;
 
 import dev.dmbot.server.context.ContextStore;
 import dev.dmbot.server.context.ConversationLog;
@@ -119,12 +119,13 @@ class ConversationHandler implements InboundEventHandler {
 	private void record(InboundEvent event, ConversationContext context) {
 		ConversationContext updated = event.kind().opensWindow() ? touched(context, event, null, null, Set.of())
 				: context;
-		AbstractTransaction transaction = this.redis.multi();
-		if (updated != context) {
-			this.contexts.save(transaction, updated);
+		try (AbstractTransaction transaction = this.redis.multi()) {
+			if (updated != context) {
+				this.contexts.save(transaction, updated);
+			}
+			this.conversationLog.append(transaction, event.accountId(), event.senderId(), inbound(event, null));
+			transaction.exec();
 		}
-		this.conversationLog.append(transaction, event.accountId(), event.senderId(), inbound(event, null));
-		transaction.exec();
 	}
 
 	private void answer(InboundEvent event, ConversationContext context) {
@@ -161,13 +162,15 @@ class ConversationHandler implements InboundEventHandler {
 					intent.name(), intent.confidence(), rows, updated.state(), decision.escalate(), "pending", null,
 					event.dedupKey());
 		}
-		AbstractTransaction transaction = this.redis.multi();
-		this.contexts.save(transaction, updated);
-		this.conversationLog.append(transaction, event.accountId(), event.senderId(), inbound(event, intent));
-		if (reply != null) {
-			this.ledger.decided(transaction, event, reply, trail);
+		// A transaction holds a pooled connection until it is closed, not until exec().
+		try (AbstractTransaction transaction = this.redis.multi()) {
+			this.contexts.save(transaction, updated);
+			this.conversationLog.append(transaction, event.accountId(), event.senderId(), inbound(event, intent));
+			if (reply != null) {
+				this.ledger.decided(transaction, event, reply, trail);
+			}
+			transaction.exec();
 		}
-		transaction.exec();
 		log.info("Conversation {}: {} '{}' -> intent {} ({}), rows {}, state '{}'{}", event.conversationId(),
 				event.kind().ruleName(), abbreviate(event.text()), intent.name(),
 				String.format(java.util.Locale.ROOT, "%.2f", intent.confidence()), rows, updated.state(),
@@ -188,14 +191,13 @@ class ConversationHandler implements InboundEventHandler {
 		long backoffMillis = 50;
 		long deadline = System.nanoTime() + AFTER_SEND_PATIENCE.toNanos();
 		while (true) {
-			try {
-				AbstractTransaction transaction = this.redis.multi();
+			try (AbstractTransaction transaction = this.redis.multi()) {
 				this.ledger.delivered(transaction, event, reply, delivered);
 				this.conversationLog.append(transaction, event.accountId(), event.senderId(), delivered);
 				transaction.exec();
 				return;
 			}
-			catch (JedisConnectionException ex) {
+			catch (JedisException ex) {
 				if (System.nanoTime() > deadline) {
 					throw ex;
 				}

@@ -9,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.params.SetParams;
 import redis.clients.jedis.params.XAutoClaimParams;
@@ -112,7 +112,8 @@ final class PartitionWorker implements Runnable {
 					sleep(backoffMillis);
 					backoffMillis = Math.min(backoffMillis * 2, MAX_BACKOFF.toMillis());
 				}
-				catch (JedisConnectionException | TransientException ex) {
+				catch (JedisException | TransientException ex) {
+					// Connection lost, or no pooled connection free in time: both pass.
 					log.warn("Partition {} paused for {} ms: {}", this.partition, backoffMillis, ex.getMessage());
 					sleep(backoffMillis);
 					backoffMillis = Math.min(backoffMillis * 2, MAX_BACKOFF.toMillis());
@@ -195,8 +196,18 @@ final class PartitionWorker implements Runnable {
 			try {
 				this.handler.handle(event);
 			}
-			catch (JedisConnectionException | TransientException ex) {
+			catch (TransientException ex) {
 				throw ex;
+			}
+			catch (JedisException ex) {
+				if (isTransient(ex)) {
+					// The event stays pending and is tried again, never set aside.
+					throw ex;
+				}
+				log.error("Event {} of {} could not be handled and was set aside in {}", event.dedupKey(),
+						event.conversationId(), StreamKeys.FAILED, ex);
+				setAside(stream, entry, event, ex.toString());
+				return;
 			}
 			catch (RuntimeException ex) {
 				log.error("Event {} of {} could not be handled and was set aside in {}", event.dedupKey(),
@@ -224,6 +235,20 @@ final class PartitionWorker implements Runnable {
 		// The conversation log keeps what matters; the queue entry itself is no longer
 		// needed.
 		this.redis.xdel(stream, id);
+	}
+
+	/**
+	 * Redis unreachable, its pool exhausted, or a server that is loading, failing over or
+	 * busy: all pass, so the event must wait rather than be set aside.
+	 */
+	static boolean isTransient(JedisException ex) {
+		if (!(ex instanceof JedisDataException)) {
+			return true;
+		}
+		String message = String.valueOf(ex.getMessage());
+		return message.startsWith("LOADING") || message.startsWith("BUSY") || message.startsWith("TRYAGAIN")
+				|| message.startsWith("CLUSTERDOWN") || message.startsWith("MASTERDOWN")
+				|| message.startsWith("READONLY");
 	}
 
 	private static void sleep(long millis) {
