@@ -1,21 +1,52 @@
 package dev.dmbot.server.rules;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSession;
 
 /**
- * Workbooks compiled once, ready for a session per decision.
+ * A set of workbooks compiled once, ready to decide: the live rules of the server, or a
+ * candidate being checked before it may go live. Thread-safe: every decision runs in a
+ * session of its own, and the first matching row of each table wins.
  *
  * @param kieBase the compiled rules
  * @param rowsByRule the spreadsheet row of each rule, keyed by
  * {@link #key(String, String)}
  * @param version what was compiled and when
  */
-record CompiledRules(KieBase kieBase, Map<String, FiredRow> rowsByRule, RulesVersion version) {
+public record CompiledRules(KieBase kieBase, Map<String, FiredRow> rowsByRule, RulesVersion version) {
 
-	CompiledRules {
+	public CompiledRules {
 		rowsByRule = Map.copyOf(rowsByRule);
+	}
+
+	/**
+	 * Compiles workbooks, checking every cell first.
+	 * @throws WorkbookCompileException naming the file, sheet, row and column to fix
+	 */
+	public static CompiledRules compile(List<Workbook> workbooks, Instant compiledAt) {
+		return new DecisionTableCompiler().compile(workbooks, compiledAt);
+	}
+
+	/**
+	 * What to do about one inbound event; a decision with no reply when no row matches.
+	 */
+	public Decision decide(DecisionRequest request) {
+		DecisionSink sink = new DecisionSink();
+		KieSession session = this.kieBase.newKieSession();
+		try {
+			session.setGlobal("decision", sink);
+			session.addEventListener(new FiredRowRecorder(this.rowsByRule, sink));
+			session.insert(new IncomingMessage(request));
+			session.fireAllRules();
+		}
+		finally {
+			session.dispose();
+		}
+		return sink.toDecision();
 	}
 
 	static String key(String packageName, String ruleName) {

@@ -2,8 +2,8 @@ package dev.dmbot.server.rules;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
-import org.kie.api.runtime.KieSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -11,19 +11,19 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Decides how to answer an inbound event from the analysts' decision-table workbooks.
+ * Decides how to answer an inbound event with the live decision-table workbooks.
  * <p>
- * The workbooks are compiled once, when the engine is created; a broken workbook throws
+ * The workbooks are compiled when the engine is created; a broken workbook throws
  * {@link WorkbookCompileException}, so the server does not start. {@link #decide} is
- * thread-safe: each call runs in a session of its own, and the first matching row of each
- * table wins.
+ * thread-safe. {@link #activate} swaps in another compiled set atomically: a decision
+ * that has started finishes on the set it started with.
  */
 @Component
 public class DecisionEngine {
 
 	private static final Logger logger = LoggerFactory.getLogger(DecisionEngine.class);
 
-	private final CompiledRules rules;
+	private final AtomicReference<CompiledRules> live;
 
 	@Autowired
 	public DecisionEngine(RulesProperties properties, ObjectProvider<Clock> clock) {
@@ -31,32 +31,29 @@ public class DecisionEngine {
 	}
 
 	DecisionEngine(List<Workbook> workbooks, Clock clock) {
-		this.rules = new DecisionTableCompiler().compile(workbooks, clock.instant());
-		logger.info("Decision tables {} compiled (sha-256 {})", this.rules.version().workbooks(),
-				this.rules.version().hash());
+		this(CompiledRules.compile(workbooks, clock.instant()));
+	}
+
+	public DecisionEngine(CompiledRules rules) {
+		this.live = new AtomicReference<>(rules);
+		logger.info("Decision tables {} compiled (sha-256 {})", rules.version().workbooks(), rules.version().hash());
 	}
 
 	/**
 	 * What to do about one inbound event; a decision with no reply when no row matches.
 	 */
 	public Decision decide(DecisionRequest request) {
-		DecisionSink sink = new DecisionSink();
-		KieSession session = this.rules.kieBase().newKieSession();
-		try {
-			session.setGlobal("decision", sink);
-			session.addEventListener(new FiredRowRecorder(this.rules.rowsByRule(), sink));
-			session.insert(new IncomingMessage(request));
-			session.fireAllRules();
-		}
-		finally {
-			session.dispose();
-		}
-		return sink.toDecision();
+		return this.live.get().decide(request);
 	}
 
 	/** The workbooks this engine decides with. */
 	public RulesVersion activeVersion() {
-		return this.rules.version();
+		return this.live.get().version();
+	}
+
+	/** Makes {@code rules} the live rules for every decision that starts from now on. */
+	public void activate(CompiledRules rules) {
+		this.live.set(rules);
 	}
 
 }

@@ -28,10 +28,12 @@ import javax.crypto.spec.SecretKeySpec;
  * Load driver for the whole server. Workload: starts
  * {@code bot-server/target/bot-server.jar} on the embedded default (embedded Redis,
  * sandbox outbound, send cap lifted), measures a bare endpoint (the webhook GET
- * handshake) as the baseline, then posts signed text DMs from many senders at a fixed
- * concurrency and waits until every one is answered. Reports webhook acknowledgements per
- * second, end-to-end DMs answered per second, and latency percentiles (acknowledgement
- * latency measured here; received-to-sent latency from the server's own timer).
+ * handshake) as the baseline, then posts signed text DMs from 2,000 senders at a fixed
+ * concurrency and waits until every one is answered (saturation), then posts DMs at half
+ * the rate found, open loop (paced). Reports webhook acknowledgements per second,
+ * end-to-end DMs answered per second, acknowledgement latency (measured here) and
+ * received-to-sent latency (from the server's own histogram, the difference over the
+ * paced run).
  * <p>
  * Run from the repository root, after {@code ./mvnw -q -DskipTests package}:
  * {@code java bot-server/src/test/java/dev/dmbot/server/bench/LoadDriver.java [messages] [concurrency]}
@@ -67,14 +69,33 @@ public final class LoadDriver {
 			run(http, messages / 10, concurrency,
 					i -> dm(base, "warm" + (i % 500), "warm-" + i, TEXTS[i % TEXTS.length]));
 			awaitAnswered(http, base, messages / 10, Duration.ofMinutes(2));
+
+			// 1. Baseline: the cheapest endpoint the server has, same client, same
+			// concurrency.
 			Result baseline = run(http, messages, concurrency, i -> get(base + query));
+
+			// 2. Saturation: as many signed DMs as the server acknowledges, then wait
+			// until
+			// every one is answered.
 			double answeredBefore = replies(http, base);
 			long start = System.nanoTime();
 			Result webhook = run(http, messages, concurrency,
 					i -> dm(base, "load" + (i % 2000), "load-" + i, TEXTS[i % TEXTS.length]));
 			awaitAnswered(http, base, answeredBefore + messages, Duration.ofMinutes(5));
 			double endToEndSeconds = (System.nanoTime() - start) / 1e9;
-			String metrics = fetch(http, base + "/actuator/prometheus");
+			double capacity = messages / endToEndSeconds;
+
+			// 3. Paced: DMs arriving at half that rate, as a busy account sends them; the
+			// latency a customer sees from Meta's delivery to the reply leaving.
+			int rate = (int) (capacity / 2);
+			int pacedCount = Math.max(rate * 20, 1000);
+			double answeredBeforePaced = replies(http, base);
+			Histogram before = latencyHistogram(http, base);
+			Result paced = paced(http, pacedCount, rate,
+					i -> dm(base, "paced" + (i % 2000), "paced-" + i, TEXTS[i % TEXTS.length]));
+			awaitAnswered(http, base, answeredBeforePaced + pacedCount, Duration.ofMinutes(5));
+			Histogram latency = latencyHistogram(http, base).minus(before);
+
 			System.out.printf(Locale.ROOT, "machine: %d cores, %s %s, Java %s%n",
 					Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
 					System.getProperty("os.arch"), Runtime.version());
@@ -82,19 +103,94 @@ public final class LoadDriver {
 			System.out.printf(Locale.ROOT, "baseline GET /webhook handshake: %.0f req/s, p50 %.2f ms, p99 %.2f ms%n",
 					baseline.perSecond(), baseline.percentile(50), baseline.percentile(99));
 			System.out.printf(Locale.ROOT,
-					"signed DM POST /webhook (ack): %.0f req/s, p50 %.2f ms, p99 %.2f ms, non-200: %d%n",
+					"saturation, signed DM POST /webhook (ack): %.0f req/s, p50 %.2f ms, p99 %.2f ms, non-200: %d%n",
 					webhook.perSecond(), webhook.percentile(50), webhook.percentile(99), webhook.failures());
-			System.out.printf(Locale.ROOT, "end to end: %.0f DMs answered/s (%d in %.1f s)%n",
-					messages / endToEndSeconds, messages, endToEndSeconds);
-			System.out.printf(Locale.ROOT, "received -> sent latency (server timer): p50 %s ms, p95 %s ms, p99 %s ms%n",
-					quantile(metrics, "0.5"), quantile(metrics, "0.95"), quantile(metrics, "0.99"));
+			System.out.printf(Locale.ROOT, "saturation, end to end: %.0f DMs answered/s (%d in %.1f s)%n", capacity,
+					messages, endToEndSeconds);
 			System.out.printf(Locale.ROOT, "ack throughput vs baseline: %.2f%n",
 					webhook.perSecond() / baseline.perSecond());
+			System.out.printf(Locale.ROOT,
+					"paced at %d DMs/s (%d DMs): ack p50 %.2f ms, p99 %.2f ms, non-200: %d; "
+							+ "received -> sent p50 <= %s ms, p99 <= %s ms%n",
+					rate, pacedCount, paced.percentile(50), paced.percentile(99), paced.failures(), latency.bound(0.50),
+					latency.bound(0.99));
 		}
 		finally {
 			server.destroy();
 			server.waitFor();
 		}
+	}
+
+	/**
+	 * Open loop: request {@code i} leaves at {@code i / rate} seconds whether or not the
+	 * earlier ones were answered, as Meta's deliveries do.
+	 */
+	static Result paced(HttpClient http, int count, int rate, IntFunction<HttpRequest> requests) {
+		ConcurrentLinkedQueue<Double> latencies = new ConcurrentLinkedQueue<>();
+		AtomicInteger failures = new AtomicInteger();
+		List<CompletableFuture<?>> pending = new ArrayList<>();
+		long start = System.nanoTime();
+		long periodNanos = 1_000_000_000L / rate;
+		for (int i = 0; i < count; i++) {
+			long due = start + i * periodNanos;
+			long wait = due - System.nanoTime();
+			if (wait > 0) {
+				java.util.concurrent.locks.LockSupport.parkNanos(wait);
+			}
+			long sent = System.nanoTime();
+			pending.add(http.sendAsync(requests.apply(i), HttpResponse.BodyHandlers.discarding())
+				.whenComplete((response, error) -> {
+					latencies.add((System.nanoTime() - sent) / 1e6);
+					if (error != null || response.statusCode() != 200) {
+						failures.incrementAndGet();
+					}
+				}));
+		}
+		CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).exceptionally(ex -> null).join();
+		return new Result(new ArrayList<>(latencies), (System.nanoTime() - start) / 1e9, failures.get());
+	}
+
+	static final Pattern BUCKET = Pattern
+		.compile("(?m)^bot_reply_latency_seconds_bucket\\{le=\"([^\"]+)\"} ([0-9.E]+)");
+
+	/**
+	 * The server's received -> sent latency histogram: bucket bounds and cumulative
+	 * counts.
+	 */
+	record Histogram(List<String> bounds, long[] cumulative) {
+
+		Histogram minus(Histogram earlier) {
+			long[] counts = this.cumulative.clone();
+			for (int b = 0; b < counts.length; b++) {
+				counts[b] -= earlier.cumulative[b];
+			}
+			return new Histogram(this.bounds, counts);
+		}
+
+		/** The upper bound, in ms, of the bucket that holds quantile {@code q}. */
+		String bound(double q) {
+			long total = this.cumulative[this.cumulative.length - 1];
+			for (int b = 0; b < this.cumulative.length; b++) {
+				if (this.cumulative[b] >= q * total) {
+					String le = this.bounds.get(b);
+					return "+Inf".equals(le) ? "inf"
+							: String.format(Locale.ROOT, "%.1f", Double.parseDouble(le) * 1000);
+				}
+			}
+			return "n/a";
+		}
+
+	}
+
+	static Histogram latencyHistogram(HttpClient http, String base) throws IOException, InterruptedException {
+		Matcher matcher = BUCKET.matcher(fetch(http, base + "/actuator/prometheus"));
+		List<String> bounds = new ArrayList<>();
+		List<Long> counts = new ArrayList<>();
+		while (matcher.find()) {
+			bounds.add(matcher.group(1));
+			counts.add((long) Double.parseDouble(matcher.group(2)));
+		}
+		return new Histogram(bounds, counts.stream().mapToLong(Long::longValue).toArray());
 	}
 
 	record Result(List<Double> millis, double seconds, int failures) {
@@ -192,13 +288,6 @@ public final class LoadDriver {
 		Matcher matcher = Pattern.compile("(?m)^bot_replies_total\\{[^}]*outcome=\"sent\"[^}]*} ([0-9.E]+)")
 			.matcher(fetch(http, base + "/actuator/prometheus"));
 		return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
-	}
-
-	static String quantile(String metrics, String q) {
-		Matcher matcher = Pattern
-			.compile("(?m)^bot_reply_latency_seconds\\{[^}]*quantile=\"" + Pattern.quote(q) + "\"[^}]*} ([0-9.E-]+)")
-			.matcher(metrics);
-		return matcher.find() ? String.format(Locale.ROOT, "%.1f", Double.parseDouble(matcher.group(1)) * 1000) : "n/a";
 	}
 
 	static String fetch(HttpClient http, String url) throws IOException, InterruptedException {
