@@ -30,6 +30,7 @@ import dev.dmbot.server.rules.Decision;
 import dev.dmbot.server.rules.DecisionEngine;
 import dev.dmbot.server.rules.DecisionRequest;
 import dev.dmbot.server.rules.FiredRow;
+import dev.dmbot.server.rules.ReplyTemplate;
 
 /**
  * The path of one event: intent, context, decision, reply. The decision and the context
@@ -148,7 +149,7 @@ class ConversationHandler implements InboundEventHandler {
 		LogEntry trail = null;
 		OutboundMessage reply = null;
 		if (decision.hasReply()) {
-			String text = ReplyRenderer.render(decision.reply(), updated, intent.name());
+			String text = ReplyTemplate.render(decision.reply(), updated.attributes(), updated.state(), intent.name());
 			List<QuickReplyOption> quickReplies = decision.quickReplies()
 				.stream()
 				.map(option -> new QuickReplyOption(option.title(), option.payload()))

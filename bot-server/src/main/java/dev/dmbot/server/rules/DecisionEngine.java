@@ -51,6 +51,11 @@ public class DecisionEngine {
 		return this.live.get().version();
 	}
 
+	/** The compiled set decisions use right now. */
+	CompiledRules live() {
+		return this.live.get();
+	}
+
 	/** Makes {@code rules} the live rules for every decision that starts from now on. */
 	public void activate(CompiledRules rules) {
 		this.live.set(rules);

@@ -261,7 +261,7 @@ final class DecisionTableCompiler {
 				"compare the settings above the RuleTable with rules/README.md.");
 	}
 
-	private static String sha256(List<Workbook> workbooks) {
+	static String sha256(List<Workbook> workbooks) {
 		try {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
 			workbooks.forEach((workbook) -> digest.update(workbook.bytes()));

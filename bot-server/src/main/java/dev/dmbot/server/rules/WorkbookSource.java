@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.springframework.core.io.Resource;
@@ -21,6 +22,22 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 final class WorkbookSource {
 
 	private WorkbookSource() {
+	}
+
+	/**
+	 * The folder the workbooks are read from, empty when they come from the jar: that
+	 * folder is watched for saves.
+	 */
+	static Optional<Path> folder(RulesProperties properties) {
+		if (properties.dir() != null) {
+			return Optional.of(properties.dir());
+		}
+		for (Path candidate : List.of(Path.of("rules"), Path.of("..", "rules"))) {
+			if (Files.isDirectory(candidate) && !fromFolder(candidate).isEmpty()) {
+				return Optional.of(candidate);
+			}
+		}
+		return Optional.empty();
 	}
 
 	static List<Workbook> load(RulesProperties properties) {
@@ -89,7 +106,7 @@ final class WorkbookSource {
 
 	// Excel leaves "~$name.xlsx" lock files beside a workbook that is open; they are not
 	// workbooks.
-	private static boolean isWorkbookName(String name) {
+	static boolean isWorkbookName(String name) {
 		return name.endsWith(".xlsx") && !name.startsWith("~$") && !name.startsWith(".");
 	}
 

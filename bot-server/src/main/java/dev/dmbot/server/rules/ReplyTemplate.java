@@ -1,9 +1,8 @@
-package dev.dmbot.server.conversation;
+package dev.dmbot.server.rules;
 
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import dev.dmbot.server.context.ConversationContext;
 
 /**
  * Fills the {@code {{variables}}} of a reply cell. {@code {{name|default}}} falls back to
@@ -13,18 +12,24 @@ import dev.dmbot.server.context.ConversationContext;
  * Known names: {@code first_name}, {@code username} and any {@code attr.<name>} from the
  * contact's attributes, {@code state}, {@code intent}.
  */
-final class ReplyRenderer {
+public final class ReplyTemplate {
 
-	private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_.\\-]+)\\s*(?:\\|([^}]*))?}}");
+	static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_.\\-]+)\\s*(?:\\|([^}]*))?}}");
 
-	private ReplyRenderer() {
+	private ReplyTemplate() {
 	}
 
-	static String render(String template, ConversationContext context, String intent) {
+	/**
+	 * The reply as the customer reads it.
+	 * @param attributes the contact's attributes ({@code first_name} and the like)
+	 * @param state the conversation state after the decision
+	 * @param intent the intent of the message answered
+	 */
+	public static String render(String template, Map<String, String> attributes, String state, String intent) {
 		Matcher matcher = VARIABLE.matcher(template);
 		StringBuilder out = new StringBuilder();
 		while (matcher.find()) {
-			String value = lookup(matcher.group(1), context, intent);
+			String value = lookup(matcher.group(1), attributes, state, intent);
 			if (value == null || value.isBlank()) {
 				value = matcher.group(2) == null ? "" : matcher.group(2).strip();
 			}
@@ -36,12 +41,12 @@ final class ReplyRenderer {
 		return out.toString().replaceAll(" {2,}", " ").replaceAll(" ([,.!?])", "$1").strip();
 	}
 
-	private static String lookup(String name, ConversationContext context, String intent) {
+	private static String lookup(String name, Map<String, String> attributes, String state, String intent) {
 		return switch (name) {
-			case "state" -> context.state();
+			case "state" -> state;
 			case "intent" -> intent;
-			case "first_name", "username" -> context.attributes().get(name);
-			default -> name.startsWith("attr.") ? context.attributes().get(name.substring("attr.".length())) : null;
+			case "first_name", "username" -> attributes.get(name);
+			default -> name.startsWith("attr.") ? attributes.get(name.substring("attr.".length())) : null;
 		};
 	}
 

@@ -1,0 +1,60 @@
+package dev.dmbot.server.admin;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import redis.clients.jedis.exceptions.JedisException;
+
+import dev.dmbot.server.rules.NotAWorkbookException;
+import dev.dmbot.server.rules.RulesBusyException;
+import dev.dmbot.server.rules.UnknownRulesVersionException;
+import dev.dmbot.server.rules.WorkbookCompileException;
+
+/**
+ * Turns what went wrong in an admin call into a status and a message a person can act on.
+ * A workbook that cannot go live answers 422 with the cell to fix, field by field.
+ */
+@RestControllerAdvice(basePackageClasses = AdminErrors.class)
+class AdminErrors {
+
+	@ExceptionHandler(WorkbookCompileException.class)
+	ResponseEntity<Map<String, Object>> workbook(WorkbookCompileException ex) {
+		Map<String, Object> error = new LinkedHashMap<>();
+		error.put("workbook", ex.workbook());
+		error.put("sheet", ex.sheet());
+		error.put("row", ex.row() > 0 ? ex.row() : null);
+		error.put("column", ex.column());
+		error.put("message", ex.getMessage());
+		return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(Map.of("error", error));
+	}
+
+	@ExceptionHandler(NotAWorkbookException.class)
+	ResponseEntity<Map<String, Object>> notAWorkbook(NotAWorkbookException ex) {
+		return message(HttpStatus.BAD_REQUEST, ex.getMessage());
+	}
+
+	@ExceptionHandler(UnknownRulesVersionException.class)
+	ResponseEntity<Map<String, Object>> unknownVersion(UnknownRulesVersionException ex) {
+		return message(HttpStatus.NOT_FOUND, ex.getMessage());
+	}
+
+	@ExceptionHandler(RulesBusyException.class)
+	ResponseEntity<Map<String, Object>> busy(RulesBusyException ex) {
+		return message(HttpStatus.CONFLICT, ex.getMessage());
+	}
+
+	@ExceptionHandler(JedisException.class)
+	ResponseEntity<Map<String, Object>> redisAway(JedisException ex) {
+		return message(HttpStatus.SERVICE_UNAVAILABLE,
+				"Redis cannot be reached, so nothing was changed; try again when it is back.");
+	}
+
+	private static ResponseEntity<Map<String, Object>> message(HttpStatus status, String message) {
+		return ResponseEntity.status(status).body(Map.of("error", message));
+	}
+
+}

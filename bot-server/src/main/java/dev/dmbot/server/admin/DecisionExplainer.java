@@ -1,0 +1,53 @@
+package dev.dmbot.server.admin;
+
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import dev.dmbot.server.nlp.Intent;
+import dev.dmbot.server.nlp.IntentClassifier;
+import dev.dmbot.server.rules.Decision;
+import dev.dmbot.server.rules.DecisionEngine;
+import dev.dmbot.server.rules.DecisionRequest;
+import dev.dmbot.server.rules.FiredRow;
+import dev.dmbot.server.rules.ReplyTemplate;
+import dev.dmbot.server.rules.RuleSetActivator;
+import dev.dmbot.server.rules.RuleSetVersion;
+
+/**
+ * Runs a message through the intent model and the live decision tables exactly as a DM
+ * would go, and keeps every step, without touching any conversation or sending anything.
+ */
+@Component
+class DecisionExplainer {
+
+	private final IntentClassifier classifier;
+
+	private final DecisionEngine engine;
+
+	private final RuleSetActivator activator;
+
+	DecisionExplainer(IntentClassifier classifier, DecisionEngine engine, RuleSetActivator activator) {
+		this.classifier = classifier;
+		this.engine = engine;
+		this.activator = activator;
+	}
+
+	Explanation explain(ExplainRequest request) {
+		boolean classifies = request.text() != null && !request.text().isBlank() && !"postback".equals(request.event());
+		Intent intent = classifies ? this.classifier.classify(request.text()) : new Intent("none", 0);
+		DecisionRequest facts = new DecisionRequest(request.event(), intent.name(), intent.confidence(), request.text(),
+				request.payload(), "referral".equals(request.event()) ? request.payload() : null, request.state(),
+				new java.util.LinkedHashSet<>(request.tags()), 1, request.attributes());
+		RuleSetVersion version = this.activator.current();
+		Decision decision = this.engine.decide(facts);
+		String nextState = decision.nextState() == null ? request.state() : decision.nextState();
+		String reply = decision.hasReply()
+				? ReplyTemplate.render(decision.reply(), request.attributes(), nextState, intent.name()) : null;
+		List<String> rows = decision.firedRows().stream().map(FiredRow::toString).toList();
+		return new Explanation(version == null ? null : version.number(), this.engine.activeVersion().hash(),
+				intent.name(), intent.confidence(), facts, rows, decision.reply(), reply, decision.quickReplies(),
+				nextState, List.copyOf(decision.addTags()), decision.escalate());
+	}
+
+}

@@ -1,0 +1,25 @@
+package dev.dmbot.server.admin;
+
+import java.util.List;
+
+import dev.dmbot.server.rules.DecisionRequest;
+import dev.dmbot.server.rules.QuickReply;
+
+/**
+ * Why the bot would answer as it does: the intent found, the facts the rules saw, the
+ * rows that fired and what they decided. Nothing is sent.
+ *
+ * @param rulesVersion the live rules version that decided, {@code null} before Redis was
+ * reached
+ * @param rulesHash the SHA-256 of the live workbooks
+ * @param facts what the decision tables matched against
+ * @param rows the spreadsheet rows that fired, e.g.
+ * {@code lumen-oak.xlsx › Replies › row 21}
+ * @param replyTemplate the reply cell as written
+ * @param reply the reply as the customer would read it, variables filled
+ */
+record Explanation(Integer rulesVersion, String rulesHash, String intent, double confidence, DecisionRequest facts,
+		List<String> rows, String replyTemplate, String reply, List<QuickReply> quickReplies, String nextState,
+		List<String> addTags, boolean escalate) {
+
+}
