@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.MethodOrderer;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -27,9 +29,11 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.dmbot.server.BotServerApplication;
 import dev.dmbot.server.support.MetaApiStub;
 import dev.dmbot.server.support.WebhookClient;
 import dev.dmbot.server.support.WebhookPayloads;
+import dev.dmbot.server.system.EmbeddedRedisServerHolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -75,6 +79,9 @@ class RulesLiveReloadIT {
 
 	@Autowired
 	RuleSetActivator activator;
+
+	@Autowired
+	EmbeddedRedisServerHolder redisServer;
 
 	@Test
 	@Order(1)
@@ -206,6 +213,31 @@ class RulesLiveReloadIT {
 		assertThat(info.path("rules").path("hash").asString()).isEqualTo(live.hash());
 		assertThat(this.meters.find("bot.rules.active").tag("version", Integer.toString(live.number())).gauge())
 			.isNotNull();
+	}
+
+	@Test
+	@Order(7)
+	void aSecondInstanceOnTheSameRedisServesWhatWasActivatedOnTheFirst() throws Exception {
+		int redisPort = this.redisServer.server().port();
+		try (ConfigurableApplicationContext second = new SpringApplicationBuilder(BotServerApplication.class).run(
+				"--server.port=0", "--bot.redis.url=redis://127.0.0.1:" + redisPort, "--bot.rules.watch=false",
+				"--bot.rules.poll-interval=200ms", "--bot.meta.app-secret=" + MetaApiStub.APP_SECRET,
+				"--spring.jmx.enabled=false")) {
+			RuleSetActivator secondActivator = second.getBean(RuleSetActivator.class);
+			DecisionEngine secondEngine = second.getBean(DecisionEngine.class);
+			assertThat(secondActivator.current().number()).isEqualTo(this.activator.current().number());
+			String reply = "Porto, from either instance: same-day and free.";
+
+			assertThat(put("lumen-oak.xlsx", TestWorkbooks.shippedWith(PORTO_REPLY_CELL, reply).bytes()).statusCode())
+				.isEqualTo(200);
+
+			await().atMost(Duration.ofSeconds(5))
+				.untilAsserted(() -> assertThat(secondEngine.activeVersion().hash())
+					.isEqualTo(this.activator.current().hash()));
+			assertThat(secondEngine.decide(TestWorkbooks.textMessage("shipping", "shipping to porto?")).reply())
+				.isEqualTo(reply);
+			assertThat(secondActivator.current()).isEqualTo(this.activator.current());
+		}
 	}
 
 	private static int sent(List<WebhookPayloads> customers) {
