@@ -2,7 +2,9 @@ package dev.dmbot.server.conversation;
 
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -132,9 +134,10 @@ class ConversationHandler implements InboundEventHandler {
 	private void answer(InboundEvent event, ConversationContext context) {
 		Intent intent = hasText(event) ? this.classifier.classify(event.text()) : new Intent(NO_TEXT, 0);
 		this.meters.counter("bot.intents", "intent", intent.name()).increment();
-		Decision decision = this.rules.decide(new DecisionRequest(ruleEventType(event), intent.name(),
-				intent.confidence(), event.text(), event.payload(), event.referralRef(), context.state(),
-				context.tags(), context.inboundCount(), context.attributes()));
+		DecisionRequest request = new DecisionRequest(ruleEventType(event), intent.name(), intent.confidence(),
+				event.text(), event.payload(), event.referralRef(), context.state(), context.tags(),
+				context.inboundCount() + 1, context.attributes());
+		Decision decision = this.rules.decide(request);
 		for (FiredRow row : decision.firedRows()) {
 			this.meters.counter("bot.rules.fired", "sheet", row.sheet(), "row", Integer.toString(row.row()))
 				.increment();
@@ -161,7 +164,7 @@ class ConversationHandler implements InboundEventHandler {
 						.map(option -> new LogEntry.QuickReply(option.title(), option.payload()))
 						.toList(),
 					intent.name(), intent.confidence(), rows, updated.state(), decision.escalate(), "pending", null,
-					event.dedupKey());
+					event.dedupKey(), facts(request));
 		}
 		// A transaction holds a pooled connection until it is closed, not until exec().
 		try (AbstractTransaction transaction = this.redis.multi()) {
@@ -183,9 +186,8 @@ class ConversationHandler implements InboundEventHandler {
 
 	private void deliver(InboundEvent event, OutboundMessage reply, LogEntry trail) {
 		DeliveryResult result = this.outbound.deliver(reply);
-		LogEntry delivered = new LogEntry(trail.direction(), trail.kind(), trail.text(), trail.quickReplies(),
-				trail.intent(), trail.confidence(), trail.rules(), trail.state(), trail.escalate(),
-				result.outcome().tag(), Instant.now(), String.join(",", result.messageIds()));
+		LogEntry delivered = trail.withOutcome(result.outcome().tag(), Instant.now(),
+				String.join(",", result.messageIds()));
 		// Meta has the reply now. If Redis is away at this moment, retrying the event
 		// would send it a second
 		// time, so the bookkeeping is retried on its own until Redis is back.
@@ -239,7 +241,26 @@ class ConversationHandler implements InboundEventHandler {
 				: event.payload() != null ? event.payload() : event.referralRef();
 		return new LogEntry("in", event.kind().ruleName(), text, List.of(), intent == null ? null : intent.name(),
 				intent == null ? 0 : intent.confidence(), List.of(), null, false, null,
-				Instant.ofEpochMilli(event.timestamp()), event.mid());
+				Instant.ofEpochMilli(event.timestamp()), event.mid(), null);
+	}
+
+	/**
+	 * What the decision tables matched against, as the playground and explain show it.
+	 */
+	private static Map<String, String> facts(DecisionRequest request) {
+		Map<String, String> facts = new LinkedHashMap<>();
+		facts.put("event", request.eventType());
+		facts.put("intent", request.intent());
+		facts.put("state", request.state().isEmpty() ? "none" : request.state());
+		facts.put("tags", String.join(", ", request.tags()));
+		if (request.payload() != null) {
+			facts.put("payload", request.payload());
+		}
+		if (request.referralRef() != null) {
+			facts.put("referral", request.referralRef());
+		}
+		facts.put("messages", Long.toString(request.inboundCount()));
+		return facts;
 	}
 
 	private static boolean hasText(InboundEvent event) {

@@ -51,6 +51,9 @@ class PlaygroundIT {
 			assertThat(reply.path("direction").asString()).isEqualTo("out");
 			assertThat(reply.path("outcome").asString()).isEqualTo("sent");
 			assertThat(reply.path("rules").get(0).asString()).contains("lumen-oak.xlsx");
+			assertThat(reply.path("facts").path("event").asString()).isEqualTo("message");
+			assertThat(reply.path("facts").path("intent").asString()).isEqualTo("shipping");
+			assertThat(reply.path("facts").path("state").asString()).isEqualTo("none");
 		});
 		assertThat(this.redis.xrange("bot:sandbox:outbox", "-", "+"))
 			.anySatisfy(entry -> assertThat(entry.getFields().get("body")).contains("\"id\":\"" + sender + "\"")
