@@ -1,0 +1,19 @@
+/**
+ * Who may call the admin, analyst and agent APIs: bearer tokens with a role.
+ *
+ * <p>
+ * Requests under {@code /api/admin/tokens/**} need the {@link Role#ADMIN} role, the rest
+ * of {@code /api/admin/**} {@code ADMIN} or {@code ANALYST}, and {@code /api/agent/**}
+ * {@code AGENT} or {@code ADMIN}. Every other path (the Meta webhook, which checks its
+ * own signature, the playground, actuator) does not pass through Spring Security at all.
+ *
+ * <p>
+ * A controller under those paths learns who calls it from Spring Security: declare an
+ * {@link org.springframework.security.core.Authentication} parameter and read
+ * {@link org.springframework.security.core.Authentication#getName()}. It is the token's
+ * name as given to {@code POST /api/admin/tokens} ({@code "admin"} for the bootstrap
+ * token, {@code bot.security.admin-token}); record it as "who uploaded" or "who
+ * answered". The authorities are {@link Role#authority()} values ({@code ROLE_ADMIN}…).
+ * The raw token is never available to controllers and must never be logged.
+ */
+package dev.dmbot.server.access;

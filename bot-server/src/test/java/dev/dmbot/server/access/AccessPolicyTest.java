@@ -1,0 +1,64 @@
+package dev.dmbot.server.access;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AccessPolicyTest {
+
+	@Test
+	void onlyAdminsManageTokens() {
+		for (String path : new String[] { "/api/admin/tokens", "/api/admin/tokens/analyst-1" }) {
+			assertThat(AccessPolicy.requiredRoles(request("POST", path))).containsExactly(Role.ADMIN);
+		}
+		assertThat(AccessPolicy.allows(Role.ANALYST, request("GET", "/api/admin/tokens"))).isFalse();
+		assertThat(AccessPolicy.allows(Role.AGENT, request("DELETE", "/api/admin/tokens/x"))).isFalse();
+	}
+
+	@Test
+	void analystsAndAdminsUseTheRestOfTheAdminApiButAgentsCannotUploadRules() {
+		MockHttpServletRequest upload = request("PUT", "/api/admin/rules/lumen-oak.xlsx");
+
+		assertThat(AccessPolicy.allows(Role.ANALYST, upload)).isTrue();
+		assertThat(AccessPolicy.allows(Role.ADMIN, upload)).isTrue();
+		assertThat(AccessPolicy.allows(Role.AGENT, upload)).isFalse();
+		assertThat(AccessPolicy.requiredRoles(request("GET", "/api/admin"))).containsExactly(Role.ADMIN, Role.ANALYST);
+	}
+
+	@Test
+	void agentsAndAdminsUseTheAgentApiButAnalystsDoNot() {
+		MockHttpServletRequest inbox = request("GET", "/api/agent/inbox");
+
+		assertThat(AccessPolicy.allows(Role.AGENT, inbox)).isTrue();
+		assertThat(AccessPolicy.allows(Role.ADMIN, inbox)).isTrue();
+		assertThat(AccessPolicy.allows(Role.ANALYST, inbox)).isFalse();
+	}
+
+	@Test
+	void webhookPlaygroundActuatorAndLookAlikePathsAreOpen() {
+		for (String path : new String[] { "/webhook", "/", "/api/playground/messages", "/actuator/health",
+				"/api/administrator", "/api/agents" }) {
+			assertThat(AccessPolicy.requiredRoles(request("POST", path))).as(path).isEmpty();
+			assertThat(AccessPolicy.PROTECTED.matches(request("POST", path))).as(path).isFalse();
+		}
+	}
+
+	@Test
+	void everyRuleIsWithinTheProtectedPaths() {
+		for (String path : new String[] { "/api/admin/tokens", "/api/admin/rules/a.xlsx", "/api/agent/inbox" }) {
+			assertThat(AccessPolicy.PROTECTED.matches(request("GET", path))).as(path).isTrue();
+		}
+	}
+
+	@Test
+	void requiredRolesAreNamedInRoleOrder() {
+		assertThat(AccessPolicy.describe(AccessPolicy.requiredRoles(request("GET", "/api/agent/inbox"))))
+			.isEqualTo("ADMIN or AGENT");
+	}
+
+	private static MockHttpServletRequest request(String method, String path) {
+		return new MockHttpServletRequest(method, path);
+	}
+
+}
