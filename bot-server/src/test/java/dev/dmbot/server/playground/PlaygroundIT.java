@@ -47,6 +47,7 @@ class PlaygroundIT {
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
 			JsonNode entries = this.json.readTree(get("/api/playground/conversations/" + sender).body())
 				.path("entries");
+			assertThat(entries.size()).isPositive();
 			JsonNode reply = entries.get(entries.size() - 1);
 			assertThat(reply.path("direction").asString()).isEqualTo("out");
 			assertThat(reply.path("outcome").asString()).isEqualTo("sent");

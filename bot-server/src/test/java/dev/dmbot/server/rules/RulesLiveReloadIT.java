@@ -102,13 +102,14 @@ class RulesLiveReloadIT {
 			}
 		});
 		stream.start();
-		sleep(800);
+		await().atMost(Duration.ofSeconds(30)).until(() -> sent(customers) >= 15);
 
-		long savedAt = System.nanoTime();
 		save(TestWorkbooks.shippedWith(PORTO_REPLY_CELL, NEW_PORTO_REPLY));
-		await().atMost(Duration.ofSeconds(5)).until(() -> this.activator.current().number() > versionBefore);
-		double secondsToLive = (System.nanoTime() - savedAt) / 1e9;
-		sleep(800);
+		// How fast a save goes live is measured by RulesReloadDriver (BENCHMARKS.md), not
+		// here.
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.activator.current().number() > versionBefore);
+		int sentBeforeLive = sent(customers);
+		await().atMost(Duration.ofSeconds(30)).until(() -> sent(customers) >= sentBeforeLive + 15);
 		flowing.set(false);
 		stream.join();
 
@@ -126,7 +127,6 @@ class RulesLiveReloadIT {
 							(text) -> assertThat(text).isEqualTo(NEW_PORTO_REPLY)));
 		assertThat(replies.subList(0, 5)).allSatisfy((reply) -> assertThat(reply).startsWith(OLD_PORTO_REPLY));
 		assertThat(replies.subList(replies.size() - 5, replies.size())).containsOnly(NEW_PORTO_REPLY);
-		assertThat(secondsToLive).isLessThan(5);
 		assertThat(this.activator.current().activatedBy()).isEqualTo("file-watcher");
 	}
 
@@ -154,6 +154,7 @@ class RulesLiveReloadIT {
 
 		assertThat(uploaded.statusCode()).isEqualTo(200);
 		int after = this.json.readTree(uploaded.body()).path("number").asInt();
+		assertThat(this.json.readTree(uploaded.body()).path("activatedBy").asString()).isEqualTo("admin");
 		assertThat(after).isGreaterThan(before);
 		assertThat(explain("how much is shipping to Porto?").path("reply").asString()).isEqualTo(uploadedReply);
 
