@@ -1,5 +1,6 @@
 package dev.dmbot.server.admin;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
@@ -38,7 +39,7 @@ class DecisionExplainer {
 		Intent intent = classifies ? this.classifier.classify(request.text()) : new Intent("none", 0);
 		DecisionRequest facts = new DecisionRequest(request.event(), intent.name(), intent.confidence(), request.text(),
 				request.payload(), "referral".equals(request.event()) ? request.payload() : null, request.state(),
-				new java.util.LinkedHashSet<>(request.tags()), 1, request.attributes());
+				new LinkedHashSet<>(request.tags()), 1, request.attributes());
 		RuleSetVersion version = this.activator.current();
 		Decision decision = this.engine.decide(facts);
 		String nextState = decision.nextState() == null ? request.state() : decision.nextState();

@@ -3,6 +3,7 @@ package dev.dmbot.server.rules;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
@@ -100,7 +102,7 @@ public class RuleSetActivator implements SmartLifecycle {
 			List<Workbook> set = new ArrayList<>(liveWorkbooks());
 			set.removeIf((existing) -> existing.name().equals(workbook.name()));
 			set.add(workbook);
-			set.sort(java.util.Comparator.comparing(Workbook::name));
+			set.sort(Comparator.comparing(Workbook::name));
 			return activateLocked(set, by, "upload");
 		});
 	}
@@ -197,13 +199,17 @@ public class RuleSetActivator implements SmartLifecycle {
 
 	private void swap(CompiledRules compiled, RuleSetVersion version) {
 		this.engine.activate(compiled);
+		showLive(version);
+	}
+
+	private void showLive(RuleSetVersion version) {
 		this.current.set(version);
 		this.activeGauge.register(List.of(MultiGauge.Row
 			.of(Tags.of("version", Integer.toString(version.number()), "hash", version.hash().substring(0, 12)), 1)),
 				true);
 	}
 
-	private <T> T locked(java.util.function.Supplier<T> action) {
+	private <T> T locked(Supplier<T> action) {
 		long deadline = System.nanoTime() + LOCK_PATIENCE.toNanos();
 		while (!this.store.lock(this.instance, LOCK_TIME.toMillis())) {
 			if (System.nanoTime() > deadline) {
@@ -234,16 +240,14 @@ public class RuleSetActivator implements SmartLifecycle {
 				RuleSetVersion first = this.store.findByHash(localHash)
 					.orElseGet(() -> this.store.save(local, localHash, "startup", this.clock.instant()));
 				this.store.activate(first.number());
-				this.current.set(first);
-				swapGaugeOnly(first);
+				showLive(first);
 				log.info("Rules version {} ({}) stored as the first live version", first.number(),
 						String.join(", ", first.workbooks()));
 				return null;
 			}
 			RuleSetVersion live = this.store.version(active.get()).orElseThrow();
 			if (live.hash().equals(localHash)) {
-				this.current.set(live);
-				swapGaugeOnly(live);
+				showLive(live);
 			}
 			else if (this.store.findByHash(localHash).isEmpty() && activatesCleanly(local)) {
 				activateLocked(local, "startup", "startup");
@@ -263,12 +267,6 @@ public class RuleSetActivator implements SmartLifecycle {
 		catch (WorkbookCompileException ex) {
 			return false;
 		}
-	}
-
-	private void swapGaugeOnly(RuleSetVersion version) {
-		this.activeGauge.register(List.of(MultiGauge.Row
-			.of(Tags.of("version", Integer.toString(version.number()), "hash", version.hash().substring(0, 12)), 1)),
-				true);
 	}
 
 	/** Takes up the version Redis names as live when another instance activated it. */
