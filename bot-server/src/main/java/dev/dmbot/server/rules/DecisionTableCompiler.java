@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -35,10 +36,11 @@ import dev.dmbot.server.rules.RuleTable.Column;
 
 /**
  * Turns workbooks into a {@link KieBase}: checks the cells Drools would accept but
- * Instagram would not, escapes cell text that lands in Java string literals, generates
- * DRL sheet by sheet with Drools' {@link SpreadsheetCompiler}, compiles it, and maps
- * every rule back to its spreadsheet row. Any failure becomes a
- * {@link WorkbookCompileException} naming the file, sheet, row and column to fix.
+ * Instagram would not (table by table, then across the whole set), escapes cell text that
+ * lands in Java string literals, generates DRL sheet by sheet with Drools'
+ * {@link SpreadsheetCompiler}, compiles it, and maps every rule back to its spreadsheet
+ * row. Any failure becomes a {@link WorkbookCompileException} naming the file, sheet, row
+ * and column to fix.
  */
 final class DecisionTableCompiler {
 
@@ -57,9 +59,11 @@ final class DecisionTableCompiler {
 
 	CompiledRules compile(List<Workbook> workbooks, Instant loadedAt) {
 		List<GeneratedDrl> generated = new ArrayList<>();
+		WorkbookSetValidator wholeSet = new WorkbookSetValidator();
 		for (Workbook workbook : workbooks) {
-			generated.addAll(generate(workbook));
+			generated.addAll(generate(workbook, wholeSet));
 		}
+		wholeSet.validate();
 		KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
 				KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(DecisionTableCompiler.class.getClassLoader()));
 		for (GeneratedDrl drl : generated) {
@@ -84,7 +88,7 @@ final class DecisionTableCompiler {
 		return new CompiledRules(kieBase, rowsByRule, new RulesVersion(sha256(workbooks), loadedAt, names));
 	}
 
-	private List<GeneratedDrl> generate(Workbook workbook) {
+	private List<GeneratedDrl> generate(Workbook workbook, WorkbookSetValidator wholeSet) {
 		byte[] escaped;
 		List<Sheet> ruleSheets = new ArrayList<>();
 		Map<String, List<RuleTable>> tablesBySheet = new HashMap<>();
@@ -97,6 +101,7 @@ final class DecisionTableCompiler {
 				}
 				for (RuleTable table : tables) {
 					validator.validate(table);
+					wholeSet.add(workbook.name(), table);
 					escapeStringLiterals(table);
 				}
 				ruleSheets.add(sheet);
@@ -204,9 +209,12 @@ final class DecisionTableCompiler {
 		String code = (column != null) ? " and the code of column " + column.letter() + " in row "
 				+ (table.headerRow() + RuleTable.CODE_ROW + 1) + " (" + column.code() + ")" : "";
 		return new WorkbookCompileException(drl.workbook(), drl.sheet(), rule.row(),
-				(column != null) ? column.letter() : null, "Drools cannot compile this row: " + message,
+				(column != null) ? column.letter() : null,
+				(column != null && table != null) ? table.text(rule.row() - 1, column) : null,
+				"Drools cannot compile this row: " + message,
 				"check the text of this cell" + code + ". Cells hold plain text, never Java; the code row must call "
-						+ String.join(", ", CELL_METHODS) + " with \"$param\" in quotes.");
+						+ String.join(", ", CELL_METHODS) + " with \"$param\" in quotes.",
+				null);
 	}
 
 	// A method the fact or the sink does not have is the header's fault; otherwise the
@@ -223,6 +231,16 @@ final class DecisionTableCompiler {
 						&& !table.text(row, column).isBlank()) {
 					return column;
 				}
+			}
+		}
+		// A cell that lands in the rule without quotes becomes code: Java then complains
+		// about one of its words ("Hello cannot be resolved to a variable").
+		for (Column column : table.columns()) {
+			String text = table.text(row, column);
+			if (column.code().contains("$param") && !column.quotesValue() && !text.isBlank()
+					&& Arrays.stream(text.split("[^\\p{L}\\p{N}_]+"))
+						.anyMatch((word) -> word.length() > 1 && message.contains(word))) {
+				return column;
 			}
 		}
 		for (String haystack : List.of(line, message, ruleText)) {

@@ -1,0 +1,172 @@
+package dev.dmbot.server.rules;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import dev.dmbot.server.rules.RuleTable.Column;
+
+/**
+ * Checks that need every table of every workbook that goes live together: a state
+ * condition naming a state no row ever moves to, and a shipped intent that no row answers
+ * when someone simply writes about it.
+ * <p>
+ * Tables are added as they are read, before their cells are escaped for Drools, and
+ * {@link #validate()} runs once after the last one.
+ */
+final class WorkbookSetValidator {
+
+	private static final String NO_STATE = "none";
+
+	private final List<TableText> tables = new ArrayList<>();
+
+	/** Remembers the table's text as the analyst wrote it. */
+	void add(String workbook, RuleTable table) {
+		this.tables.add(TableText.of(workbook, table));
+	}
+
+	void validate() {
+		checkStates();
+		checkIntentsAnswered();
+	}
+
+	private void checkStates() {
+		Set<String> known = new LinkedHashSet<>();
+		for (TableText table : this.tables) {
+			for (Column column : table.columns()) {
+				if (column.isAction() && column.calls("nextState")) {
+					table.rows().forEach((row) -> {
+						String state = row.text(column).strip();
+						if (!state.isEmpty()) {
+							known.add(state.toLowerCase(Locale.ROOT));
+						}
+					});
+				}
+			}
+		}
+		List<String> candidates = new ArrayList<>(known);
+		candidates.add(NO_STATE);
+		for (TableText table : this.tables) {
+			for (Column column : table.columns()) {
+				if (!column.isCondition() || !column.calls("stateIs")) {
+					continue;
+				}
+				for (RowText row : table.rows()) {
+					for (String state : CellSyntax.conditionItems(row.text(column), false)) {
+						if (!state.equals(NO_STATE) && !known.contains(state)) {
+							throw table.error(row, column, "unknown state \"" + state
+									+ "\": no Next state cell in any workbook moves a conversation there, so this row can never match"
+									+ DidYouMean.endOfSentence(state, candidates),
+									"use " + (known.isEmpty() ? "" : "one of " + String.join(", ", known) + ", or ")
+											+ "none for a conversation without a state; or write " + state
+											+ " in the Next state cell of the row that should lead here.");
+						}
+					}
+				}
+			}
+		}
+	}
+
+	/**
+	 * Every shipped intent but {@code unknown} needs a row that answers a plain text
+	 * message about it from someone with no state, tags, payload or keywords: otherwise
+	 * the bot says nothing to a common question.
+	 */
+	private void checkIntentsAnswered() {
+		List<String> unanswered = new ArrayList<>();
+		for (String intent : WorkbookValidator.INTENTS) {
+			if (!intent.equals("unknown") && this.tables.stream().noneMatch((table) -> table.answers(intent))) {
+				unanswered.add(intent);
+			}
+		}
+		if (unanswered.isEmpty() || this.tables.isEmpty()) {
+			return;
+		}
+		TableText table = this.tables.stream()
+			.filter((candidate) -> candidate.column("intentIs") != null)
+			.findFirst()
+			.orElse(this.tables.get(0));
+		Column intentColumn = table.column("intentIs");
+		Column replyColumn = table.column("reply");
+		String intent = unanswered.get(0);
+		int lastRow = table.lastDataRow() + 1;
+		String others = (unanswered.size() > 1)
+				? " The same goes for " + String.join(", ", unanswered.subList(1, unanswered.size())) + "." : "";
+		throw new WorkbookCompileException(table.workbook(), table.sheet(), lastRow + 1,
+				(intentColumn != null) ? intentColumn.letter() : null, null,
+				"no row answers a plain message about " + intent + ": a row that does has " + intent
+						+ " (or nothing) as intent and leaves event type (or message), state (or none), keywords,"
+						+ " payload and tag empty." + others,
+				"add a row right under row " + lastRow + " of table " + table.name() + " with " + intent + " in "
+						+ describe(intentColumn, "the intent column") + " and the answer in "
+						+ describe(replyColumn, "the reply column") + ", leaving the other conditions empty.",
+				null);
+	}
+
+	private static String describe(Column column, String otherwise) {
+		return (column != null)
+				? "column " + column.letter() + (column.title().isEmpty() ? "" : " (" + column.title() + ")")
+				: otherwise;
+	}
+
+	/** A rule table's cells, read once before Drools escaping changes them. */
+	private record TableText(String workbook, String sheet, String name, List<Column> columns, List<RowText> rows,
+			int lastDataRow) {
+
+		static TableText of(String workbook, RuleTable table) {
+			List<RowText> rows = new ArrayList<>();
+			for (int row = table.firstDataRow(); row <= table.lastDataRow(); row++) {
+				List<String> texts = new ArrayList<>();
+				for (Column column : table.columns()) {
+					texts.add(table.text(row, column));
+				}
+				rows.add(new RowText(row, table.columns(), texts));
+			}
+			return new TableText(workbook, table.sheet().getSheetName(), table.name(), table.columns(), rows,
+					table.lastDataRow());
+		}
+
+		Column column(String method) {
+			return this.columns.stream().filter((column) -> column.calls(method)).findFirst().orElse(null);
+		}
+
+		boolean answers(String intent) {
+			return this.rows.stream().anyMatch((row) -> row.answersPlainMessage(intent));
+		}
+
+		WorkbookCompileException error(RowText row, Column column, String problem, String fix) {
+			return new WorkbookCompileException(this.workbook, this.sheet, row.row() + 1, column.letter(),
+					row.text(column), problem, fix, null);
+		}
+
+	}
+
+	/** One rule row's cell texts, by column. */
+	private record RowText(int row, List<Column> columns, List<String> texts) {
+
+		String text(Column column) {
+			return this.texts.get(this.columns.indexOf(column));
+		}
+
+		boolean answersPlainMessage(String intent) {
+			for (Column column : this.columns) {
+				String text = text(column);
+				if (!column.isCondition() || text.isBlank()) {
+					continue;
+				}
+				Set<String> items = CellSyntax.conditionItems(text, false);
+				boolean matches = (column.calls("intentIs") && items.contains(intent))
+						|| (column.calls("stateIs") && items.contains(NO_STATE))
+						|| (column.calls("eventIs") && items.contains("message"));
+				if (!matches) {
+					return false;
+				}
+			}
+			return true;
+		}
+
+	}
+
+}
