@@ -2,6 +2,7 @@ package dev.dmbot.server.rules;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import dev.dmbot.server.rules.RuleTable.Column;
 
@@ -29,36 +30,46 @@ final class UnreachableRowCheck {
 
 	void check(RuleTable table) {
 		List<Column> conditions = table.columns().stream().filter(Column::isCondition).toList();
-		for (int later = table.firstDataRow(); later <= table.lastDataRow(); later++) {
-			for (int earlier = table.firstDataRow(); earlier < later; earlier++) {
-				if (covers(table, conditions, earlier, later)) {
-					throw unreachable(table, conditions, earlier, later);
+		// Read each cell once: tables of a few hundred rows compare tens of thousands of
+		// pairs.
+		List<List<Set<String>>> rows = new ArrayList<>();
+		for (int row = table.firstDataRow(); row <= table.lastDataRow(); row++) {
+			List<Set<String>> cells = new ArrayList<>();
+			for (Column column : conditions) {
+				cells.add(items(column, table.text(row, column)));
+			}
+			rows.add(cells);
+		}
+		for (int later = 0; later < rows.size(); later++) {
+			for (int earlier = 0; earlier < later; earlier++) {
+				if (covers(rows.get(earlier), rows.get(later))) {
+					throw unreachable(table, conditions, table.firstDataRow() + earlier, table.firstDataRow() + later);
 				}
 			}
 		}
 	}
 
-	private static boolean covers(RuleTable table, List<Column> conditions, int earlier, int later) {
-		for (Column column : conditions) {
-			String wide = table.text(earlier, column);
-			String narrow = table.text(later, column);
-			if (wide.isBlank()) {
-				continue;
-			}
-			if (narrow.isBlank()) {
-				return false;
-			}
-			String method = ANY_OF.stream().filter(column::calls).findFirst().orElse(null);
-			if (method == null) {
-				// A condition the server does not know: only the same text is sure to
-				// match the same messages.
-				if (!wide.strip().equals(narrow.strip())) {
-					return false;
-				}
-				continue;
-			}
-			boolean keywords = method.equals("mentionsAny");
-			if (!CellSyntax.conditionItems(wide, keywords).containsAll(CellSyntax.conditionItems(narrow, keywords))) {
+	/**
+	 * What a condition cell lists, empty for a blank cell ("any"). A condition the server
+	 * does not know is one item, its whole text: only the same text is sure to match the
+	 * same messages.
+	 */
+	private static Set<String> items(Column column, String text) {
+		if (text.isBlank()) {
+			return Set.of();
+		}
+		String method = ANY_OF.stream().filter(column::calls).findFirst().orElse(null);
+		if (method == null) {
+			return Set.of(text.strip());
+		}
+		Set<String> items = CellSyntax.conditionItems(text, method.equals("mentionsAny"));
+		// A cell of only quotes or commas still holds a condition Drools keeps.
+		return items.isEmpty() ? Set.of(text) : items;
+	}
+
+	private static boolean covers(List<Set<String>> wide, List<Set<String>> narrow) {
+		for (int i = 0; i < wide.size(); i++) {
+			if (!wide.get(i).isEmpty() && (narrow.get(i).isEmpty() || !wide.get(i).containsAll(narrow.get(i)))) {
 				return false;
 			}
 		}

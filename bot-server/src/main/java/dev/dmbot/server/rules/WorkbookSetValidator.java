@@ -6,12 +6,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellReference;
+
 import dev.dmbot.server.rules.RuleTable.Column;
 
 /**
- * Checks that need every table of every workbook that goes live together: a state
- * condition naming a state no row ever moves to, and a shipped intent that no row answers
- * when someone simply writes about it.
+ * Checks that need every table of every workbook that goes live together: two tables
+ * whose rules would clash by name, a state condition naming a state no row ever moves to,
+ * and a shipped intent that no row answers when someone simply writes about it.
  * <p>
  * Tables are added as they are read, before their cells are escaped for Drools, and
  * {@link #validate()} runs once after the last one.
@@ -19,6 +23,9 @@ import dev.dmbot.server.rules.RuleTable.Column;
 final class WorkbookSetValidator {
 
 	private static final String NO_STATE = "none";
+
+	// What Drools calls the package of a sheet without a RuleSet setting.
+	private static final String DEFAULT_RULE_SET = "rule_table";
 
 	private final List<TableText> tables = new ArrayList<>();
 
@@ -28,8 +35,33 @@ final class WorkbookSetValidator {
 	}
 
 	void validate() {
+		checkRuleNamesUnique();
 		checkStates();
 		checkIntentsAnswered();
+	}
+
+	// Drools names each rule after its table and row, e.g. Replies_13, inside the
+	// RuleSet's package; two tables of the same name in one package clash, and Drools
+	// reports that far from the cause.
+	private void checkRuleNamesUnique() {
+		for (int i = 0; i < this.tables.size(); i++) {
+			TableText table = this.tables.get(i);
+			for (TableText earlier : this.tables.subList(0, i)) {
+				if (earlier.ruleSet().value().equals(table.ruleSet().value()) && earlier.name().equals(table.name())) {
+					RuleSetCell cell = table.ruleSet();
+					throw new WorkbookCompileException(table.workbook(), table.sheet(), cell.row() + 1, cell.column(),
+							cell.value(),
+							"the rules of table " + table.name() + " in package " + cell.value()
+									+ " clash with the table of the same name in " + earlier.workbook() + ", sheet "
+									+ earlier.sheet() + ", which has the same RuleSet.",
+							"give each workbook a RuleSet of its own (e.g. dev.dmbot.rules."
+									+ table.workbook().replaceAll("\\.xlsx$", "").replaceAll("\\W", "") + ")"
+									+ ((cell.row() < 0) ? " in a row above the RuleTable cell: RuleSet | <name>" : "")
+									+ ", or rename one of the tables.",
+							null);
+				}
+			}
+		}
 	}
 
 	private void checkStates() {
@@ -112,8 +144,8 @@ final class WorkbookSetValidator {
 	}
 
 	/** A rule table's cells, read once before Drools escaping changes them. */
-	private record TableText(String workbook, String sheet, String name, List<Column> columns, List<RowText> rows,
-			int lastDataRow) {
+	private record TableText(String workbook, String sheet, String name, RuleSetCell ruleSet, List<Column> columns,
+			List<RowText> rows, int lastDataRow) {
 
 		static TableText of(String workbook, RuleTable table) {
 			List<RowText> rows = new ArrayList<>();
@@ -124,8 +156,8 @@ final class WorkbookSetValidator {
 				}
 				rows.add(new RowText(row, table.columns(), texts));
 			}
-			return new TableText(workbook, table.sheet().getSheetName(), table.name(), table.columns(), rows,
-					table.lastDataRow());
+			return new TableText(workbook, table.sheet().getSheetName(), table.name(), RuleSetCell.of(table),
+					table.columns(), rows, table.lastDataRow());
 		}
 
 		Column column(String method) {
@@ -139,6 +171,31 @@ final class WorkbookSetValidator {
 		WorkbookCompileException error(RowText row, Column column, String problem, String fix) {
 			return new WorkbookCompileException(this.workbook, this.sheet, row.row() + 1, column.letter(),
 					row.text(column), problem, fix, null);
+		}
+
+	}
+
+	/**
+	 * The RuleSet setting above a table: its 0-based row and column letter, -1 and
+	 * {@code null} when the setting is missing.
+	 */
+	private record RuleSetCell(String value, int row, String column) {
+
+		static RuleSetCell of(RuleTable table) {
+			Sheet sheet = table.sheet();
+			for (int r = Math.max(sheet.getFirstRowNum(), 0); r < table.headerRow(); r++) {
+				Row row = sheet.getRow(r);
+				if (row == null || row.getFirstCellNum() < 0) {
+					continue;
+				}
+				int first = row.getFirstCellNum();
+				if (RuleTable.text(sheet, r, first).strip().equalsIgnoreCase("RuleSet")) {
+					String value = RuleTable.text(sheet, r, first + 1).strip();
+					return new RuleSetCell(value.isEmpty() ? DEFAULT_RULE_SET : value, r,
+							CellReference.convertNumToColString(first + 1));
+				}
+			}
+			return new RuleSetCell(DEFAULT_RULE_SET, -1, null);
 		}
 
 	}

@@ -47,6 +47,8 @@ final class WorkbookBuilder {
 
 	private boolean catchAll = true;
 
+	private String ruleSet;
+
 	private int trailingStyledRows;
 
 	private WorkbookBuilder(String name) {
@@ -86,6 +88,12 @@ final class WorkbookBuilder {
 		return this;
 	}
 
+	/** The package in the RuleSet setting; by default one named after the workbook. */
+	WorkbookBuilder ruleSet(String ruleSet) {
+		this.ruleSet = ruleSet;
+		return this;
+	}
+
 	WorkbookBuilder withoutCatchAll() {
 		this.catchAll = false;
 		return this;
@@ -112,7 +120,8 @@ final class WorkbookBuilder {
 			set(sheet, 0, 0, "RuleSet");
 			// Workbooks that go live together need packages of their own, or their rules
 			// clash by name.
-			set(sheet, 0, 1, "dev.dmbot.rules." + this.name.replaceAll("\\W", "_"));
+			set(sheet, 0, 1,
+					(this.ruleSet != null) ? this.ruleSet : "dev.dmbot.rules." + this.name.replaceAll("\\W", "_"));
 			set(sheet, 1, 0, "Import");
 			set(sheet, 1, 1, IncomingMessage.class.getName());
 			set(sheet, 2, 0, "Variables");

@@ -274,6 +274,20 @@ class WorkbookChecksTest {
 	}
 
 	@Test
+	void twoWorkbooksWithTheSameRuleSetAndTableNameAreRejectedAtTheRuleSetCell() {
+		Workbook first = workbook("lumen-oak.xlsx").ruleSet("dev.dmbot.rules.shop").build();
+		Workbook second = workbook("christmas.xlsx").ruleSet("dev.dmbot.rules.shop").build();
+
+		WorkbookCompileException error = compileError(first, second);
+
+		assertThat(error.location()).isEqualTo("christmas.xlsx, sheet Replies, row 1, column B");
+		assertThat(error.value()).isEqualTo("dev.dmbot.rules.shop");
+		assertThat(error.problem()).isEqualTo("the rules of table Replies in package dev.dmbot.rules.shop clash with"
+				+ " the table of the same name in lumen-oak.xlsx, sheet Replies, which has the same RuleSet.");
+		assertThat(error.fix()).startsWith("give each workbook a RuleSet of its own (e.g. dev.dmbot.rules.christmas)");
+	}
+
+	@Test
 	void aCellDroolsCannotCompileIsLocatedWithItsText() {
 		// Without quotes around $param the reply lands in the rule as Java code.
 		WorkbookCompileException error = compileError(workbook("shop.xlsx").code("G", "decision.reply($param);")
