@@ -21,6 +21,7 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.drools.decisiontable.SpreadsheetCompiler;
@@ -92,6 +93,7 @@ final class DecisionTableCompiler {
 		byte[] escaped;
 		List<Sheet> ruleSheets = new ArrayList<>();
 		Map<String, List<RuleTable>> tablesBySheet = new HashMap<>();
+		Map<String, Map<CellAddress, String>> typedBySheet = new HashMap<>();
 		try (XSSFWorkbook poi = new XSSFWorkbook(new ByteArrayInputStream(workbook.bytes()))) {
 			WorkbookValidator validator = new WorkbookValidator(workbook.name());
 			for (Sheet sheet : poi) {
@@ -102,7 +104,8 @@ final class DecisionTableCompiler {
 				for (RuleTable table : tables) {
 					validator.validate(table);
 					wholeSet.add(workbook.name(), table);
-					escapeStringLiterals(table);
+					escapeStringLiterals(table,
+							typedBySheet.computeIfAbsent(sheet.getSheetName(), (name) -> new HashMap<>()));
 				}
 				ruleSheets.add(sheet);
 				tablesBySheet.put(sheet.getSheetName(), tables);
@@ -132,8 +135,9 @@ final class DecisionTableCompiler {
 			catch (RuntimeException ex) {
 				throw locate(workbook.name(), sheet.getSheetName(), ex);
 			}
-			generated.add(GeneratedDrl.of(workbook.name(), sheet.getSheetName(), drl,
-					tablesBySheet.get(sheet.getSheetName())));
+			generated.add(
+					GeneratedDrl.of(workbook.name(), sheet.getSheetName(), drl, tablesBySheet.get(sheet.getSheetName()),
+							typedBySheet.getOrDefault(sheet.getSheetName(), Map.of())));
 		}
 		return generated;
 	}
@@ -144,7 +148,7 @@ final class DecisionTableCompiler {
 	 * further into a cell, so those stay as typed. Condition cells only ever hold names
 	 * and keywords, so quotes and backslashes there carry no meaning and are dropped.
 	 */
-	private static void escapeStringLiterals(RuleTable table) {
+	private static void escapeStringLiterals(RuleTable table, Map<CellAddress, String> typed) {
 		for (int row = table.firstDataRow(); row <= table.lastDataRow(); row++) {
 			for (Column column : table.columns()) {
 				Cell cell = table.cell(row, column);
@@ -155,6 +159,7 @@ final class DecisionTableCompiler {
 				String escaped = column.isCondition() ? text.replaceAll("[\"\\\\]", "").replaceAll("\\R", ", ")
 						: escapeAction(text);
 				if (!escaped.equals(text)) {
+					typed.put(cell.getAddress(), table.text(row, column));
 					cell.setCellValue(escaped);
 				}
 			}
@@ -210,7 +215,7 @@ final class DecisionTableCompiler {
 				+ (table.headerRow() + RuleTable.CODE_ROW + 1) + " (" + column.code() + ")" : "";
 		return new WorkbookCompileException(drl.workbook(), drl.sheet(), rule.row(),
 				(column != null) ? column.letter() : null,
-				(column != null && table != null) ? table.text(rule.row() - 1, column) : null,
+				(column != null && table != null) ? drl.typed(table, rule.row() - 1, column) : null,
 				"Drools cannot compile this row: " + message,
 				"check the text of this cell" + code + ". Cells hold plain text, never Java; the code row must call "
 						+ String.join(", ", CELL_METHODS) + " with \"$param\" in quotes.",
@@ -302,9 +307,10 @@ final class DecisionTableCompiler {
 	 * traced to rows.
 	 */
 	private record GeneratedDrl(String workbook, String sheet, String text, List<String> lines, String packageName,
-			List<GeneratedRule> rules, List<RuleTable> tables) {
+			List<GeneratedRule> rules, List<RuleTable> tables, Map<CellAddress, String> typedCells) {
 
-		static GeneratedDrl of(String workbook, String sheet, String text, List<RuleTable> tables) {
+		static GeneratedDrl of(String workbook, String sheet, String text, List<RuleTable> tables,
+				Map<CellAddress, String> typedCells) {
 			List<String> lines = text.lines().toList();
 			List<GeneratedRule> rules = new ArrayList<>();
 			String packageName = "";
@@ -324,7 +330,12 @@ final class DecisionTableCompiler {
 					rules.add(new GeneratedRule(name.group(1), i + 1, row));
 				}
 			}
-			return new GeneratedDrl(workbook, sheet, text, lines, packageName, List.copyOf(rules), tables);
+			return new GeneratedDrl(workbook, sheet, text, lines, packageName, List.copyOf(rules), tables, typedCells);
+		}
+
+		/** A cell's text as the analyst typed it, before escaping for Drools. */
+		String typed(RuleTable table, int row, Column column) {
+			return this.typedCells.getOrDefault(new CellAddress(row, column.index()), table.text(row, column));
 		}
 
 		String sourcePath() {

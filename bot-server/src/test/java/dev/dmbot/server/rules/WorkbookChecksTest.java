@@ -302,4 +302,16 @@ class WorkbookChecksTest {
 		assertThat(error.fix()).contains("code of column G in row 11 (decision.reply($param);)");
 	}
 
+	@Test
+	void theValueOfACellDroolsRejectsIsTheTextAsTypedNotAsEscaped() {
+		WorkbookCompileException error = compileError(workbook("shop.xlsx").code("G", "decision.replyy(\"$param\");")
+			.rule("B", "greeting", "G", "\"Olá\"\nthere")
+			.withoutCatchAll()
+			.ruleForEveryIntentBut("greeting")
+			.build());
+
+		assertThat(error.location()).isEqualTo("shop.xlsx, sheet Replies, row 13, column G");
+		assertThat(error.value()).isEqualTo("\"Olá\"\nthere");
+	}
+
 }
