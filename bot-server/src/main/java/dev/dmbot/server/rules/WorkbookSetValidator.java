@@ -86,8 +86,9 @@ final class WorkbookSetValidator {
 					continue;
 				}
 				for (RowText row : table.rows()) {
-					for (String state : CellSyntax.conditionItems(row.text(column), false)) {
-						if (!state.equals(NO_STATE) && !known.contains(state)) {
+					for (String state : stateNames(row.text(column))) {
+						String folded = state.toLowerCase(Locale.ROOT);
+						if (!folded.equals(NO_STATE) && !known.contains(folded)) {
 							throw table.error(row, column, "unknown state \"" + state
 									+ "\": no Next state cell in any workbook moves a conversation there, so this row can never match"
 									+ DidYouMean.endOfSentence(state, candidates),
@@ -99,6 +100,14 @@ final class WorkbookSetValidator {
 				}
 			}
 		}
+	}
+
+	/**
+	 * The states a condition cell lists, as typed, read the way the generated rule reads
+	 * them: quotes dropped, line breaks as commas.
+	 */
+	private static List<String> stateNames(String cell) {
+		return CellSyntax.items(cell.replaceAll("[\"\\\\]", "").replaceAll("\\R", ","));
 	}
 
 	/**
@@ -128,9 +137,9 @@ final class WorkbookSetValidator {
 				? " The same goes for " + String.join(", ", unanswered.subList(1, unanswered.size())) + "." : "";
 		throw new WorkbookCompileException(table.workbook(), table.sheet(), lastRow + 1,
 				(intentColumn != null) ? intentColumn.letter() : null, null,
-				"no row answers a plain message about " + intent + ": a row that does has " + intent
-						+ " (or nothing) as intent and leaves event type (or message), state (or none), keywords,"
-						+ " payload and tag empty." + others,
+				"no row answers a plain message about " + intent + ". Such a row lists " + intent
+						+ " as intent (or leaves it empty), message as event type (or leaves it empty), none as state"
+						+ " (or leaves it empty), and needs no keyword, payload or tag." + others,
 				"add a row right under row " + lastRow + " of table " + table.name() + " with " + intent + " in "
 						+ describe(intentColumn, "the intent column") + " and the answer in "
 						+ describe(replyColumn, "the reply column") + ", leaving the other conditions empty.",

@@ -88,7 +88,9 @@ class WorkbookChecksTest {
 			.rule("B", "booking", "C", "Booking_Requested", "G", "We have your request.")
 			.build();
 
-		assertThat(compileError(readsState).value()).isEqualTo("Booking_Requested");
+		WorkbookCompileException alone = compileError(readsState);
+		assertThat(alone.value()).isEqualTo("Booking_Requested");
+		assertThat(alone.problem()).startsWith("unknown state \"Booking_Requested\": ");
 		CompiledRules rules = compiles(setsState, readsState);
 		assertThat(rules.decide(TestWorkbooks.textMessageInState("booking", "book", "booking_requested")).reply())
 			.isEqualTo("We have your request.");
@@ -238,7 +240,7 @@ class WorkbookChecksTest {
 
 		int lastRow = builder.catchAllRow() - 1;
 		assertThat(error.location()).isEqualTo("shop.xlsx, sheet Replies, row " + (lastRow + 1) + ", column B");
-		assertThat(error.problem()).startsWith("no row answers a plain message about pricing:");
+		assertThat(error.problem()).startsWith("no row answers a plain message about pricing.");
 		assertThat(error.fix()).isEqualTo("add a row right under row " + lastRow
 				+ " of table Replies with pricing in column B (Intent) and the answer in column G (Reply),"
 				+ " leaving the other conditions empty.");
@@ -249,7 +251,7 @@ class WorkbookChecksTest {
 		WorkbookCompileException error = compileError(
 				workbook("shop.xlsx").rule("B", "greeting", "G", "Olá!").withoutCatchAll().build());
 
-		assertThat(error.problem()).startsWith("no row answers a plain message about pricing:")
+		assertThat(error.problem()).startsWith("no row answers a plain message about pricing.")
 			.endsWith(" The same goes for shipping, availability, order_status, returns, hours_location, booking,"
 					+ " discount, product_question, human_agent, complaint, opt_out, thanks, goodbye, payment.");
 	}
@@ -268,7 +270,7 @@ class WorkbookChecksTest {
 		Workbook most = workbook("most.xlsx").ruleForEveryIntentBut("pricing").withoutCatchAll().build();
 		Workbook pricing = workbook("pricing.xlsx").rule("B", "pricing", "G", "Prices").withoutCatchAll().build();
 
-		assertThat(compileError(most).problem()).startsWith("no row answers a plain message about pricing:");
+		assertThat(compileError(most).problem()).startsWith("no row answers a plain message about pricing.");
 		CompiledRules rules = compiles(most, pricing);
 		assertThat(rules.decide(TestWorkbooks.textMessage("pricing", "how much")).reply()).isEqualTo("Prices");
 	}
