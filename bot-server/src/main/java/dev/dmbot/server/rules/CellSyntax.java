@@ -2,8 +2,10 @@ package dev.dmbot.server.rules;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -28,6 +30,20 @@ final class CellSyntax {
 			if (!item.isBlank()) {
 				items.add(item.trim());
 			}
+		}
+		return items;
+	}
+
+	/**
+	 * The items of a condition cell the way the generated rule compares them: quotes and
+	 * backslashes dropped, line breaks read as commas, case ignored, and for keywords
+	 * accents too. {@code "Porto,\nGaia"} is {@code [porto, gaia]}.
+	 */
+	static Set<String> conditionItems(String cell, boolean keywords) {
+		Set<String> items = new LinkedHashSet<>();
+		String plain = (cell != null) ? cell.replaceAll("[\"\\\\]", "").replaceAll("\\R", ",") : "";
+		for (String item : items(plain)) {
+			items.add(keywords ? words(item).strip() : item.toLowerCase(Locale.ROOT));
 		}
 		return items;
 	}

@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -20,6 +21,7 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.drools.decisiontable.SpreadsheetCompiler;
@@ -35,10 +37,11 @@ import dev.dmbot.server.rules.RuleTable.Column;
 
 /**
  * Turns workbooks into a {@link KieBase}: checks the cells Drools would accept but
- * Instagram would not, escapes cell text that lands in Java string literals, generates
- * DRL sheet by sheet with Drools' {@link SpreadsheetCompiler}, compiles it, and maps
- * every rule back to its spreadsheet row. Any failure becomes a
- * {@link WorkbookCompileException} naming the file, sheet, row and column to fix.
+ * Instagram would not (table by table, then across the whole set), escapes cell text that
+ * lands in Java string literals, generates DRL sheet by sheet with Drools'
+ * {@link SpreadsheetCompiler}, compiles it, and maps every rule back to its spreadsheet
+ * row. Any failure becomes a {@link WorkbookCompileException} naming the file, sheet, row
+ * and column to fix.
  */
 final class DecisionTableCompiler {
 
@@ -57,9 +60,11 @@ final class DecisionTableCompiler {
 
 	CompiledRules compile(List<Workbook> workbooks, Instant loadedAt) {
 		List<GeneratedDrl> generated = new ArrayList<>();
+		WorkbookSetValidator wholeSet = new WorkbookSetValidator();
 		for (Workbook workbook : workbooks) {
-			generated.addAll(generate(workbook));
+			generated.addAll(generate(workbook, wholeSet));
 		}
+		wholeSet.validate();
 		KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
 				KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(DecisionTableCompiler.class.getClassLoader()));
 		for (GeneratedDrl drl : generated) {
@@ -84,10 +89,11 @@ final class DecisionTableCompiler {
 		return new CompiledRules(kieBase, rowsByRule, new RulesVersion(sha256(workbooks), loadedAt, names));
 	}
 
-	private List<GeneratedDrl> generate(Workbook workbook) {
+	private List<GeneratedDrl> generate(Workbook workbook, WorkbookSetValidator wholeSet) {
 		byte[] escaped;
 		List<Sheet> ruleSheets = new ArrayList<>();
 		Map<String, List<RuleTable>> tablesBySheet = new HashMap<>();
+		Map<String, Map<CellAddress, String>> typedBySheet = new HashMap<>();
 		try (XSSFWorkbook poi = new XSSFWorkbook(new ByteArrayInputStream(workbook.bytes()))) {
 			WorkbookValidator validator = new WorkbookValidator(workbook.name());
 			for (Sheet sheet : poi) {
@@ -97,7 +103,9 @@ final class DecisionTableCompiler {
 				}
 				for (RuleTable table : tables) {
 					validator.validate(table);
-					escapeStringLiterals(table);
+					wholeSet.add(workbook.name(), table);
+					escapeStringLiterals(table,
+							typedBySheet.computeIfAbsent(sheet.getSheetName(), (name) -> new HashMap<>()));
 				}
 				ruleSheets.add(sheet);
 				tablesBySheet.put(sheet.getSheetName(), tables);
@@ -127,8 +135,9 @@ final class DecisionTableCompiler {
 			catch (RuntimeException ex) {
 				throw locate(workbook.name(), sheet.getSheetName(), ex);
 			}
-			generated.add(GeneratedDrl.of(workbook.name(), sheet.getSheetName(), drl,
-					tablesBySheet.get(sheet.getSheetName())));
+			generated.add(
+					GeneratedDrl.of(workbook.name(), sheet.getSheetName(), drl, tablesBySheet.get(sheet.getSheetName()),
+							typedBySheet.getOrDefault(sheet.getSheetName(), Map.of())));
 		}
 		return generated;
 	}
@@ -139,7 +148,7 @@ final class DecisionTableCompiler {
 	 * further into a cell, so those stay as typed. Condition cells only ever hold names
 	 * and keywords, so quotes and backslashes there carry no meaning and are dropped.
 	 */
-	private static void escapeStringLiterals(RuleTable table) {
+	private static void escapeStringLiterals(RuleTable table, Map<CellAddress, String> typed) {
 		for (int row = table.firstDataRow(); row <= table.lastDataRow(); row++) {
 			for (Column column : table.columns()) {
 				Cell cell = table.cell(row, column);
@@ -150,6 +159,7 @@ final class DecisionTableCompiler {
 				String escaped = column.isCondition() ? text.replaceAll("[\"\\\\]", "").replaceAll("\\R", ", ")
 						: escapeAction(text);
 				if (!escaped.equals(text)) {
+					typed.put(cell.getAddress(), table.text(row, column));
 					cell.setCellValue(escaped);
 				}
 			}
@@ -204,9 +214,12 @@ final class DecisionTableCompiler {
 		String code = (column != null) ? " and the code of column " + column.letter() + " in row "
 				+ (table.headerRow() + RuleTable.CODE_ROW + 1) + " (" + column.code() + ")" : "";
 		return new WorkbookCompileException(drl.workbook(), drl.sheet(), rule.row(),
-				(column != null) ? column.letter() : null, "Drools cannot compile this row: " + message,
+				(column != null) ? column.letter() : null,
+				(column != null && table != null) ? drl.typed(table, rule.row() - 1, column) : null,
+				"Drools cannot compile this row: " + message,
 				"check the text of this cell" + code + ". Cells hold plain text, never Java; the code row must call "
-						+ String.join(", ", CELL_METHODS) + " with \"$param\" in quotes.");
+						+ String.join(", ", CELL_METHODS) + " with \"$param\" in quotes.",
+				null);
 	}
 
 	// A method the fact or the sink does not have is the header's fault; otherwise the
@@ -223,6 +236,16 @@ final class DecisionTableCompiler {
 						&& !table.text(row, column).isBlank()) {
 					return column;
 				}
+			}
+		}
+		// A cell that lands in the rule without quotes becomes code: Java then complains
+		// about one of its words ("Hello cannot be resolved to a variable").
+		for (Column column : table.columns()) {
+			String text = table.text(row, column);
+			if (column.code().contains("$param") && !column.quotesValue() && !text.isBlank()
+					&& Arrays.stream(text.split("[^\\p{L}\\p{N}_]+"))
+						.anyMatch((word) -> word.length() > 1 && message.contains(word))) {
+				return column;
 			}
 		}
 		for (String haystack : List.of(line, message, ruleText)) {
@@ -284,9 +307,10 @@ final class DecisionTableCompiler {
 	 * traced to rows.
 	 */
 	private record GeneratedDrl(String workbook, String sheet, String text, List<String> lines, String packageName,
-			List<GeneratedRule> rules, List<RuleTable> tables) {
+			List<GeneratedRule> rules, List<RuleTable> tables, Map<CellAddress, String> typedCells) {
 
-		static GeneratedDrl of(String workbook, String sheet, String text, List<RuleTable> tables) {
+		static GeneratedDrl of(String workbook, String sheet, String text, List<RuleTable> tables,
+				Map<CellAddress, String> typedCells) {
 			List<String> lines = text.lines().toList();
 			List<GeneratedRule> rules = new ArrayList<>();
 			String packageName = "";
@@ -306,7 +330,12 @@ final class DecisionTableCompiler {
 					rules.add(new GeneratedRule(name.group(1), i + 1, row));
 				}
 			}
-			return new GeneratedDrl(workbook, sheet, text, lines, packageName, List.copyOf(rules), tables);
+			return new GeneratedDrl(workbook, sheet, text, lines, packageName, List.copyOf(rules), tables, typedCells);
+		}
+
+		/** A cell's text as the analyst typed it, before escaping for Drools. */
+		String typed(RuleTable table, int row, Column column) {
+			return this.typedCells.getOrDefault(new CellAddress(row, column.index()), table.text(row, column));
 		}
 
 		String sourcePath() {

@@ -1,7 +1,10 @@
 package dev.dmbot.server.rules;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -10,9 +13,12 @@ import org.apache.poi.ss.util.CellReference;
 import dev.dmbot.server.rules.RuleTable.Column;
 
 /**
- * Catches what Drools would compile but Instagram or the conversation would not accept,
- * naming the exact cell: unknown event types and intents, too many quick replies, titles
- * too long, escalate cells that are neither yes nor no.
+ * Catches, cell by cell, what Drools would compile but Instagram or the conversation
+ * would not accept, naming the exact cell: unknown event types, intents and reply
+ * variables, replies over Instagram's byte limit, too many quick replies, titles too
+ * long, escalate cells that are neither yes nor no. Checks that need the whole table or
+ * the whole workbook set live in {@link UnreachableRowCheck} and
+ * {@link WorkbookSetValidator}.
  */
 final class WorkbookValidator {
 
@@ -23,13 +29,25 @@ final class WorkbookValidator {
 			"returns", "hours_location", "booking", "discount", "product_question", "human_agent", "complaint",
 			"opt_out", "thanks", "goodbye", "payment", "unknown");
 
+	/**
+	 * The {@code {{variables}}} the conversation fills in a reply; {@code attr.<name>}
+	 * too, for any attribute.
+	 */
+	static final List<String> VARIABLES = List.of("first_name", "username", "state", "intent");
+
+	static final String ATTRIBUTE_PREFIX = "attr.";
+
 	// Meta's Send API limits for Instagram:
 	// https://developers.facebook.com/docs/messenger-platform/instagram/features/quick-replies
 	static final int MAX_QUICK_REPLIES = 13;
 
 	static final int MAX_TITLE_LENGTH = 20;
 
-	static final int MAX_TEXT_LENGTH = 1000;
+	/** Instagram counts a text message's length in UTF-8 bytes, not characters. */
+	static final int MAX_TEXT_BYTES = 1000;
+
+	// The same syntax as conversation.ReplyRenderer, which fills these in when sending.
+	private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_.\\-]+)\\s*(?:\\|([^}]*))?}}");
 
 	private final String workbook;
 
@@ -55,49 +73,78 @@ final class WorkbookValidator {
 					checkQuickReplies(table, row, column, cell);
 				}
 				else if (column.calls("escalate") && CellSyntax.yesNo(cell) == null) {
-					throw error(table, row, column, "escalate is '" + cell + "'.", "write yes or no.");
+					throw error(table, row, column, cell, "escalate is \"" + cell + "\".", "write yes or no.");
 				}
-				else if (column.calls("reply") && cell.length() > MAX_TEXT_LENGTH) {
-					throw error(
-							table, row, column, "the reply has " + cell.length()
-									+ " characters; Instagram accepts at most " + MAX_TEXT_LENGTH + ".",
-							"shorten the reply.");
+				else if (column.calls("reply")) {
+					checkReply(table, row, column, cell);
 				}
 			}
 		}
+		new UnreachableRowCheck(this.workbook).check(table);
 	}
 
 	private void checkNames(RuleTable table, int row, Column column, String cell, List<String> known, String what) {
 		for (String name : CellSyntax.items(cell)) {
 			if (!known.contains(name.toLowerCase(Locale.ROOT))) {
-				throw error(table, row, column, "unknown " + what + " '" + name + "'.",
+				throw error(table, row, column, cell,
+						"unknown " + what + " \"" + name + "\"" + DidYouMean.endOfSentence(name, known),
 						"use one of " + String.join(", ", known) + " (comma-separated for several).");
 			}
+		}
+	}
+
+	private void checkReply(RuleTable table, int row, Column column, String cell) {
+		int bytes = cell.getBytes(StandardCharsets.UTF_8).length;
+		if (bytes > MAX_TEXT_BYTES) {
+			throw error(table, row, column, cell, "the reply is " + bytes + " bytes long ("
+					+ cell.codePointCount(0, cell.length())
+					+ " characters; emoji and accented letters take 2 to 4 bytes each); Instagram accepts at most "
+					+ MAX_TEXT_BYTES + " bytes.",
+					"shorten the reply by at least " + (bytes - MAX_TEXT_BYTES) + " bytes.");
+		}
+		Matcher variable = VARIABLE.matcher(cell);
+		while (variable.find()) {
+			String name = variable.group(1);
+			boolean attribute = name.startsWith(ATTRIBUTE_PREFIX) && name.length() > ATTRIBUTE_PREFIX.length();
+			if (!attribute && !VARIABLES.contains(name)) {
+				throw error(table, row, column, cell,
+						"unknown variable {{" + name + "}}" + DidYouMean.endOfSentence(name, VARIABLES),
+						"use " + String.join(", ", VARIABLES.stream().map((known) -> "{{" + known + "}}").toList())
+								+ " or {{attr.<name>}}, optionally with a default after |, e.g. {{first_name|there}}.");
+			}
+		}
+		String leftOver = VARIABLE.matcher(cell).replaceAll("");
+		if (leftOver.contains("{{") || leftOver.contains("}}")) {
+			throw error(table, row, column, cell,
+					"the reply has a {{ or }} that is not a variable, so the customer would see the braces.",
+					"write variables as {{name}} or {{name|default}}, e.g. {{first_name|there}}, with no spaces in the name.");
 		}
 	}
 
 	private void checkQuickReplies(RuleTable table, int row, Column column, String cell) {
 		List<QuickReply> buttons = CellSyntax.quickReplies(cell);
 		if (buttons.size() > MAX_QUICK_REPLIES) {
-			throw error(table, row, column,
+			throw error(table, row, column, cell,
 					buttons.size() + " quick replies; Instagram shows at most " + MAX_QUICK_REPLIES + ".",
 					"remove " + (buttons.size() - MAX_QUICK_REPLIES) + " of them.");
 		}
 		for (QuickReply button : buttons) {
 			if (button.title().isEmpty()) {
-				throw error(table, row, column, "a quick reply has no title.",
+				throw error(table, row, column, cell, "a quick reply has no title.",
 						"write it as Title>PAYLOAD, separated by ;");
 			}
-			if (button.title().length() > MAX_TITLE_LENGTH) {
-				throw error(table, row, column,
-						"quick reply title '" + button.title() + "' has " + button.title().length()
+			int length = button.title().codePointCount(0, button.title().length());
+			if (length > MAX_TITLE_LENGTH) {
+				throw error(table, row, column, cell,
+						"quick reply title '" + button.title() + "' has " + length
 								+ " characters; Instagram accepts at most " + MAX_TITLE_LENGTH + ".",
 						"shorten the title (the part before >).");
 			}
 		}
 		boolean hasReply = table.columns().stream().anyMatch((c) -> c.calls("reply") && !table.text(row, c).isBlank());
 		if (!hasReply) {
-			throw error(table, row, column, "quick replies need a reply text to hang under, and this row has none.",
+			throw error(table, row, column, cell,
+					"quick replies need a reply text to hang under, and this row has none.",
 					"fill the Reply cell of this row or empty the quick replies.");
 		}
 	}
@@ -159,16 +206,18 @@ final class WorkbookValidator {
 		}
 		catch (ClassNotFoundException | LinkageError ex) {
 			throw new WorkbookCompileException(this.workbook, sheet.getSheetName(), row + 1,
-					CellReference.convertNumToColString(column),
-					setting + " names '" + type + "', which does not exist.",
+					CellReference.convertNumToColString(column), RuleTable.text(sheet, row, column),
+					setting + " names \"" + type + "\", which does not exist.",
 					"check the spelling; the fact is " + IncomingMessage.class.getName() + " and the decision is "
-							+ DecisionSink.class.getName() + ".");
+							+ DecisionSink.class.getName() + ".",
+					null);
 		}
 	}
 
-	private WorkbookCompileException error(RuleTable table, int row, Column column, String problem, String fix) {
+	private WorkbookCompileException error(RuleTable table, int row, Column column, String value, String problem,
+			String fix) {
 		return new WorkbookCompileException(this.workbook, table.sheet().getSheetName(), row + 1, column.letter(),
-				problem, fix);
+				value, problem, fix, null);
 	}
 
 }

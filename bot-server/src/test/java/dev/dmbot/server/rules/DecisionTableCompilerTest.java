@@ -65,8 +65,8 @@ class DecisionTableCompilerTest {
 	void anUnknownIntentIsRejectedAtItsCell() {
 		WorkbookCompileException error = compileError(shippedWith("B22", "shiping"));
 
-		assertThat(error.getMessage())
-			.startsWith("lumen-oak.xlsx, sheet Replies, row 22, column B: unknown intent 'shiping'")
+		assertThat(error.getMessage()).startsWith(
+				"lumen-oak.xlsx, sheet Replies, row 22, column B: unknown intent \"shiping\" — did you mean \"shipping\"?")
 			.contains("shipping");
 	}
 
@@ -74,8 +74,8 @@ class DecisionTableCompilerTest {
 	void anUnknownEventTypeIsRejectedAtItsCell() {
 		WorkbookCompileException error = compileError(shippedWith("A17", "story_mentions"));
 
-		assertThat(error.getMessage())
-			.startsWith("lumen-oak.xlsx, sheet Replies, row 17, column A: unknown event type 'story_mentions'");
+		assertThat(error.getMessage()).startsWith(
+				"lumen-oak.xlsx, sheet Replies, row 17, column A: unknown event type \"story_mentions\" — did you mean \"story_mention\"?");
 	}
 
 	@Test
@@ -83,7 +83,7 @@ class DecisionTableCompilerTest {
 		WorkbookCompileException error = compileError(shippedWith("K32", "maybe"));
 
 		assertThat(error.getMessage())
-			.startsWith("lumen-oak.xlsx, sheet Replies, row 32, column K: escalate is 'maybe'");
+			.startsWith("lumen-oak.xlsx, sheet Replies, row 32, column K: escalate is \"maybe\".");
 	}
 
 	@Test
