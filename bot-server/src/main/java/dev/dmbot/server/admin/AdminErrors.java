@@ -28,6 +28,9 @@ class AdminErrors {
 		error.put("sheet", ex.sheet());
 		error.put("row", ex.row() > 0 ? ex.row() : null);
 		error.put("column", ex.column());
+		error.put("value", ex.value());
+		error.put("problem", ex.problem());
+		error.put("fix", ex.fix());
 		error.put("message", ex.getMessage());
 		return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(Map.of("error", error));
 	}

@@ -188,6 +188,9 @@ class RulesLiveReloadIT {
 		assertThat(error.path("sheet").asString()).isEqualTo("Replies");
 		assertThat(error.path("row").asInt()).isEqualTo(22);
 		assertThat(error.path("column").asString()).isEqualTo("B");
+		assertThat(error.path("value").asString()).isEqualTo("shiping");
+		assertThat(error.path("problem").asString()).contains("did you mean \"shipping\"");
+		assertThat(error.path("fix").asString()).isNotBlank();
 		assertThat(error.path("message").asString()).contains("shiping");
 		assertThat(this.activator.current()).isEqualTo(live);
 	}
