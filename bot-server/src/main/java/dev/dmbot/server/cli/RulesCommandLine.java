@@ -33,7 +33,7 @@ public final class RulesCommandLine {
 		return new CommandLine(new Commands()).addSubcommand(new ValidateCommand()).addSubcommand(new TestCommand());
 	}
 
-	@Command(name = "java -jar bot-server.jar", mixinStandardHelpOptions = true,
+	@Command(name = "java -jar bot-server.jar",
 			description = "Checks decision-table workbooks without starting the server.")
 	static final class Commands {
 

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -26,14 +27,16 @@ import dev.dmbot.server.rules.WorkbookTests;
  * {@code test FILE...}: compiles the workbooks together, as the server does, and runs
  * their Tests sheets with the built-in intent model and the default confidence threshold.
  */
-@Command(name = "test", mixinStandardHelpOptions = true, description = {
-		"Compiles the workbooks together and runs the turns of their Tests sheets.",
+@Command(name = "test", description = { "Compiles the workbooks together and runs the turns of their Tests sheets.",
 		"Prints each failure and 'N passed, M failed'.",
 		"Exit code 0 when every turn passes, 1 when one fails or a workbook is broken, 2 when a file cannot be read." })
 final class TestCommand implements Callable<Integer> {
 
 	@Spec
 	private CommandSpec spec;
+
+	@Option(names = { "-h", "--help" }, usageHelp = true, description = "show this help and exit")
+	private boolean help;
 
 	@Parameters(arity = "1..*", paramLabel = "FILE", description = "decision-table workbooks (.xlsx)")
 	private List<Path> files;

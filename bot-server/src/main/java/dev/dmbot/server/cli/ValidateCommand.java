@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -17,13 +18,16 @@ import dev.dmbot.server.rules.WorkbookCompileException;
 import dev.dmbot.server.rules.WorkbookSummary;
 
 /** {@code validate FILE...}: compiles each workbook and reads its Tests sheet. */
-@Command(name = "validate", mixinStandardHelpOptions = true,
+@Command(name = "validate",
 		description = { "Compiles each workbook and checks its Tests sheet can be read, without running the tests.",
 				"Exit code 0 when all are valid, 1 when one is broken, 2 when a file cannot be read." })
 final class ValidateCommand implements Callable<Integer> {
 
 	@Spec
 	private CommandSpec spec;
+
+	@Option(names = { "-h", "--help" }, usageHelp = true, description = "show this help and exit")
+	private boolean help;
 
 	@Parameters(arity = "1..*", paramLabel = "FILE", description = "decision-table workbooks (.xlsx)")
 	private List<Path> files;

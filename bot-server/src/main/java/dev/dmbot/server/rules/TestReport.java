@@ -19,7 +19,7 @@ public record TestReport(int passed, List<TestFailure> failures) {
 	/** How many test turns missed at least one expectation. */
 	public int failed() {
 		return (int) this.failures.stream()
-			.map((failure) -> failure.workbook() + '\u0000' + failure.sheet() + '\u0000' + failure.row())
+			.map((failure) -> List.of(failure.workbook(), failure.sheet(), failure.row()))
 			.distinct()
 			.count();
 	}

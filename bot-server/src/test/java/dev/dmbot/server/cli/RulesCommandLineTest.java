@@ -93,6 +93,19 @@ class RulesCommandLineTest {
 	}
 
 	@Test
+	void validateChecksThatWorkbooksFineOnTheirOwnCompileTogether() throws IOException {
+		Path copy = this.folder.resolve("lumen-oak-copy.xlsx");
+		Files.copy(SHIPPED, copy);
+
+		Run run = run("validate", SHIPPED.toString(), copy.toString());
+
+		assertThat(run.exitCode()).isEqualTo(1);
+		assertThat(run.out()).contains("lumen-oak.xlsx: OK").contains("lumen-oak-copy.xlsx: OK");
+		assertThat(run.err()).startsWith("Each workbook compiles on its own, but not together")
+			.contains("Duplicate rule name");
+	}
+
+	@Test
 	void testRunsTheShippedTestsSheetAndPassesIt() {
 		Run run = run("test", SHIPPED.toString());
 
