@@ -56,6 +56,26 @@ class PackageDependenciesTest {
 	}
 
 	@Test
+	void theCommandLineUsesTheRulesAndTheIntentModelOnlyAndOnlyTheLauncherUsesIt() {
+		noClasses().that()
+			.resideInAPackage("..server.cli..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.springframework..", "..server.webhook..", "..server.intake..",
+					"..server.context..", "..server.conversation..", "..server.outbound..", "..server.escalation..",
+					"..server.playground..", "..server.system..")
+			.check(classes);
+		noClasses().that()
+			.resideOutsideOfPackages("..server.cli..")
+			.and()
+			.doNotHaveFullyQualifiedName(BotServerApplication.class.getName())
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("..server.cli..")
+			.check(classes);
+	}
+
+	@Test
 	void theIntakeDoesNotKnowWhatHappensToEvents() {
 		noClasses().that()
 			.resideInAPackage("..server.intake..")

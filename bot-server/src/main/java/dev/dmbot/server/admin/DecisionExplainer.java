@@ -35,8 +35,8 @@ class DecisionExplainer {
 	}
 
 	Explanation explain(ExplainRequest request) {
-		boolean classifies = request.text() != null && !request.text().isBlank() && !"postback".equals(request.event());
-		Intent intent = classifies ? this.classifier.classify(request.text()) : new Intent("none", 0);
+		Intent intent = DecisionRequest.classifies(request.event(), request.text())
+				? this.classifier.classify(request.text()) : new Intent(DecisionRequest.NO_TEXT_INTENT, 0);
 		DecisionRequest facts = new DecisionRequest(request.event(), intent.name(), intent.confidence(), request.text(),
 				request.payload(), "referral".equals(request.event()) ? request.payload() : null, request.state(),
 				new LinkedHashSet<>(request.tags()), 1, request.attributes());

@@ -48,7 +48,7 @@ class ConversationHandler implements InboundEventHandler {
 	 * Intent given to events that carry no text to classify (postbacks, story mentions,
 	 * media).
 	 */
-	static final String NO_TEXT = "none";
+	static final String NO_TEXT = DecisionRequest.NO_TEXT_INTENT;
 
 	/**
 	 * How long a sent reply waits for Redis to come back so it can be recorded as sent.
@@ -132,7 +132,8 @@ class ConversationHandler implements InboundEventHandler {
 	}
 
 	private void answer(InboundEvent event, ConversationContext context) {
-		Intent intent = hasText(event) ? this.classifier.classify(event.text()) : new Intent(NO_TEXT, 0);
+		Intent intent = DecisionRequest.classifies(ruleEventType(event), event.text())
+				? this.classifier.classify(event.text()) : new Intent(NO_TEXT, 0);
 		this.meters.counter("bot.intents", "intent", intent.name()).increment();
 		DecisionRequest request = new DecisionRequest(ruleEventType(event), intent.name(), intent.confidence(),
 				event.text(), event.payload(), event.referralRef(), context.state(), context.tags(),
@@ -261,10 +262,6 @@ class ConversationHandler implements InboundEventHandler {
 		}
 		facts.put("messages", Long.toString(request.inboundCount()));
 		return facts;
-	}
-
-	private static boolean hasText(InboundEvent event) {
-		return event.text() != null && !event.text().isBlank() && event.kind() != EventKind.POSTBACK;
 	}
 
 	/** The event type as analysts write it in the decision tables. */

@@ -23,6 +23,20 @@ import java.util.Set;
 public record DecisionRequest(String eventType, String intent, double confidence, String text, String payload,
 		String referralRef, String state, Set<String> tags, long inboundCount, Map<String, String> attributes) {
 
+	/**
+	 * The intent of events whose text is not classified: postbacks, story mentions,
+	 * media.
+	 */
+	public static final String NO_TEXT_INTENT = "none";
+
+	/**
+	 * Whether an event's text goes to the intent model. A postback's text is the title of
+	 * the button tapped, not the customer's words, and media carry no text at all.
+	 */
+	public static boolean classifies(String eventType, String text) {
+		return text != null && !text.isBlank() && !"postback".equals(eventType);
+	}
+
 	public DecisionRequest {
 		eventType = (eventType != null) ? eventType : "";
 		intent = (intent != null) ? intent : "unknown";

@@ -97,6 +97,10 @@ final class DecisionTableCompiler {
 		try (XSSFWorkbook poi = new XSSFWorkbook(new ByteArrayInputStream(workbook.bytes()))) {
 			WorkbookValidator validator = new WorkbookValidator(workbook.name());
 			for (Sheet sheet : poi) {
+				// The Tests sheet is free text for conversations: never a decision table.
+				if (sheet.getSheetName().equalsIgnoreCase(TestsSheet.NAME)) {
+					continue;
+				}
 				List<RuleTable> tables = RuleTable.in(sheet);
 				if (tables.isEmpty()) {
 					continue;

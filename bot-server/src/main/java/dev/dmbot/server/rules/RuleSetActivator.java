@@ -184,12 +184,26 @@ public class RuleSetActivator implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * The workbooks' own Tests sheets are the analysts' gate: a failing row blocks the
+	 * set.
+	 */
 	private void runTests(CompiledRules compiled, List<Workbook> workbooks, String source) {
 		IntentLookup lookup = this.intents.getIfAvailable();
 		if (lookup == null) {
+			// Only in slices of the application that run without the intent model.
 			return;
 		}
-		// The test rows of the workbooks are the analysts' own gate: see WorkbookTests.
+		try {
+			TestReport report = WorkbookTests.run(compiled, workbooks, lookup);
+			if (!report.allPassed()) {
+				throw new WorkbookTestsFailedException(report);
+			}
+		}
+		catch (WorkbookCompileException ex) {
+			rejected(source, ex);
+			throw ex;
+		}
 	}
 
 	private void rejected(String source, RuntimeException ex) {

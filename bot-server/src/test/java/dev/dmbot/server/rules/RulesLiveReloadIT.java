@@ -59,7 +59,7 @@ class RulesLiveReloadIT {
 
 	static final String OLD_PORTO_REPLY = "Good news for Porto!";
 
-	static final String NEW_PORTO_REPLY = "Porto? Free same-day delivery, always. Rua de Cedofeita 123!";
+	static final String NEW_PORTO_REPLY = "Porto? Orders are delivered the same day, free. Rua de Cedofeita 123!";
 
 	final JsonMapper json = JsonMapper.builder().build();
 
@@ -147,7 +147,7 @@ class RulesLiveReloadIT {
 	@Order(3)
 	void anUploadGoesLiveAndEveryVersionCanBeComparedAndRolledBack() throws Exception {
 		int before = this.activator.current().number();
-		String uploadedReply = "Porto: same-day delivery, on the house.";
+		String uploadedReply = "Porto: delivered the same day, on the house.";
 
 		HttpResponse<String> uploaded = put("lumen-oak.xlsx",
 				TestWorkbooks.shippedWith(PORTO_REPLY_CELL, uploadedReply).bytes());
@@ -197,6 +197,24 @@ class RulesLiveReloadIT {
 
 	@Test
 	@Order(5)
+	void anUploadWhoseTestsSheetFailsIsRefusedNamingTheTestRow() throws Exception {
+		RuleSetVersion live = this.activator.current();
+
+		// The Tests sheet expects the Porto reply to promise same-day delivery.
+		HttpResponse<String> refused = put("lumen-oak.xlsx",
+				TestWorkbooks.shippedWith(PORTO_REPLY_CELL, "Porto? Delivery takes a week.").bytes());
+
+		assertThat(refused.statusCode()).isEqualTo(422);
+		JsonNode error = this.json.readTree(refused.body()).path("error");
+		assertThat(error.path("sheet").asString()).isEqualTo("Tests");
+		assertThat(error.path("row").asInt()).isEqualTo(5);
+		assertThat(error.path("column").asString()).isEqualTo("I");
+		assertThat(error.path("problem").asString()).contains("delivered the same day", "1 failed");
+		assertThat(this.activator.current()).isEqualTo(live);
+	}
+
+	@Test
+	@Order(6)
 	void aFileThatIsNotAWorkbookIsRefusedWithA400() throws Exception {
 		HttpResponse<String> refused = put("lumen-oak.xlsx", "name,reply\nhi,hello\n".getBytes());
 
@@ -207,7 +225,7 @@ class RulesLiveReloadIT {
 	}
 
 	@Test
-	@Order(6)
+	@Order(7)
 	void theLiveVersionIsShownInInfoAndAsAMetricTag() throws Exception {
 		RuleSetVersion live = this.activator.current();
 
@@ -220,7 +238,7 @@ class RulesLiveReloadIT {
 	}
 
 	@Test
-	@Order(7)
+	@Order(8)
 	void aSecondInstanceOnTheSameRedisServesWhatWasActivatedOnTheFirst() throws Exception {
 		int redisPort = this.redisServer.server().port();
 		try (ConfigurableApplicationContext second = new SpringApplicationBuilder(BotServerApplication.class).run(
@@ -230,7 +248,7 @@ class RulesLiveReloadIT {
 			RuleSetActivator secondActivator = second.getBean(RuleSetActivator.class);
 			DecisionEngine secondEngine = second.getBean(DecisionEngine.class);
 			assertThat(secondActivator.current().number()).isEqualTo(this.activator.current().number());
-			String reply = "Porto, from either instance: same-day and free.";
+			String reply = "Porto, from either instance: delivered the same day.";
 
 			assertThat(put("lumen-oak.xlsx", TestWorkbooks.shippedWith(PORTO_REPLY_CELL, reply).bytes()).statusCode())
 				.isEqualTo(200);

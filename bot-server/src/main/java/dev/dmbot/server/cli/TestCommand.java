@@ -1,0 +1,83 @@
+package dev.dmbot.server.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import dev.dmbot.server.nlp.Intent;
+import dev.dmbot.server.nlp.IntentClassifier;
+import dev.dmbot.server.nlp.NlpProperties;
+import dev.dmbot.server.rules.CompiledRules;
+import dev.dmbot.server.rules.IntentLookup;
+import dev.dmbot.server.rules.TestFailure;
+import dev.dmbot.server.rules.TestReport;
+import dev.dmbot.server.rules.Workbook;
+import dev.dmbot.server.rules.WorkbookCompileException;
+import dev.dmbot.server.rules.WorkbookTests;
+
+/**
+ * {@code test FILE...}: compiles the workbooks together, as the server does, and runs
+ * their Tests sheets with the built-in intent model and the default confidence threshold.
+ */
+@Command(name = "test", description = { "Compiles the workbooks together and runs the turns of their Tests sheets.",
+		"Prints each failure and 'N passed, M failed'.",
+		"Exit code 0 when every turn passes, 1 when one fails or a workbook is broken, 2 when a file cannot be read." })
+final class TestCommand implements Callable<Integer> {
+
+	@Spec
+	private CommandSpec spec;
+
+	@Option(names = { "-h", "--help" }, usageHelp = true, description = "show this help and exit")
+	private boolean help;
+
+	@Parameters(arity = "1..*", paramLabel = "FILE", description = "decision-table workbooks (.xlsx)")
+	private List<Path> files;
+
+	@Override
+	public Integer call() {
+		PrintWriter out = this.spec.commandLine().getOut();
+		PrintWriter err = this.spec.commandLine().getErr();
+		List<Workbook> workbooks;
+		try {
+			workbooks = WorkbookFiles.read(this.files);
+		}
+		catch (WorkbookFiles.UnreadableFileException ex) {
+			err.println(ex.getMessage());
+			return 2;
+		}
+		TestReport report;
+		try {
+			CompiledRules rules = CompiledRules.compile(workbooks, Instant.now());
+			report = WorkbookTests.run(rules, workbooks, intentModel());
+		}
+		catch (WorkbookCompileException ex) {
+			err.println(ex.getMessage());
+			return 1;
+		}
+		for (TestFailure failure : report.failures()) {
+			out.println(failure.message());
+		}
+		if (report.passed() == 0 && report.allPassed()) {
+			err.println("No test turns: add a sheet named Tests to a workbook to check how it answers.");
+		}
+		out.println(report.summary());
+		return report.allPassed() ? 0 : 1;
+	}
+
+	private static IntentLookup intentModel() {
+		IntentClassifier classifier = new IntentClassifier(NlpProperties.defaults());
+		return (text) -> {
+			Intent intent = classifier.classify(text);
+			return new IntentLookup.ClassifiedIntent(intent.name(), intent.confidence());
+		};
+	}
+
+}

@@ -1,0 +1,79 @@
+package dev.dmbot.server.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import dev.dmbot.server.rules.CompiledRules;
+import dev.dmbot.server.rules.Workbook;
+import dev.dmbot.server.rules.WorkbookCompileException;
+import dev.dmbot.server.rules.WorkbookSummary;
+
+/** {@code validate FILE...}: compiles each workbook and reads its Tests sheet. */
+@Command(name = "validate",
+		description = { "Compiles each workbook and checks its Tests sheet can be read, without running the tests.",
+				"Exit code 0 when all are valid, 1 when one is broken, 2 when a file cannot be read." })
+final class ValidateCommand implements Callable<Integer> {
+
+	@Spec
+	private CommandSpec spec;
+
+	@Option(names = { "-h", "--help" }, usageHelp = true, description = "show this help and exit")
+	private boolean help;
+
+	@Parameters(arity = "1..*", paramLabel = "FILE", description = "decision-table workbooks (.xlsx)")
+	private List<Path> files;
+
+	@Override
+	public Integer call() {
+		PrintWriter out = this.spec.commandLine().getOut();
+		PrintWriter err = this.spec.commandLine().getErr();
+		List<Workbook> workbooks;
+		try {
+			workbooks = WorkbookFiles.read(this.files);
+		}
+		catch (WorkbookFiles.UnreadableFileException ex) {
+			err.println(ex.getMessage());
+			return 2;
+		}
+		boolean valid = true;
+		for (Workbook workbook : workbooks) {
+			try {
+				CompiledRules.compile(List.of(workbook), Instant.now());
+				WorkbookSummary summary = WorkbookSummary.of(workbook);
+				out.println(workbook.name() + ": OK — " + count(summary.tables(), "table") + ", "
+						+ count(summary.rows(), "row") + ", " + count(summary.testTurns(), "test turn"));
+			}
+			catch (WorkbookCompileException ex) {
+				err.println(ex.getMessage());
+				valid = false;
+			}
+		}
+		if (valid && workbooks.size() > 1) {
+			// The server compiles all its workbooks together; two that are fine alone
+			// may still clash.
+			try {
+				CompiledRules.compile(workbooks, Instant.now());
+			}
+			catch (WorkbookCompileException ex) {
+				err.println("Each workbook compiles on its own, but not together as the server loads them:");
+				err.println(ex.getMessage());
+				valid = false;
+			}
+		}
+		return valid ? 0 : 1;
+	}
+
+	private static String count(int n, String noun) {
+		return n + " " + noun + ((n == 1) ? "" : "s");
+	}
+
+}

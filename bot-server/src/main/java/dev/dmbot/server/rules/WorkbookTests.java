@@ -1,0 +1,170 @@
+package dev.dmbot.server.rules;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import dev.dmbot.server.rules.IntentLookup.ClassifiedIntent;
+import dev.dmbot.server.rules.TestTurn.Expected;
+
+/**
+ * Runs the {@code Tests} sheets of workbooks against compiled rules: each row is one
+ * event of a conversation, turned into a {@link DecisionRequest} exactly as the
+ * conversation turns a real DM into one, and its expectations are checked against the
+ * decision.
+ * <p>
+ * Consecutive rows with the same conversation name share what a real conversation shares:
+ * the state and tags one turn leaves are there for the next, and so are the attributes. A
+ * workbook without a Tests sheet has no tests.
+ */
+public final class WorkbookTests {
+
+	/** The tag the conversation adds to a customer whose conversation is escalated. */
+	static final String ESCALATED_TAG = "needs_human";
+
+	private static final int SHOWN_REPLY_LENGTH = 120;
+
+	private WorkbookTests() {
+	}
+
+	/**
+	 * Runs every test turn of {@code workbooks} with {@code rules}.
+	 * @param rules the compiled rules to check, usually compiled from {@code workbooks}
+	 * @param workbooks the workbooks whose Tests sheets to run
+	 * @param intents the intent model the turns' text is classified with
+	 * @return the passed count and every failed expectation, located to its cell
+	 * @throws WorkbookCompileException when a Tests sheet cannot be read, naming the cell
+	 */
+	public static TestReport run(CompiledRules rules, List<Workbook> workbooks, IntentLookup intents) {
+		List<TestTurn> turns = new ArrayList<>();
+		workbooks.forEach((workbook) -> turns.addAll(TestsSheet.read(workbook)));
+		int passed = 0;
+		List<TestFailure> failures = new ArrayList<>();
+		Customer customer = null;
+		TestTurn previous = null;
+		for (TestTurn turn : turns) {
+			if (customer == null || !turn.continues(previous)) {
+				customer = new Customer();
+			}
+			List<TestFailure> missed = customer.take(turn, rules, intents);
+			if (missed.isEmpty()) {
+				passed++;
+			}
+			failures.addAll(missed);
+			previous = turn;
+		}
+		return new TestReport(passed, failures);
+	}
+
+	/** What the conversation remembers about one customer from turn to turn. */
+	private static final class Customer {
+
+		private String state = "";
+
+		private final Set<String> tags = new LinkedHashSet<>();
+
+		private final Map<String, String> attributes = new LinkedHashMap<>();
+
+		private long inboundCount;
+
+		List<TestFailure> take(TestTurn turn, CompiledRules rules, IntentLookup intents) {
+			if (turn.state() != null) {
+				this.state = turn.state();
+			}
+			this.tags.addAll(turn.tags());
+			this.attributes.putAll(turn.attributes());
+			// As the conversation does: postbacks are never classified, and an event
+			// without text has the intent "none".
+			ClassifiedIntent intent = DecisionRequest.classifies(turn.event(), turn.text())
+					? intents.classify(turn.text()) : new ClassifiedIntent(DecisionRequest.NO_TEXT_INTENT, 0);
+			boolean referral = turn.event().equals("referral");
+			Decision decision = rules.decide(new DecisionRequest(turn.event(), intent.name(), intent.confidence(),
+					turn.text(), referral ? null : turn.payload(), referral ? turn.payload() : null, this.state,
+					this.tags, ++this.inboundCount, this.attributes));
+			if (decision.nextState() != null) {
+				this.state = decision.nextState();
+			}
+			this.tags.addAll(decision.addTags());
+			if (decision.escalate()) {
+				this.tags.add(ESCALATED_TAG);
+			}
+			String reply = decision.hasReply()
+					? ReplyTemplate.render(decision.reply(), this.attributes, this.state, intent.name()) : null;
+			return check(turn, intent, decision, reply);
+		}
+
+		private List<TestFailure> check(TestTurn turn, ClassifiedIntent intent, Decision decision, String reply) {
+			List<TestFailure> failures = new ArrayList<>();
+			String answeredBy = answeredBy(decision);
+			Expected expected = turn.intent();
+			if (expected != null && !expected.value().equalsIgnoreCase(intent.name())) {
+				failures.add(failure(turn, expected, intent.name(),
+						"expected intent \"" + expected.value() + "\", got \"" + intent.name() + "\" (confidence "
+								+ String.format(Locale.ROOT, "%.2f", intent.confidence()) + ")"));
+			}
+			expected = turn.replyContains();
+			if (expected != null) {
+				if (TestTurn.NO_REPLY.equals(expected.value())) {
+					if (reply != null) {
+						failures.add(failure(turn, expected, reply,
+								"expected no reply, got \"" + abbreviate(reply) + "\"" + answeredBy));
+					}
+				}
+				else if (reply == null) {
+					failures.add(failure(turn, expected, TestTurn.NO_REPLY,
+							"expected a reply containing \"" + expected.value() + "\", got no reply" + answeredBy));
+				}
+				else if (!reply.toLowerCase(Locale.ROOT).contains(expected.value().toLowerCase(Locale.ROOT))) {
+					failures.add(failure(turn, expected, reply, "expected the reply to contain \"" + expected.value()
+							+ "\", got \"" + abbreviate(reply) + "\"" + answeredBy));
+				}
+			}
+			expected = turn.nextState();
+			if (expected != null && !expected.value().equals(this.state)) {
+				failures.add(failure(turn, expected, shownState(this.state), "expected next state "
+						+ shownState(expected.value()) + ", got " + shownState(this.state) + answeredBy));
+			}
+			expected = turn.escalate();
+			String escalated = decision.escalate() ? "yes" : "no";
+			if (expected != null && !expected.value().equals(escalated)) {
+				failures.add(failure(turn, expected, escalated,
+						"expected escalate " + expected.value() + ", got " + escalated + answeredBy));
+			}
+			return failures;
+		}
+
+		private static String answeredBy(Decision decision) {
+			if (decision.firedRows().isEmpty()) {
+				return " (no row matched)";
+			}
+			List<String> rows = decision.firedRows().stream().map((row) -> row.sheet() + " row " + row.row()).toList();
+			return " (from " + String.join(", ", rows) + ")";
+		}
+
+		private static String shownState(String state) {
+			return state.isEmpty() ? "none" : "\"" + state + "\"";
+		}
+
+		private static String abbreviate(String reply) {
+			String line = reply.replaceAll("\\s+", " ");
+			if (line.codePointCount(0, line.length()) <= SHOWN_REPLY_LENGTH) {
+				return line;
+			}
+			// Whole code points, so an emoji is never cut in half.
+			return line.substring(0, line.offsetByCodePoints(0, SHOWN_REPLY_LENGTH - 1)) + "…";
+		}
+
+		private static TestFailure failure(TestTurn turn, Expected expected, String actual, String problem) {
+			String message = turn.workbook() + ", sheet " + turn.sheet() + ", row " + turn.row() + ", column "
+					+ expected.column() + ": " + problem;
+			return new TestFailure(turn.workbook(), turn.sheet(), turn.row(), expected.column(), expected.value(),
+					actual, message);
+		}
+
+	}
+
+}
