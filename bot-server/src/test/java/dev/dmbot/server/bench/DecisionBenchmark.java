@@ -38,13 +38,13 @@ import dev.dmbot.server.rules.Workbook;
  * same requests against the generated 1,000-row table. Sample time, so the report gives
  * the median and the tail of single decisions.
  * <p>
- * Run from the repository root (about two minutes):
+ * Run from the repository root (about two and a half minutes):
  * {@code ./mvnw -q -pl bot-server -am -Pbenchmarks process-test-classes -Djmh.args=DecisionBenchmark}
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 3)
+@Warmup(iterations = 5, time = 3)
 @Measurement(iterations = 5, time = 3)
 @Fork(value = 1, jvmArgsAppend = "-Xmx1g")
 public class DecisionBenchmark {

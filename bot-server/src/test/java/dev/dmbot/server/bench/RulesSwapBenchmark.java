@@ -63,6 +63,8 @@ public class RulesSwapBenchmark {
 
 	@Setup
 	public void generate() {
+		// The engine logs every set it starts with; keep JMH's report readable.
+		((Logger) LoggerFactory.getLogger(DecisionEngine.class)).setLevel(Level.WARN);
 		this.thousandRows = BenchmarkWorkbooks.generated(1000);
 		this.shipped = BenchmarkWorkbooks.shipped();
 		this.engine = new DecisionEngine(
