@@ -74,7 +74,7 @@ public class DecisionBenchmark {
 	private int next;
 
 	@Setup
-	public void compile() {
+	public void compileWorkbooks() {
 		this.shipped = compile(BenchmarkWorkbooks.shipped());
 		this.oneRow = compile(BenchmarkWorkbooks.generated(1));
 		this.thousandRows = compile(BenchmarkWorkbooks.generated(1000));
