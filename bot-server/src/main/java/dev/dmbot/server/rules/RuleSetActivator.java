@@ -251,6 +251,9 @@ public class RuleSetActivator implements SmartLifecycle {
 		locked(() -> {
 			Optional<Integer> active = this.store.activeNumber();
 			if (active.isEmpty()) {
+				// Nothing is live anywhere yet: failing test rows stop the start-up, as a
+				// workbook that does not compile does.
+				runTests(this.engine.live(), local, "startup");
 				RuleSetVersion first = this.store.findByHash(localHash)
 					.orElseGet(() -> this.store.save(local, localHash, "startup", this.clock.instant()));
 				this.store.activate(first.number());
