@@ -1,16 +1,10 @@
 package dev.dmbot.server.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import dev.dmbot.server.nlp.Intent;
 import dev.dmbot.server.nlp.IntentClassifier;
@@ -30,29 +24,10 @@ import dev.dmbot.server.rules.WorkbookTests;
 @Command(name = "test", description = { "Compiles the workbooks together and runs the turns of their Tests sheets.",
 		"Prints each failure and 'N passed, M failed'.",
 		"Exit code 0 when every turn passes, 1 when one fails or a workbook is broken, 2 when a file cannot be read." })
-final class TestCommand implements Callable<Integer> {
-
-	@Spec
-	private CommandSpec spec;
-
-	@Option(names = { "-h", "--help" }, usageHelp = true, description = "show this help and exit")
-	private boolean help;
-
-	@Parameters(arity = "1..*", paramLabel = "FILE", description = "decision-table workbooks (.xlsx)")
-	private List<Path> files;
+final class TestCommand extends WorkbookCommand {
 
 	@Override
-	public Integer call() {
-		PrintWriter out = this.spec.commandLine().getOut();
-		PrintWriter err = this.spec.commandLine().getErr();
-		List<Workbook> workbooks;
-		try {
-			workbooks = WorkbookFiles.read(this.files);
-		}
-		catch (WorkbookFiles.UnreadableFileException ex) {
-			err.println(ex.getMessage());
-			return 2;
-		}
+	int run(List<Workbook> workbooks, PrintWriter out, PrintWriter err) {
 		TestReport report;
 		try {
 			CompiledRules rules = CompiledRules.compile(workbooks, Instant.now());

@@ -1,16 +1,10 @@
 package dev.dmbot.server.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import dev.dmbot.server.rules.CompiledRules;
 import dev.dmbot.server.rules.Workbook;
@@ -21,29 +15,10 @@ import dev.dmbot.server.rules.WorkbookSummary;
 @Command(name = "validate",
 		description = { "Compiles each workbook and checks its Tests sheet can be read, without running the tests.",
 				"Exit code 0 when all are valid, 1 when one is broken, 2 when a file cannot be read." })
-final class ValidateCommand implements Callable<Integer> {
-
-	@Spec
-	private CommandSpec spec;
-
-	@Option(names = { "-h", "--help" }, usageHelp = true, description = "show this help and exit")
-	private boolean help;
-
-	@Parameters(arity = "1..*", paramLabel = "FILE", description = "decision-table workbooks (.xlsx)")
-	private List<Path> files;
+final class ValidateCommand extends WorkbookCommand {
 
 	@Override
-	public Integer call() {
-		PrintWriter out = this.spec.commandLine().getOut();
-		PrintWriter err = this.spec.commandLine().getErr();
-		List<Workbook> workbooks;
-		try {
-			workbooks = WorkbookFiles.read(this.files);
-		}
-		catch (WorkbookFiles.UnreadableFileException ex) {
-			err.println(ex.getMessage());
-			return 2;
-		}
+	int run(List<Workbook> workbooks, PrintWriter out, PrintWriter err) {
 		boolean valid = true;
 		for (Workbook workbook : workbooks) {
 			try {

@@ -119,12 +119,7 @@ final class DecisionTableCompiler {
 			escaped = out.toByteArray();
 		}
 		catch (IOException | RuntimeException ex) {
-			if (ex instanceof WorkbookCompileException located) {
-				throw located;
-			}
-			throw new WorkbookCompileException(workbook.name(), null, 0, null,
-					"cannot be read as an .xlsx workbook (" + ex.getMessage() + ").",
-					"open it in Excel or LibreOffice and save it as Excel Workbook (.xlsx).", ex);
+			throw WorkbookCompileException.unreadable(workbook.name(), ex);
 		}
 		if (ruleSheets.isEmpty()) {
 			throw new WorkbookCompileException(workbook.name(), null, 0, null, "no sheet has a RuleTable cell.",

@@ -95,12 +95,7 @@ final class TestsSheet {
 			return read(workbook.name(), poi);
 		}
 		catch (IOException | RuntimeException ex) {
-			if (ex instanceof WorkbookCompileException located) {
-				throw located;
-			}
-			throw new WorkbookCompileException(workbook.name(), null, 0, null,
-					"cannot be read as an .xlsx workbook (" + ex.getMessage() + ").",
-					"open it in Excel or LibreOffice and save it as Excel Workbook (.xlsx).", ex);
+			throw WorkbookCompileException.unreadable(workbook.name(), ex);
 		}
 	}
 

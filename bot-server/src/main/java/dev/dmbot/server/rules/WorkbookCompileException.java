@@ -51,6 +51,18 @@ public class WorkbookCompileException extends RuntimeException {
 		this.fix = fix;
 	}
 
+	/**
+	 * A workbook that cannot even be opened, or the located error found while reading it.
+	 */
+	static WorkbookCompileException unreadable(String workbook, Exception ex) {
+		if (ex instanceof WorkbookCompileException located) {
+			return located;
+		}
+		return new WorkbookCompileException(workbook, null, 0, null,
+				"cannot be read as an .xlsx workbook (" + ex.getMessage() + ").",
+				"open it in Excel or LibreOffice and save it as Excel Workbook (.xlsx).", ex);
+	}
+
 	private static String location(String workbook, String sheet, int row, String column) {
 		StringBuilder location = new StringBuilder(workbook);
 		if (sheet != null) {

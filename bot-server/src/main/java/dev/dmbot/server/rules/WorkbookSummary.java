@@ -36,12 +36,7 @@ public record WorkbookSummary(String workbook, int tables, int rows, int testTur
 			return new WorkbookSummary(workbook.name(), tables, rows, TestsSheet.read(workbook.name(), poi).size());
 		}
 		catch (IOException | RuntimeException ex) {
-			if (ex instanceof WorkbookCompileException located) {
-				throw located;
-			}
-			throw new WorkbookCompileException(workbook.name(), null, 0, null,
-					"cannot be read as an .xlsx workbook (" + ex.getMessage() + ").",
-					"open it in Excel or LibreOffice and save it as Excel Workbook (.xlsx).", ex);
+			throw WorkbookCompileException.unreadable(workbook.name(), ex);
 		}
 	}
 
