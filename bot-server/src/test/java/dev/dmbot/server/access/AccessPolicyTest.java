@@ -36,6 +36,17 @@ class AccessPolicyTest {
 	}
 
 	@Test
+	void theLeadsListNeedsTheSameRolesAsTheAdminApi() {
+		for (String path : new String[] { "/api/leads", "/api/leads/anything" }) {
+			assertThat(AccessPolicy.requiredRoles(request("GET", path))).as(path)
+				.containsExactly(Role.ADMIN, Role.ANALYST);
+			assertThat(AccessPolicy.PROTECTED.matches(request("GET", path))).as(path).isTrue();
+		}
+		assertThat(AccessPolicy.allows(Role.AGENT, request("GET", "/api/leads"))).isFalse();
+		assertThat(AccessPolicy.requiredRoles(request("GET", "/api/leadsx"))).isEmpty();
+	}
+
+	@Test
 	void webhookPlaygroundActuatorAndLookAlikePathsAreOpen() {
 		for (String path : new String[] { "/webhook", "/", "/api/playground/messages", "/actuator/health",
 				"/api/administrator", "/api/agents" }) {
