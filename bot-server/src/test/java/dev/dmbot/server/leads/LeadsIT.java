@@ -9,10 +9,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -262,6 +268,28 @@ class LeadsIT {
 		List<LoggedRequest> sent = awaitRequests(sender, 2);
 		assertThat(sent.get(1).getBodyAsString()).contains("\"budget\":\"900\"").contains(first.id());
 		awaitStatus(first.id(), "delivered");
+	}
+
+	@Test
+	void theSameEventRecordedByManyWorkersAtOnceMakesOneLead() throws Exception {
+		String sender = newSender();
+		LeadQualified event = new LeadQualified(ACCOUNT, sender, Map.of("email", "race@example.com"), 70, List.of(),
+				new LeadSource("booking", null), null);
+		ExecutorService workers = Executors.newFixedThreadPool(8);
+		List<Future<Lead>> recorded = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			recorded.add(workers.submit(() -> this.leads.record(event)));
+		}
+		Set<String> ids = new HashSet<>();
+		for (Future<Lead> lead : recorded) {
+			ids.add(lead.get().id());
+		}
+		workers.shutdown();
+
+		assertThat(ids).hasSize(1);
+		awaitStatus(ids.iterator().next(), "delivered");
+		pause(Duration.ofMillis(200));
+		assertThat(requests(sender)).hasSize(1);
 	}
 
 	@Test
