@@ -135,7 +135,7 @@ public final class DateParser {
 		relative("today|tonight|hoje|hoy|esta noite|esta noche", 0, false);
 		relative("asap|a\\.s\\.a\\.p\\.?|as soon as possible|right away|immediately|right now|o quanto antes|"
 				+ "quanto antes|o mais rapido possivel|o mais breve possivel|imediatamente|lo antes posible|"
-				+ "lo mas pronto posible|cuanto antes|inmediatamente|ya mismo|urgente|urgent", 0, true);
+				+ "lo mas pronto posible|cuanto antes|inmediatamente|ya mismo", 0, true);
 		RELATIVES.put(phrase("(?:this |next |the |este |neste |no |nesse |el |proximo |el proximo |o proximo )?"
 				+ "(?:weekend|fim de semana|fin de semana|finde)"), (today) -> weekend(today));
 		RELATIVES.put(phrase("next week|(?:a |na )?proxima semana|(?:na )?semana que vem|(?:la )?semana que viene"),

@@ -94,7 +94,10 @@ public final class MoneyParser {
 		return this.defaultCurrency;
 	}
 
-	/** The first amount in an answer to "what's your budget?"; a bare number counts. */
+	/**
+	 * The amount in an answer to "what's your budget?", as {@link #validate} picks it; a
+	 * bare number counts.
+	 */
 	public Optional<Money> parse(String answer) {
 		return validate(answer).toOptional();
 	}
@@ -113,9 +116,14 @@ public final class MoneyParser {
 			if (candidates.isEmpty()) {
 				return Validation.rejected("there is no amount in it");
 			}
-			Candidate first = candidates.get(0);
-			return (first.problem != null) ? Validation.rejected(first.problem)
-					: Validation.accepted(first.found.value());
+			// "3 rooms, budget 20k": an amount that is plainly money beats a bare number
+			// before it.
+			Candidate chosen = candidates.stream()
+				.filter((candidate) -> candidate.evident && candidate.problem == null)
+				.findFirst()
+				.orElse(candidates.get(0));
+			return (chosen.problem != null) ? Validation.rejected(chosen.problem)
+					: Validation.accepted(chosen.found.value());
 		}
 		catch (RuntimeException | StackOverflowError ex) {
 			return Validation.rejected("it could not be read as an amount");
@@ -188,6 +196,10 @@ public final class MoneyParser {
 			}
 		}
 		BigDecimal amount = scale(first.multiply(orOne(firstMultiplier)));
+		if (hasRange && max.compareTo(amount) <= 0 && m.group("m1") == null) {
+			// "500-2k": the multiplier belongs to the upper end only.
+			amount = scale(first);
+		}
 		if (hasRange && max.compareTo(amount) <= 0) {
 			return null;
 		}

@@ -50,6 +50,8 @@ class MoneyParserTest {
 			USD 300                            | 300      | USD | -     | false
 			budget 1.5m                        | 1500000  | EUR | -     | false
 			precio 1500                        | 1500     | EUR | -     | false
+			3 quartos, orçamento 20k           | 20000    | EUR | -     | false
+			500-2k                             | 500      | EUR | 2000  | false
 			mais de 10k                        | 10000    | EUR | -     | true
 			15.000,00€                         | 15000    | EUR | -     | false
 			10 - 15 mil €                      | 10000    | EUR | 15000 | false
