@@ -1,11 +1,11 @@
 package dev.dmbot.server.access;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+
+import dev.dmbot.server.support.HttpCalls;
 
 /** Calls a running server's HTTP API with a bearer token, or none when it is null. */
 final class AccessClient {
@@ -37,16 +37,7 @@ final class AccessClient {
 	}
 
 	HttpResponse<String> send(HttpRequest.Builder request) {
-		try {
-			return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return HttpCalls.send(this.http, request);
 	}
 
 	HttpRequest.Builder request(String path, String token) {
