@@ -76,6 +76,28 @@ class PackageDependenciesTest {
 	}
 
 	@Test
+	void theProfileLookupKnowsNothingOfWebhooksIntakeOrConversations() {
+		noClasses().that()
+			.resideInAPackage("..server.profile..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("..server.webhook..", "..server.intake..", "..server.conversation..",
+					"..server.context..", "..server.rules..", "..server.outbound..")
+			.check(classes);
+	}
+
+	@Test
+	void theContactsApiStoresThroughTheContextOnly() {
+		noClasses().that()
+			.resideInAPackage("..server.contacts..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("..server.webhook..", "..server.intake..", "..server.conversation..",
+					"..server.rules..", "..server.outbound..", "..server.profile..")
+			.check(classes);
+	}
+
+	@Test
 	void theIntakeDoesNotKnowWhatHappensToEvents() {
 		noClasses().that()
 			.resideInAPackage("..server.intake..")

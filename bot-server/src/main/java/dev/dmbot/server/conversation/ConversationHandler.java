@@ -28,6 +28,8 @@ import dev.dmbot.server.outbound.DeliveryResult;
 import dev.dmbot.server.outbound.OutboundDispatcher;
 import dev.dmbot.server.outbound.OutboundMessage;
 import dev.dmbot.server.outbound.QuickReplyOption;
+import dev.dmbot.server.profile.Profile;
+import dev.dmbot.server.profile.ProfileCache;
 import dev.dmbot.server.rules.Decision;
 import dev.dmbot.server.rules.DecisionEngine;
 import dev.dmbot.server.rules.DecisionRequest;
@@ -71,9 +73,11 @@ class ConversationHandler implements InboundEventHandler {
 
 	private final MeterRegistry meters;
 
+	private final ProfileCache profiles;
+
 	ConversationHandler(IntentClassifier classifier, ContextStore contexts, DecisionEngine rules,
 			OutboundDispatcher outbound, ConversationLog conversationLog, ReplyLedger ledger, UnifiedJedis redis,
-			MeterRegistry meters) {
+			MeterRegistry meters, ProfileCache profiles) {
 		this.classifier = classifier;
 		this.contexts = contexts;
 		this.rules = rules;
@@ -82,6 +86,7 @@ class ConversationHandler implements InboundEventHandler {
 		this.ledger = ledger;
 		this.redis = redis;
 		this.meters = meters;
+		this.profiles = profiles;
 	}
 
 	@Override
@@ -131,7 +136,8 @@ class ConversationHandler implements InboundEventHandler {
 		}
 	}
 
-	private void answer(InboundEvent event, ConversationContext context) {
+	private void answer(InboundEvent event, ConversationContext known) {
+		ConversationContext context = withProfile(known);
 		Intent intent = DecisionRequest.classifies(ruleEventType(event), event.text())
 				? this.classifier.classify(event.text()) : new Intent(NO_TEXT, 0);
 		this.meters.counter("bot.intents", "intent", intent.name()).increment();
@@ -183,6 +189,31 @@ class ConversationHandler implements InboundEventHandler {
 		if (reply != null) {
 			deliver(event, reply, trail);
 		}
+	}
+
+	/**
+	 * Fills {@code first_name} and {@code username} from the customer's Instagram profile
+	 * when the context lacks them; they are saved with the decision. Attributes already
+	 * there (pushed by another system, say) win. Without a profile the context is
+	 * unchanged and replies use their default text.
+	 */
+	private ConversationContext withProfile(ConversationContext context) {
+		Map<String, String> attributes = context.attributes();
+		if (!this.profiles.enabled() || (attributes.containsKey("first_name") && attributes.containsKey("username"))) {
+			return context;
+		}
+		Profile profile = this.profiles.find(context.accountId(), context.senderId()).orElse(null);
+		if (profile == null) {
+			return context;
+		}
+		Map<String, String> merged = new LinkedHashMap<>(profile.attributes());
+		merged.putAll(attributes);
+		if (merged.equals(attributes)) {
+			return context;
+		}
+		return new ConversationContext(context.accountId(), context.senderId(), context.firstSeen(),
+				context.lastInboundAt(), context.state(), context.lastIntent(), context.inboundCount(),
+				context.unknownStreak(), context.tags(), merged);
 	}
 
 	private void deliver(InboundEvent event, OutboundMessage reply, LogEntry trail) {

@@ -47,6 +47,17 @@ class AccessPolicyTest {
 	}
 
 	@Test
+	void contactAttributesNeedTheSameRolesAsTheAdminApi() {
+		for (String path : new String[] { "/api/contacts", "/api/contacts/1784/42/attributes" }) {
+			assertThat(AccessPolicy.requiredRoles(request("PUT", path))).as(path)
+				.containsExactly(Role.ADMIN, Role.ANALYST);
+			assertThat(AccessPolicy.PROTECTED.matches(request("GET", path))).as(path).isTrue();
+		}
+		assertThat(AccessPolicy.allows(Role.AGENT, request("PUT", "/api/contacts/1784/42/attributes"))).isFalse();
+		assertThat(AccessPolicy.requiredRoles(request("GET", "/api/contactsx"))).isEmpty();
+	}
+
+	@Test
 	void webhookPlaygroundActuatorAndLookAlikePathsAreOpen() {
 		for (String path : new String[] { "/webhook", "/", "/api/playground/messages", "/actuator/health",
 				"/api/administrator", "/api/agents" }) {
