@@ -6,10 +6,7 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
-import redis.clients.jedis.AbstractTransaction;
-import redis.clients.jedis.UnifiedJedis;
 
-import dev.dmbot.server.context.ContextProperties;
 import dev.dmbot.server.context.ContextStore;
 import dev.dmbot.server.context.ConversationContext;
 
@@ -33,22 +30,10 @@ class ContactAttributes {
 	/** Account and customer ids go into a Redis key: no braces or colons. */
 	static final Pattern ID = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
-	/**
-	 * How {@link ContextStore} names an attribute's field in the context hash (its
-	 * documented layout).
-	 */
-	private static final String FIELD_PREFIX = "attr.";
-
 	private final ContextStore contexts;
 
-	private final UnifiedJedis redis;
-
-	private final ContextProperties contextProperties;
-
-	ContactAttributes(ContextStore contexts, UnifiedJedis redis, ContextProperties contextProperties) {
+	ContactAttributes(ContextStore contexts) {
 		this.contexts = contexts;
-		this.redis = redis;
-		this.contextProperties = contextProperties;
 	}
 
 	Map<String, String> get(String accountId, String igsid) {
@@ -78,37 +63,12 @@ class ContactAttributes {
 			throw new InvalidAttributesException("a contact has at most " + MAX_ATTRIBUTES + " attributes; this one "
 					+ "would have " + merged.size() + ": remove some by sending them as null");
 		}
-		String key = ContextStore.key(accountId, igsid);
-		boolean create = context.isNew() && !this.redis.exists(key);
-		if (changes.isEmpty() || create && merged.isEmpty()) {
+		// Only removals for a contact that has nothing stored: there is nothing to write.
+		boolean nothingStored = context.isNew() && context.attributes().isEmpty();
+		if (changes.isEmpty() || nothingStored && merged.isEmpty()) {
 			return get(accountId, igsid);
 		}
-		// Only the attribute fields are written: a context holding nothing else reads as
-		// a
-		// new contact, and a conversation answered at this moment keeps its counters.
-		try (AbstractTransaction transaction = this.redis.multi()) {
-			Map<String, String> set = new LinkedHashMap<>();
-			changes.forEach((name, value) -> {
-				if (value == null) {
-					transaction.hdel(key, FIELD_PREFIX + name);
-				}
-				else {
-					set.put(FIELD_PREFIX + name, value);
-				}
-			});
-			if (!set.isEmpty()) {
-				transaction.hset(key, set);
-			}
-			if (create) {
-				transaction.expire(key, this.contextProperties.retention().toSeconds());
-			}
-			transaction.exec();
-		}
-		// The context may have expired between the read and the write: never leave one
-		// behind that is kept for ever.
-		if (this.redis.ttl(key) == -1) {
-			this.redis.expire(key, this.contextProperties.retention().toSeconds());
-		}
+		this.contexts.mergeAttributes(accountId, igsid, changes);
 		return get(accountId, igsid);
 	}
 

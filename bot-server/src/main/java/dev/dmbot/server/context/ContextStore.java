@@ -76,6 +76,35 @@ public class ContextStore {
 		transaction.expire(key, this.properties.retention().toSeconds());
 	}
 
+	/**
+	 * Sets attributes of a contact and removes those given as {@code null}, touching no
+	 * other field, so a conversation answered at this moment keeps its counters. A
+	 * contact that did not exist is created with the usual retention; an existing one
+	 * keeps its expiry.
+	 */
+	public void mergeAttributes(String accountId, String senderId, Map<String, String> changes) {
+		String key = key(accountId, senderId);
+		try (AbstractTransaction transaction = this.redis.multi()) {
+			Map<String, String> set = new HashMap<>();
+			changes.forEach((name, value) -> {
+				if (value == null) {
+					transaction.hdel(key, ATTRIBUTE_PREFIX + name);
+				}
+				else {
+					set.put(ATTRIBUTE_PREFIX + name, value);
+				}
+			});
+			if (!set.isEmpty()) {
+				transaction.hset(key, set);
+			}
+			transaction.exec();
+		}
+		// New, or expired between a caller's read and this write: never keep it for ever.
+		if (this.redis.ttl(key) == -1) {
+			this.redis.expire(key, this.properties.retention().toSeconds());
+		}
+	}
+
 	private static Instant instant(String value) {
 		return value == null || value.isEmpty() ? null : Instant.parse(value);
 	}

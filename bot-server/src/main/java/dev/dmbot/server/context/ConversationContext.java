@@ -27,6 +27,12 @@ public record ConversationContext(String accountId, String senderId, Instant fir
 		return new ConversationContext(accountId, senderId, null, null, "", null, 0, 0, Set.of(), Map.of());
 	}
 
+	/** The same context with other attributes. */
+	public ConversationContext withAttributes(Map<String, String> attributes) {
+		return new ConversationContext(this.accountId, this.senderId, this.firstSeen, this.lastInboundAt, this.state,
+				this.lastIntent, this.inboundCount, this.unknownStreak, this.tags, attributes);
+	}
+
 	public boolean isNew() {
 		return this.firstSeen == null;
 	}

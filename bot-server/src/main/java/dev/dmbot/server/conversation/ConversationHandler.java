@@ -211,9 +211,7 @@ class ConversationHandler implements InboundEventHandler {
 		if (merged.equals(attributes)) {
 			return context;
 		}
-		return new ConversationContext(context.accountId(), context.senderId(), context.firstSeen(),
-				context.lastInboundAt(), context.state(), context.lastIntent(), context.inboundCount(),
-				context.unknownStreak(), context.tags(), merged);
+		return context.withAttributes(merged);
 	}
 
 	private void deliver(InboundEvent event, OutboundMessage reply, LogEntry trail) {

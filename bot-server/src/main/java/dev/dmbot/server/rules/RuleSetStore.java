@@ -30,6 +30,11 @@ class RuleSetStore {
 
 	static final String LOCK = "bot:rules:lock";
 
+	/**
+	 * Version number by hash, so an activation finds a set seen before in one look-up.
+	 */
+	static final String BY_HASH = "bot:rules:by-hash";
+
 	private static final String WORKBOOK_FIELD = "workbook:";
 
 	private static final String RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then "
@@ -54,6 +59,7 @@ class RuleSetStore {
 		}
 		this.redis.hset(bytes(key(number)), fields);
 		this.redis.zadd(VERSIONS, number, Integer.toString(number));
+		this.redis.hset(BY_HASH, hash, Integer.toString(number));
 		return new RuleSetVersion(number, hash, workbooks.stream().map(Workbook::name).toList(), by, at);
 	}
 
@@ -102,9 +108,10 @@ class RuleSetStore {
 		return versions;
 	}
 
-	/** The newest version holding exactly these workbooks, if any. */
+	/** The version holding exactly these workbooks, if one was ever stored. */
 	Optional<RuleSetVersion> findByHash(String hash) {
-		return versions().stream().filter((version) -> version.hash().equals(hash)).findFirst();
+		String number = this.redis.hget(BY_HASH, hash);
+		return number == null ? Optional.empty() : version(Integer.parseInt(number));
 	}
 
 	/**
