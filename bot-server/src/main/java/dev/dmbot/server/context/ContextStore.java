@@ -1,8 +1,10 @@
 package dev.dmbot.server.context;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -11,15 +13,27 @@ import org.springframework.stereotype.Component;
 import redis.clients.jedis.AbstractTransaction;
 import redis.clients.jedis.UnifiedJedis;
 
+import dev.dmbot.server.flows.FlowMemory;
+import dev.dmbot.server.flows.FlowProgress;
+
 /**
  * Keeps each sender's context in one Redis hash, {@code bot:{account:sender}:ctx}, that
  * expires after the configured retention. Tags are a comma-separated field; attributes
- * are fields prefixed {@code attr.}.
+ * are fields prefixed {@code attr.}, flow answers fields prefixed {@code slot.}, the flow
+ * in progress fields prefixed {@code flow}, completed flows fields prefixed
+ * {@code done.}.
  */
 @Component
 public class ContextStore {
 
 	private static final String ATTRIBUTE_PREFIX = "attr.";
+
+	private static final String SLOT_PREFIX = "slot.";
+
+	private static final String DONE_PREFIX = "done.";
+
+	private static final List<String> FLOW_FIELDS = List.of("flow", "flow.step", "flow.attempts", "flow.startedAt",
+			"flow.lastActivityAt", "flow.startedBy");
 
 	private final UnifiedJedis redis;
 
@@ -40,15 +54,29 @@ public class ContextStore {
 			return ConversationContext.newContact(accountId, senderId);
 		}
 		Map<String, String> attributes = new HashMap<>();
+		Map<String, String> slots = new HashMap<>();
+		Map<String, Instant> done = new HashMap<>();
 		hash.forEach((field, value) -> {
 			if (field.startsWith(ATTRIBUTE_PREFIX)) {
 				attributes.put(field.substring(ATTRIBUTE_PREFIX.length()), value);
 			}
+			else if (field.startsWith(SLOT_PREFIX)) {
+				slots.put(field.substring(SLOT_PREFIX.length()), value);
+			}
+			else if (field.startsWith(DONE_PREFIX)) {
+				done.put(field.substring(DONE_PREFIX.length()), Instant.parse(value));
+			}
 		});
+		FlowProgress active = null;
+		if (hash.get("flow") != null && hash.get("flow.step") != null) {
+			active = new FlowProgress(hash.get("flow"), hash.get("flow.step"), (int) number(hash.get("flow.attempts")),
+					instant(hash.get("flow.startedAt")), instant(hash.get("flow.lastActivityAt")),
+					hash.get("flow.startedBy"));
+		}
 		return new ConversationContext(accountId, senderId, instant(hash.get("firstSeen")),
 				instant(hash.get("lastInboundAt")), hash.getOrDefault("state", ""), hash.get("lastIntent"),
-				number(hash.get("inboundCount")), number(hash.get("unknownStreak")), tags(hash.get("tags")),
-				attributes);
+				number(hash.get("inboundCount")), number(hash.get("unknownStreak")), tags(hash.get("tags")), attributes,
+				new FlowMemory(active, slots, done));
 	}
 
 	/**
@@ -72,8 +100,45 @@ public class ContextStore {
 		hash.put("unknownStreak", Long.toString(context.unknownStreak()));
 		hash.put("tags", String.join(",", new TreeSet<>(context.tags())));
 		context.attributes().forEach((name, value) -> hash.put(ATTRIBUTE_PREFIX + name, value));
+		FlowMemory flows = context.flows();
+		flows.slots().forEach((name, value) -> hash.put(SLOT_PREFIX + name, value));
+		flows.completed().forEach((name, at) -> hash.put(DONE_PREFIX + name, at.toString()));
+		FlowProgress active = flows.active();
+		if (active != null) {
+			hash.put("flow", active.flow());
+			hash.put("flow.step", active.step());
+			hash.put("flow.attempts", Integer.toString(active.attempts()));
+			hash.put("flow.startedAt", active.startedAt().toString());
+			hash.put("flow.lastActivityAt", active.lastActivityAt().toString());
+			if (active.startedBy() != null) {
+				hash.put("flow.startedBy", active.startedBy());
+			}
+		}
 		transaction.hset(key, hash);
 		transaction.expire(key, this.properties.retention().toSeconds());
+	}
+
+	/**
+	 * Like {@link #save(AbstractTransaction, ConversationContext)}, and also removes the
+	 * flow fields {@code before} had and {@code after} has not: a flow that ended, slots
+	 * asked afresh.
+	 */
+	public void save(AbstractTransaction transaction, ConversationContext before, ConversationContext after) {
+		String key = key(after.accountId(), after.senderId());
+		List<String> gone = new ArrayList<>();
+		if (after.flows().active() == null && before.flows().active() != null) {
+			gone.addAll(FLOW_FIELDS);
+		}
+		before.flows()
+			.slots()
+			.keySet()
+			.stream()
+			.filter((slot) -> !after.flows().slots().containsKey(slot))
+			.forEach((slot) -> gone.add(SLOT_PREFIX + slot));
+		if (!gone.isEmpty()) {
+			transaction.hdel(key, gone.toArray(String[]::new));
+		}
+		save(transaction, after);
 	}
 
 	/**

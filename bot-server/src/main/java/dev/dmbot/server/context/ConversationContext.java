@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 
+import dev.dmbot.server.flows.FlowMemory;
+
 /**
  * What the server knows about one customer of one account.
  *
@@ -12,25 +14,34 @@ import java.util.Set;
  * from here
  * @param state the conversation state the rules set last, {@code ""} when none
  * @param unknownStreak how many messages in a row were not understood
+ * @param flows the flow in progress, the slots answered and the flows completed
  */
 public record ConversationContext(String accountId, String senderId, Instant firstSeen, Instant lastInboundAt,
 		String state, String lastIntent, long inboundCount, long unknownStreak, Set<String> tags,
-		Map<String, String> attributes) {
+		Map<String, String> attributes, FlowMemory flows) {
 
 	public ConversationContext {
 		state = state == null ? "" : state;
 		tags = Set.copyOf(tags);
 		attributes = Map.copyOf(attributes);
+		flows = flows == null ? FlowMemory.EMPTY : flows;
 	}
 
 	public static ConversationContext newContact(String accountId, String senderId) {
-		return new ConversationContext(accountId, senderId, null, null, "", null, 0, 0, Set.of(), Map.of());
+		return new ConversationContext(accountId, senderId, null, null, "", null, 0, 0, Set.of(), Map.of(),
+				FlowMemory.EMPTY);
 	}
 
 	/** The same context with other attributes. */
 	public ConversationContext withAttributes(Map<String, String> attributes) {
 		return new ConversationContext(this.accountId, this.senderId, this.firstSeen, this.lastInboundAt, this.state,
-				this.lastIntent, this.inboundCount, this.unknownStreak, this.tags, attributes);
+				this.lastIntent, this.inboundCount, this.unknownStreak, this.tags, attributes, this.flows);
+	}
+
+	/** The same context with other flow memory. */
+	public ConversationContext withFlows(FlowMemory flows) {
+		return new ConversationContext(this.accountId, this.senderId, this.firstSeen, this.lastInboundAt, this.state,
+				this.lastIntent, this.inboundCount, this.unknownStreak, this.tags, this.attributes, flows);
 	}
 
 	public boolean isNew() {

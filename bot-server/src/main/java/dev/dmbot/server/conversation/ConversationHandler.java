@@ -1,5 +1,6 @@
 package dev.dmbot.server.conversation;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
@@ -28,13 +29,19 @@ import dev.dmbot.server.outbound.DeliveryResult;
 import dev.dmbot.server.outbound.OutboundDispatcher;
 import dev.dmbot.server.outbound.OutboundMessage;
 import dev.dmbot.server.outbound.QuickReplyOption;
+import dev.dmbot.server.flows.Completion;
+import dev.dmbot.server.leads.Lead;
+import dev.dmbot.server.leads.LeadQualified;
+import dev.dmbot.server.leads.LeadService;
+import dev.dmbot.server.leads.LeadSource;
 import dev.dmbot.server.profile.Profile;
 import dev.dmbot.server.profile.ProfileCache;
-import dev.dmbot.server.rules.Decision;
 import dev.dmbot.server.rules.DecisionEngine;
 import dev.dmbot.server.rules.DecisionRequest;
 import dev.dmbot.server.rules.FiredRow;
 import dev.dmbot.server.rules.ReplyTemplate;
+import dev.dmbot.server.rules.Responder;
+import dev.dmbot.server.rules.Response;
 
 /**
  * The path of one event: intent, context, decision, reply. The decision and the context
@@ -75,9 +82,18 @@ class ConversationHandler implements InboundEventHandler {
 
 	private final ProfileCache profiles;
 
+	private final Responder responder;
+
+	private final LeadService leads;
+
+	private final Clock clock;
+
 	ConversationHandler(IntentClassifier classifier, ContextStore contexts, DecisionEngine rules,
 			OutboundDispatcher outbound, ConversationLog conversationLog, ReplyLedger ledger, UnifiedJedis redis,
-			MeterRegistry meters, ProfileCache profiles) {
+			MeterRegistry meters, ProfileCache profiles, Responder responder, LeadService leads, Clock clock) {
+		this.responder = responder;
+		this.leads = leads;
+		this.clock = clock;
 		this.classifier = classifier;
 		this.contexts = contexts;
 		this.rules = rules;
@@ -144,7 +160,7 @@ class ConversationHandler implements InboundEventHandler {
 		DecisionRequest request = new DecisionRequest(ruleEventType(event), intent.name(), intent.confidence(),
 				event.text(), event.payload(), event.referralRef(), context.state(), context.tags(),
 				context.inboundCount() + 1, context.attributes());
-		Decision decision = this.rules.decide(request);
+		Response decision = this.responder.respond(this.rules, request, context.flows(), this.clock.instant());
 		for (FiredRow row : decision.firedRows()) {
 			this.meters.counter("bot.rules.fired", "sheet", row.sheet(), "row", Integer.toString(row.row()))
 				.increment();
@@ -154,12 +170,15 @@ class ConversationHandler implements InboundEventHandler {
 			addTags.add("needs_human");
 			this.meters.counter("bot.escalations").increment();
 		}
-		ConversationContext updated = touched(context, event, intent, decision.nextState(), addTags);
+		ConversationContext updated = touched(context, event, intent, decision.nextState(), addTags)
+			.withFlows(decision.flows());
+		Lead lead = recordLead(event, decision);
 		List<String> rows = decision.firedRows().stream().map(FiredRow::toString).toList();
 		LogEntry trail = null;
 		OutboundMessage reply = null;
 		if (decision.hasReply()) {
-			String text = ReplyTemplate.render(decision.reply(), updated.attributes(), updated.state(), intent.name());
+			String text = ReplyTemplate.render(decision.reply(), updated.attributes(), updated.flows().slots(),
+					updated.state(), intent.name());
 			List<QuickReplyOption> quickReplies = decision.quickReplies()
 				.stream()
 				.map(option -> new QuickReplyOption(option.title(), option.payload()))
@@ -171,24 +190,42 @@ class ConversationHandler implements InboundEventHandler {
 						.map(option -> new LogEntry.QuickReply(option.title(), option.payload()))
 						.toList(),
 					intent.name(), intent.confidence(), rows, updated.state(), decision.escalate(), "pending", null,
-					event.dedupKey(), facts(request));
+					event.dedupKey(), facts(request, decision, lead));
 		}
 		// A transaction holds a pooled connection until it is closed, not until exec().
 		try (AbstractTransaction transaction = this.redis.multi()) {
-			this.contexts.save(transaction, updated);
+			this.contexts.save(transaction, context, updated);
 			this.conversationLog.append(transaction, event.accountId(), event.senderId(), inbound(event, intent));
 			if (reply != null) {
 				this.ledger.decided(transaction, event, reply, trail);
 			}
 			transaction.exec();
 		}
-		log.info("Conversation {}: {} '{}' -> intent {} ({}), rows {}, state '{}'{}", event.conversationId(),
+		log.info("Conversation {}: {} '{}' -> intent {} ({}), rows {}, state '{}'{}{}", event.conversationId(),
 				event.kind().ruleName(), abbreviate(event.text()), intent.name(),
 				String.format(java.util.Locale.ROOT, "%.2f", intent.confidence()), rows, updated.state(),
-				decision.escalate() ? ", escalate" : "");
+				decision.escalate() ? ", escalate" : "",
+				decision.flowNote() != null ? ", flow " + decision.flowNote() : "");
 		if (reply != null) {
 			deliver(event, reply, trail);
 		}
+	}
+
+	/**
+	 * Stores the lead a flow completed with this event before the event counts as
+	 * handled: if anything fails later the event is handled again, and recording the same
+	 * flow's lead twice updates it rather than making a second one.
+	 */
+	private Lead recordLead(InboundEvent event, Response decision) {
+		Completion completion = decision.completion();
+		if (completion == null || !completion.sendLead()) {
+			return null;
+		}
+		Lead lead = this.leads.record(new LeadQualified(event.accountId(), event.senderId(), completion.slots(),
+				completion.score(), completion.tags(), new LeadSource(completion.flow(), completion.startedBy()),
+				Instant.ofEpochMilli(event.timestamp())));
+		this.meters.counter("bot.flows.completed", "flow", completion.flow()).increment();
+		return lead;
 	}
 
 	/**
@@ -263,7 +300,8 @@ class ConversationHandler implements InboundEventHandler {
 				context.firstSeen() == null ? at : context.firstSeen(), lastInbound,
 				nextState == null ? context.state() : nextState,
 				intent == null || NO_TEXT.equals(intent.name()) ? context.lastIntent() : intent.name(),
-				context.inboundCount() + 1, understood ? 0 : context.unknownStreak() + 1, tags, context.attributes());
+				context.inboundCount() + 1, understood ? 0 : context.unknownStreak() + 1, tags, context.attributes(),
+				context.flows());
 	}
 
 	private static LogEntry inbound(InboundEvent event, Intent intent) {
@@ -277,7 +315,7 @@ class ConversationHandler implements InboundEventHandler {
 	/**
 	 * What the decision tables matched against, as the playground and explain show it.
 	 */
-	private static Map<String, String> facts(DecisionRequest request) {
+	private static Map<String, String> facts(DecisionRequest request, Response response, Lead lead) {
 		Map<String, String> facts = new LinkedHashMap<>();
 		facts.put("event", request.eventType());
 		facts.put("intent", request.intent());
@@ -290,6 +328,15 @@ class ConversationHandler implements InboundEventHandler {
 			facts.put("referral", request.referralRef());
 		}
 		facts.put("messages", Long.toString(request.inboundCount()));
+		if (response.flowNote() != null) {
+			facts.put("flow", response.flowNote());
+		}
+		if (!response.flows().slots().isEmpty()) {
+			facts.put("slots", response.flows().slots().toString());
+		}
+		if (lead != null) {
+			facts.put("lead", lead.id() + " (score " + lead.score() + ")");
+		}
 		return facts;
 	}
 

@@ -38,4 +38,9 @@ public record Validation<T>(T value, String reason) {
 		return Optional.ofNullable(this.value);
 	}
 
+	/** The accepted value converted, or the same reason. */
+	public <R> Validation<R> map(java.util.function.Function<? super T, ? extends R> mapper) {
+		return isValid() ? accepted(mapper.apply(this.value)) : rejected(this.reason);
+	}
+
 }

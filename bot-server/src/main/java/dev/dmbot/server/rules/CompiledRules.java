@@ -3,9 +3,12 @@ package dev.dmbot.server.rules;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
+
+import dev.dmbot.server.flows.Flow;
 
 /**
  * A set of workbooks compiled once, ready to decide: the live rules of the server, or a
@@ -16,11 +19,18 @@ import org.kie.api.runtime.KieSession;
  * @param rowsByRule the spreadsheet row of each rule, keyed by
  * {@link #key(String, String)}
  * @param version what was compiled and when
+ * @param flows the flows of the workbooks' Flows sheets
  */
-public record CompiledRules(KieBase kieBase, Map<String, FiredRow> rowsByRule, RulesVersion version) {
+public record CompiledRules(KieBase kieBase, Map<String, FiredRow> rowsByRule, RulesVersion version, List<Flow> flows) {
 
 	public CompiledRules {
 		rowsByRule = Map.copyOf(rowsByRule);
+		flows = List.copyOf(flows);
+	}
+
+	/** The flow of this name, if the workbooks define it. */
+	public Optional<Flow> flow(String name) {
+		return this.flows.stream().filter((flow) -> flow.name().equals(name)).findFirst();
 	}
 
 	/**

@@ -13,9 +13,10 @@ import java.util.Set;
  * @param addTags tags to add to the sender
  * @param escalate whether to hand the conversation to a human
  * @param firedRows the spreadsheet rows whose rules fired, in firing order
+ * @param startFlow the flow to start, {@code null} for none
  */
 public record Decision(String reply, List<QuickReply> quickReplies, String nextState, Set<String> addTags,
-		boolean escalate, List<FiredRow> firedRows) {
+		boolean escalate, List<FiredRow> firedRows, String startFlow) {
 
 	public Decision {
 		quickReplies = List.copyOf(quickReplies);

@@ -27,6 +27,8 @@ public final class DecisionSink {
 
 	private final List<FiredRow> firedRows = new ArrayList<>();
 
+	private String startFlow;
+
 	DecisionSink() {
 	}
 
@@ -57,12 +59,18 @@ public final class DecisionSink {
 		this.escalate |= Boolean.TRUE.equals(CellSyntax.yesNo(yesOrNo));
 	}
 
+	/** The name of a flow from the Flows sheet. */
+	public void startFlow(String flow) {
+		this.startFlow = flow.trim();
+	}
+
 	void fired(FiredRow row) {
 		this.firedRows.add(row);
 	}
 
 	Decision toDecision() {
-		return new Decision(this.reply, this.quickReplies, this.nextState, this.addTags, this.escalate, this.firedRows);
+		return new Decision(this.reply, this.quickReplies, this.nextState, this.addTags, this.escalate, this.firedRows,
+				this.startFlow);
 	}
 
 }

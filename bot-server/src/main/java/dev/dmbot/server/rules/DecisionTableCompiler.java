@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,6 +34,7 @@ import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.builder.KnowledgeBuilderResult;
 import org.kie.internal.io.ResourceFactory;
 
+import dev.dmbot.server.flows.Flow;
 import dev.dmbot.server.rules.RuleTable.Column;
 
 /**
@@ -56,13 +58,18 @@ final class DecisionTableCompiler {
 	private static final Pattern METHOD_CALL = Pattern.compile("(\\w+)\\s*\\(");
 
 	private static final List<String> CELL_METHODS = List.of("eventIs", "intentIs", "stateIs", "mentionsAny",
-			"payloadIs", "hasTag", "reply", "quickReplies", "nextState", "addTags", "escalate");
+			"payloadIs", "hasTag", "reply", "quickReplies", "nextState", "addTags", "escalate", "startFlow");
 
 	CompiledRules compile(List<Workbook> workbooks, Instant loadedAt) {
+		// Flows first: the replies name them and their slots.
+		List<Flow> flows = FlowsSheet.read(workbooks);
+		List<String> flowNames = flows.stream().map(Flow::name).toList();
+		Set<String> slots = FlowsSheet.slots(flows);
 		List<GeneratedDrl> generated = new ArrayList<>();
 		WorkbookSetValidator wholeSet = new WorkbookSetValidator();
+		wholeSet.addFlowStates(flows.stream().map(Flow::state).toList());
 		for (Workbook workbook : workbooks) {
-			generated.addAll(generate(workbook, wholeSet));
+			generated.addAll(generate(workbook, wholeSet, flowNames, slots));
 		}
 		wholeSet.validate();
 		KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
@@ -86,19 +93,20 @@ final class DecisionTableCompiler {
 		generated.forEach((drl) -> rowsByRule.putAll(drl.rowsByRule()));
 		KieBase kieBase = builder.newKieBase();
 		List<String> names = workbooks.stream().map(Workbook::name).toList();
-		return new CompiledRules(kieBase, rowsByRule, new RulesVersion(sha256(workbooks), loadedAt, names));
+		return new CompiledRules(kieBase, rowsByRule, new RulesVersion(sha256(workbooks), loadedAt, names), flows);
 	}
 
-	private List<GeneratedDrl> generate(Workbook workbook, WorkbookSetValidator wholeSet) {
+	private List<GeneratedDrl> generate(Workbook workbook, WorkbookSetValidator wholeSet, List<String> flows,
+			Set<String> slots) {
 		byte[] escaped;
 		List<Sheet> ruleSheets = new ArrayList<>();
 		Map<String, List<RuleTable>> tablesBySheet = new HashMap<>();
 		Map<String, Map<CellAddress, String>> typedBySheet = new HashMap<>();
 		try (XSSFWorkbook poi = new XSSFWorkbook(new ByteArrayInputStream(workbook.bytes()))) {
-			WorkbookValidator validator = new WorkbookValidator(workbook.name());
+			WorkbookValidator validator = new WorkbookValidator(workbook.name(), flows, slots);
 			for (Sheet sheet : poi) {
 				// The Tests sheet is free text for conversations: never a decision table.
-				if (sheet.getSheetName().equalsIgnoreCase(TestsSheet.NAME)) {
+				if (sheet.getSheetName().equalsIgnoreCase(TestsSheet.NAME) || FlowsSheet.holdsFlows(sheet)) {
 					continue;
 				}
 				List<RuleTable> tables = RuleTable.in(sheet);

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * {@code {{...}}} or an empty gap where a name should be.
  * <p>
  * Known names: {@code first_name}, {@code username} and any {@code attr.<name>} from the
- * contact's attributes, {@code state}, {@code intent}.
+ * contact's attributes, any {@code slot.<name>} a flow filled, {@code state},
+ * {@code intent}.
  */
 public final class ReplyTemplate {
 
@@ -26,10 +27,22 @@ public final class ReplyTemplate {
 	 * @param intent the intent of the message answered
 	 */
 	public static String render(String template, Map<String, String> attributes, String state, String intent) {
+		return render(template, attributes, Map.of(), state, intent);
+	}
+
+	/**
+	 * The reply as the customer reads it.
+	 * @param attributes the contact's attributes ({@code first_name} and the like)
+	 * @param slots the answers the contact gave in flows
+	 * @param state the conversation state after the decision
+	 * @param intent the intent of the message answered
+	 */
+	public static String render(String template, Map<String, String> attributes, Map<String, String> slots,
+			String state, String intent) {
 		Matcher matcher = VARIABLE.matcher(template);
 		StringBuilder out = new StringBuilder();
 		while (matcher.find()) {
-			String value = lookup(matcher.group(1), attributes, state, intent);
+			String value = lookup(matcher.group(1), attributes, slots, state, intent);
 			if (value == null || value.isBlank()) {
 				value = matcher.group(2) == null ? "" : matcher.group(2).strip();
 			}
@@ -41,12 +54,14 @@ public final class ReplyTemplate {
 		return out.toString().replaceAll(" {2,}", " ").replaceAll(" ([,.!?])", "$1").strip();
 	}
 
-	private static String lookup(String name, Map<String, String> attributes, String state, String intent) {
+	private static String lookup(String name, Map<String, String> attributes, Map<String, String> slots, String state,
+			String intent) {
 		return switch (name) {
 			case "state" -> state;
 			case "intent" -> intent;
 			case "first_name", "username" -> attributes.get(name);
-			default -> name.startsWith("attr.") ? attributes.get(name.substring("attr.".length())) : null;
+			default -> name.startsWith("attr.") ? attributes.get(name.substring("attr.".length()))
+					: name.startsWith("slot.") ? slots.get(name.substring("slot.".length())) : null;
 		};
 	}
 

@@ -52,6 +52,8 @@ public class RuleSetActivator implements SmartLifecycle {
 
 	private final MeterRegistry meters;
 
+	private final ObjectProvider<Responder> responder;
+
 	private final Clock clock;
 
 	private final MultiGauge activeGauge;
@@ -73,8 +75,10 @@ public class RuleSetActivator implements SmartLifecycle {
 	private volatile boolean running;
 
 	RuleSetActivator(DecisionEngine engine, RuleSetStore store, RulesProperties properties,
-			ObjectProvider<IntentLookup> intents, MeterRegistry meters, ObjectProvider<Clock> clock) {
+			ObjectProvider<IntentLookup> intents, MeterRegistry meters, ObjectProvider<Clock> clock,
+			ObjectProvider<Responder> responder) {
 		this.engine = engine;
+		this.responder = responder;
 		this.store = store;
 		this.properties = properties;
 		this.intents = intents;
@@ -195,7 +199,8 @@ public class RuleSetActivator implements SmartLifecycle {
 			return;
 		}
 		try {
-			TestReport report = WorkbookTests.run(compiled, workbooks, lookup);
+			TestReport report = WorkbookTests.run(compiled, workbooks, lookup,
+					this.responder.getIfAvailable(() -> Responder.withDefaults(this.clock)));
 			if (!report.allPassed()) {
 				throw new WorkbookTestsFailedException(report);
 			}

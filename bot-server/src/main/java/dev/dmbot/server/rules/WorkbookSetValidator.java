@@ -29,6 +29,13 @@ final class WorkbookSetValidator {
 
 	private final List<TableText> tables = new ArrayList<>();
 
+	private final Set<String> flowStates = new LinkedHashSet<>();
+
+	/** The states of conversations in a flow ({@code flow:<name>}) exist too. */
+	void addFlowStates(java.util.Collection<String> states) {
+		states.forEach((state) -> this.flowStates.add(state.toLowerCase(Locale.ROOT)));
+	}
+
 	/** Remembers the table's text as the analyst wrote it. */
 	void add(String workbook, RuleTable table) {
 		this.tables.add(TableText.of(workbook, table));
@@ -65,7 +72,7 @@ final class WorkbookSetValidator {
 	}
 
 	private void checkStates() {
-		Set<String> known = new LinkedHashSet<>();
+		Set<String> known = new LinkedHashSet<>(this.flowStates);
 		for (TableText table : this.tables) {
 			for (Column column : table.columns()) {
 				if (column.isAction() && column.calls("nextState")) {

@@ -1,5 +1,8 @@
 package dev.dmbot.server.rules;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -8,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import dev.dmbot.server.flows.FlowMemory;
 import dev.dmbot.server.rules.IntentLookup.ClassifiedIntent;
 import dev.dmbot.server.rules.TestTurn.Expected;
 
@@ -40,6 +44,16 @@ public final class WorkbookTests {
 	 * @throws WorkbookCompileException when a Tests sheet cannot be read, naming the cell
 	 */
 	public static TestReport run(CompiledRules rules, List<Workbook> workbooks, IntentLookup intents) {
+		return run(rules, workbooks, intents, Responder.withDefaults(Clock.systemUTC()));
+	}
+
+	/**
+	 * Runs every test turn of {@code workbooks} with {@code rules}, flows answered by
+	 * {@code responder} as in live conversations. Turns of one conversation are a minute
+	 * apart.
+	 */
+	public static TestReport run(CompiledRules rules, List<Workbook> workbooks, IntentLookup intents,
+			Responder responder) {
 		List<TestTurn> turns = new ArrayList<>();
 		workbooks.forEach((workbook) -> turns.addAll(TestsSheet.read(workbook)));
 		int passed = 0;
@@ -50,7 +64,7 @@ public final class WorkbookTests {
 			if (customer == null || !turn.continues(previous)) {
 				customer = new Customer();
 			}
-			List<TestFailure> missed = customer.take(turn, rules, intents);
+			List<TestFailure> missed = customer.take(turn, rules, intents, responder);
 			if (missed.isEmpty()) {
 				passed++;
 			}
@@ -71,7 +85,11 @@ public final class WorkbookTests {
 
 		private long inboundCount;
 
-		List<TestFailure> take(TestTurn turn, CompiledRules rules, IntentLookup intents) {
+		private FlowMemory flows = FlowMemory.EMPTY;
+
+		private Instant now = Instant.now();
+
+		List<TestFailure> take(TestTurn turn, CompiledRules rules, IntentLookup intents, Responder responder) {
 			if (turn.state() != null) {
 				this.state = turn.state();
 			}
@@ -82,9 +100,13 @@ public final class WorkbookTests {
 			ClassifiedIntent intent = DecisionRequest.classifies(turn.event(), turn.text())
 					? intents.classify(turn.text()) : new ClassifiedIntent(DecisionRequest.NO_TEXT_INTENT, 0);
 			boolean referral = turn.event().equals("referral");
-			Decision decision = rules.decide(new DecisionRequest(turn.event(), intent.name(), intent.confidence(),
-					turn.text(), referral ? null : turn.payload(), referral ? turn.payload() : null, this.state,
-					this.tags, ++this.inboundCount, this.attributes));
+			this.now = this.now.plus(Duration.ofMinutes(1));
+			Response decision = responder.respond(rules,
+					new DecisionRequest(turn.event(), intent.name(), intent.confidence(), turn.text(),
+							referral ? null : turn.payload(), referral ? turn.payload() : null, this.state, this.tags,
+							++this.inboundCount, this.attributes),
+					this.flows, this.now);
+			this.flows = decision.flows();
 			if (decision.nextState() != null) {
 				this.state = decision.nextState();
 			}
@@ -92,12 +114,12 @@ public final class WorkbookTests {
 			if (decision.escalate()) {
 				this.tags.add(ESCALATED_TAG);
 			}
-			String reply = decision.hasReply()
-					? ReplyTemplate.render(decision.reply(), this.attributes, this.state, intent.name()) : null;
+			String reply = decision.hasReply() ? ReplyTemplate.render(decision.reply(), this.attributes,
+					this.flows.slots(), this.state, intent.name()) : null;
 			return check(turn, intent, decision, reply);
 		}
 
-		private List<TestFailure> check(TestTurn turn, ClassifiedIntent intent, Decision decision, String reply) {
+		private List<TestFailure> check(TestTurn turn, ClassifiedIntent intent, Response decision, String reply) {
 			List<TestFailure> failures = new ArrayList<>();
 			String answeredBy = answeredBy(decision);
 			Expected expected = turn.intent();
@@ -137,7 +159,7 @@ public final class WorkbookTests {
 			return failures;
 		}
 
-		private static String answeredBy(Decision decision) {
+		private static String answeredBy(Response decision) {
 			if (decision.firedRows().isEmpty()) {
 				return " (no row matched)";
 			}

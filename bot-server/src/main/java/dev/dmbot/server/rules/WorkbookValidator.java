@@ -1,10 +1,8 @@
 package dev.dmbot.server.rules;
 
-import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -29,30 +27,26 @@ final class WorkbookValidator {
 			"returns", "hours_location", "booking", "discount", "product_question", "human_agent", "complaint",
 			"opt_out", "thanks", "goodbye", "payment", "unknown");
 
-	/**
-	 * The {@code {{variables}}} the conversation fills in a reply; {@code attr.<name>}
-	 * too, for any attribute.
-	 */
-	static final List<String> VARIABLES = List.of("first_name", "username", "state", "intent");
-
-	static final String ATTRIBUTE_PREFIX = "attr.";
-
 	// Meta's Send API limits for Instagram:
 	// https://developers.facebook.com/docs/messenger-platform/instagram/features/quick-replies
 	static final int MAX_QUICK_REPLIES = 13;
 
 	static final int MAX_TITLE_LENGTH = 20;
 
-	/** Instagram counts a text message's length in UTF-8 bytes, not characters. */
-	static final int MAX_TEXT_BYTES = 1000;
-
-	// The same syntax as conversation.ReplyRenderer, which fills these in when sending.
-	private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_.\\-]+)\\s*(?:\\|([^}]*))?}}");
-
 	private final String workbook;
 
-	WorkbookValidator(String workbook) {
+	private final Collection<String> flows;
+
+	private final Collection<String> slots;
+
+	/**
+	 * @param flows the flows the Flows sheets of the whole set define
+	 * @param slots the slots those flows fill
+	 */
+	WorkbookValidator(String workbook, Collection<String> flows, Collection<String> slots) {
 		this.workbook = workbook;
+		this.flows = flows;
+		this.slots = slots;
 	}
 
 	void validate(RuleTable table) {
@@ -78,6 +72,9 @@ final class WorkbookValidator {
 				else if (column.calls("reply")) {
 					checkReply(table, row, column, cell);
 				}
+				else if (column.calls("startFlow")) {
+					checkFlow(table, row, column, cell);
+				}
 			}
 		}
 		new UnreachableRowCheck(this.workbook).check(table);
@@ -94,30 +91,19 @@ final class WorkbookValidator {
 	}
 
 	private void checkReply(RuleTable table, int row, Column column, String cell) {
-		int bytes = cell.getBytes(StandardCharsets.UTF_8).length;
-		if (bytes > MAX_TEXT_BYTES) {
-			throw error(table, row, column, cell, "the reply is " + bytes + " bytes long ("
-					+ cell.codePointCount(0, cell.length())
-					+ " characters; emoji and accented letters take 2 to 4 bytes each); Instagram accepts at most "
-					+ MAX_TEXT_BYTES + " bytes.",
-					"shorten the reply by at least " + (bytes - MAX_TEXT_BYTES) + " bytes.");
-		}
-		Matcher variable = VARIABLE.matcher(cell);
-		while (variable.find()) {
-			String name = variable.group(1);
-			boolean attribute = name.startsWith(ATTRIBUTE_PREFIX) && name.length() > ATTRIBUTE_PREFIX.length();
-			if (!attribute && !VARIABLES.contains(name)) {
-				throw error(table, row, column, cell,
-						"unknown variable {{" + name + "}}" + DidYouMean.endOfSentence(name, VARIABLES),
-						"use " + String.join(", ", VARIABLES.stream().map((known) -> "{{" + known + "}}").toList())
-								+ " or {{attr.<name>}}, optionally with a default after |, e.g. {{first_name|there}}.");
-			}
-		}
-		String leftOver = VARIABLE.matcher(cell).replaceAll("");
-		if (leftOver.contains("{{") || leftOver.contains("}}")) {
+		ReplyCheck.check("reply", cell, this.slots, List.of()).ifPresent((problem) -> {
+			throw error(table, row, column, cell, problem.problem(), problem.fix());
+		});
+	}
+
+	private void checkFlow(RuleTable table, int row, Column column, String cell) {
+		String flow = cell.strip();
+		if (!this.flows.contains(flow)) {
 			throw error(table, row, column, cell,
-					"the reply has a {{ or }} that is not a variable, so the customer would see the braces.",
-					"write variables as {{name}} or {{name|default}}, e.g. {{first_name|there}}, with no spaces in the name.");
+					"no Flows sheet defines a flow named \"" + flow + "\"" + DidYouMean.endOfSentence(flow, this.flows),
+					this.flows.isEmpty()
+							? "add the flow to a sheet named Flows (see rules/README.md), or empty this cell."
+							: "use one of " + String.join(", ", this.flows) + ".");
 		}
 	}
 

@@ -14,12 +14,12 @@ class DidYouMeanTest {
 	void aTypoSuggestsTheClosestName() {
 		assertThat(DidYouMean.closest("prcing", INTENTS)).isEqualTo("pricing");
 		assertThat(DidYouMean.closest("oder_status", INTENTS)).isEqualTo("order_status");
-		assertThat(DidYouMean.closest("frist_name", WorkbookValidator.VARIABLES)).isEqualTo("first_name");
+		assertThat(DidYouMean.closest("frist_name", ReplyCheck.VARIABLES)).isEqualTo("first_name");
 	}
 
 	@Test
 	void aDifferenceOnlyInCaseSuggestsTheRightCase() {
-		assertThat(DidYouMean.closest("First_Name", WorkbookValidator.VARIABLES)).isEqualTo("first_name");
+		assertThat(DidYouMean.closest("First_Name", ReplyCheck.VARIABLES)).isEqualTo("first_name");
 	}
 
 	@Test

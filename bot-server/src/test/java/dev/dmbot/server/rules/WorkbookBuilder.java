@@ -32,10 +32,10 @@ final class WorkbookBuilder {
 	private static final String[] CODE = { "eventIs(\"$param\")", "intentIs(\"$param\")", "stateIs(\"$param\")",
 			"mentionsAny(\"$param\")", "payloadIs(\"$param\")", "hasTag(\"$param\")", "decision.reply(\"$param\");",
 			"decision.quickReplies(\"$param\");", "decision.nextState(\"$param\");", "decision.addTags(\"$param\");",
-			"decision.escalate(\"$param\");" };
+			"decision.escalate(\"$param\");", "decision.startFlow(\"$param\");" };
 
 	private static final String[] TITLES = { "Event type", "Intent", "State", "Keywords (any of)", "Payload", "Has tag",
-			"Reply", "Quick replies", "Next state", "Add tags", "Escalate" };
+			"Reply", "Quick replies", "Next state", "Add tags", "Escalate", "Start flow" };
 
 	static final String CATCH_ALL_REPLY = "Sorry, I didn't quite get that.";
 
@@ -50,6 +50,8 @@ final class WorkbookBuilder {
 	private String ruleSet;
 
 	private int trailingStyledRows;
+
+	private final List<String[]> flowRows = new ArrayList<>();
 
 	private WorkbookBuilder(String name) {
 		this.name = name;
@@ -109,6 +111,15 @@ final class WorkbookBuilder {
 		return this;
 	}
 
+	/**
+	 * Adds rows to a sheet named Flows, from row 1 down, each given cell by cell from
+	 * column A; {@code null} or {@code ""} leaves a cell empty.
+	 */
+	WorkbookBuilder flowRows(String[]... rows) {
+		this.flowRows.addAll(List.of(rows));
+		return this;
+	}
+
 	/** The row number Excel shows for the catch-all, or for the next rule without it. */
 	int catchAllRow() {
 		return FIRST_RULE_ROW + this.rules.size();
@@ -163,6 +174,17 @@ final class WorkbookBuilder {
 				empty.setRowStyle(styled);
 				for (int c = 0; c < CODE.length; c++) {
 					empty.createCell(c).setCellStyle(styled);
+				}
+			}
+			if (!this.flowRows.isEmpty()) {
+				Sheet flows = poi.createSheet("Flows");
+				for (int r = 0; r < this.flowRows.size(); r++) {
+					String[] cells = this.flowRows.get(r);
+					for (int c = 0; c < cells.length; c++) {
+						if (cells[c] != null && !cells[c].isEmpty()) {
+							set(flows, r, c, cells[c]);
+						}
+					}
 				}
 			}
 			ByteArrayOutputStream out = new ByteArrayOutputStream();

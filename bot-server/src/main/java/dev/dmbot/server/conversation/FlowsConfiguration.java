@@ -1,0 +1,28 @@
+package dev.dmbot.server.conversation;
+
+import java.time.Clock;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.dmbot.server.flows.FlowEngine;
+import dev.dmbot.server.rules.Responder;
+
+/**
+ * The flow engine with this server's zone, phone region and currency, and the responder
+ * that lets the decision tables and the flows answer together.
+ */
+@Configuration(proxyBeanMethods = false)
+class FlowsConfiguration {
+
+	@Bean
+	FlowEngine flowEngine(Clock clock, FlowsProperties properties) {
+		return new FlowEngine(clock, properties.zone(), properties.phoneRegion(), properties.currency());
+	}
+
+	@Bean
+	Responder responder(FlowEngine flowEngine) {
+		return new Responder(flowEngine);
+	}
+
+}

@@ -1,0 +1,183 @@
+package dev.dmbot.server.rules;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import dev.dmbot.server.flows.Answer;
+import dev.dmbot.server.flows.Completion;
+import dev.dmbot.server.flows.Flow;
+import dev.dmbot.server.flows.FlowEngine;
+import dev.dmbot.server.flows.FlowMemory;
+import dev.dmbot.server.flows.FlowProgress;
+import dev.dmbot.server.flows.FlowTurn;
+import dev.dmbot.server.flows.FlowTurn.Kind;
+import dev.dmbot.server.flows.Option;
+
+/**
+ * Answers one event with the decision tables and the flows together, the same way for a
+ * live DM, a Tests row and an explanation. Outside a flow the tables decide, and a row
+ * may start a flow. Inside one, the message is first an answer to the pending question;
+ * what is not (an FAQ asked in passing, a menu button) is answered by the tables and the
+ * question asked again. Thread-safe.
+ */
+public final class Responder {
+
+	/** Intents the conversation answers without repeating the pending question. */
+	private static final Set<String> PAUSING_INTENTS = Set.of("goodbye");
+
+	/** Intents after which a flow stops for good: the customer wants no more messages. */
+	private static final Set<String> LEAVING_INTENTS = Set.of("opt_out");
+
+	private static final Set<String> SMALL_TALK = Set.of("greeting", "thanks", "goodbye");
+
+	private final FlowEngine flows;
+
+	public Responder(FlowEngine flows) {
+		this.flows = flows;
+	}
+
+	/** A responder whose flows read dates, phones and money with the default settings. */
+	static Responder withDefaults(java.time.Clock clock) {
+		return new Responder(new FlowEngine(clock, FlowEngine.DEFAULT_ZONE, FlowEngine.DEFAULT_PHONE_REGION,
+				FlowEngine.DEFAULT_CURRENCY));
+	}
+
+	/** Answers with the live rules of {@code engine}. */
+	public Response respond(DecisionEngine engine, DecisionRequest request, FlowMemory memory, Instant now) {
+		return respond(engine.live(), request, memory, now);
+	}
+
+	/**
+	 * @param memory what the contact's flows left behind so far
+	 * @param now the time of the event
+	 */
+	public Response respond(CompiledRules rules, DecisionRequest request, FlowMemory memory, Instant now) {
+		FlowProgress active = memory.active();
+		Flow flow = (active != null) ? rules.flow(active.flow()).orElse(null) : null;
+		if (active != null && (flow == null || memory.activeAt(now, flow).isEmpty())) {
+			// Gone quiet for longer than the flow waits, or the analysts removed the
+			// flow:
+			// the customer starts afresh, and the tables must not see the old flow's
+			// state.
+			memory = memory.leave();
+			if (request.state().equals(Flow.stateOf(active.flow()))) {
+				request = withState(request, "");
+			}
+			flow = null;
+		}
+		Decision decision = rules.decide(request);
+		Answer answer = new Answer(request.text(), request.payload(),
+				decision.hasReply() && !"unknown".equals(request.intent()), SMALL_TALK.contains(request.intent()));
+		if (flow != null) {
+			return continueFlow(flow, decision, request, memory, answer, now);
+		}
+		Flow starting = (decision.startFlow() != null) ? rules.flow(decision.startFlow()).orElse(null) : null;
+		if (starting == null) {
+			return fromDecision(decision, memory);
+		}
+		String startedBy = decision.firedRows().isEmpty() ? null
+				: decision.firedRows().get(decision.firedRows().size() - 1).toString();
+		FlowTurn turn = this.flows.start(starting, memory, answer, now, startedBy);
+		return fromTurn(starting, turn, decision, decision.reply());
+	}
+
+	private Response continueFlow(Flow flow, Decision decision, DecisionRequest request, FlowMemory memory,
+			Answer answer, Instant now) {
+		if (decision.escalate() || LEAVING_INTENTS.contains(request.intent())) {
+			// A person takes over, or the customer wants no more messages: the flow ends
+			// here.
+			Decision leaving = new Decision(decision.reply(), decision.quickReplies(),
+					(decision.nextState() != null) ? decision.nextState() : "", decision.addTags(), decision.escalate(),
+					decision.firedRows(), null);
+			return fromDecision(leaving, memory.leave());
+		}
+		FlowTurn turn = this.flows.answer(flow, memory, answer, now);
+		if (turn.kind() != Kind.NOT_AN_ANSWER) {
+			return fromTurn(flow, turn, decision, null);
+		}
+		if (PAUSING_INTENTS.contains(request.intent())) {
+			return new Response(decision.reply(), decision.quickReplies(), flow.state(), decision.addTags(), false,
+					decision.firedRows(), turn.memory(), null, flow.name() + ": paused");
+		}
+		// The table row that would start this very flow again adds nothing but the
+		// question.
+		boolean restarting = flow.name().equals(decision.startFlow());
+		String reply = restarting ? turn.text() : join(decision.reply(), turn.text());
+		List<FiredRow> rows = new ArrayList<>(decision.firedRows());
+		stepRow(flow, turn).ifPresent(rows::add);
+		return new Response(reply, quickReplies(turn.quickReplies()), flow.state(), decision.addTags(), false, rows,
+				turn.memory(), null,
+				flow.name() + ": answered another question, asked " + pendingStep(turn) + " again");
+	}
+
+	private static Response fromTurn(Flow flow, FlowTurn turn, Decision decision, String leadIn) {
+		Set<String> tags = new LinkedHashSet<>(decision.addTags());
+		Completion completion = turn.completion();
+		if (completion != null) {
+			tags.addAll(completion.tags());
+			if (completion.escalate() && completion.team() != null) {
+				tags.add("team_" + completion.team());
+			}
+		}
+		boolean inFlow = turn.memory().active() != null;
+		boolean starting = leadIn != null;
+		boolean alreadyDone = turn.kind() == Kind.ALREADY_DONE;
+		String nextState = inFlow ? flow.state()
+				: (alreadyDone || starting && decision.nextState() != null) ? decision.nextState() : "";
+		List<FiredRow> rows = new ArrayList<>(starting ? decision.firedRows() : List.of());
+		stepRow(flow, turn).ifPresent(rows::add);
+		List<QuickReply> buttons = alreadyDone ? decision.quickReplies() : quickReplies(turn.quickReplies());
+		// The row's lead-in introduces questions; without questions it would dangle.
+		String reply = alreadyDone ? turn.text() : join(leadIn, turn.text());
+		String note = flow.name() + ": " + switch (turn.kind()) {
+			case ASKED -> "asked " + pendingStep(turn);
+			case REASKED ->
+				"asked " + pendingStep(turn) + " again (attempt " + (turn.memory().active().attempts() + 1) + ")";
+			case GAVE_UP -> "gave up after too many answers it could not accept";
+			case CANCELLED -> "cancelled by the customer";
+			case COMPLETED -> "completed, score " + completion.score() + (completion.escalate() ? ", escalated" : "");
+			case ALREADY_DONE -> "not started again, completed recently";
+			case NOT_AN_ANSWER -> "answered another question";
+		};
+		return new Response(reply, buttons, nextState, tags, turn.escalate() || starting && decision.escalate(), rows,
+				turn.memory(), completion, note);
+	}
+
+	private static Response fromDecision(Decision decision, FlowMemory memory) {
+		return new Response(decision.reply(), decision.quickReplies(), decision.nextState(), decision.addTags(),
+				decision.escalate(), decision.firedRows(), memory, null, null);
+	}
+
+	private static java.util.Optional<FiredRow> stepRow(Flow flow, FlowTurn turn) {
+		FlowProgress active = turn.memory().active();
+		if (active == null) {
+			return java.util.Optional.empty();
+		}
+		return flow.step(active.step()).map((step) -> new FiredRow(flow.workbook(), flow.sheet(), step.row()));
+	}
+
+	private static String pendingStep(FlowTurn turn) {
+		return turn.memory().active() == null ? "nothing" : turn.memory().active().step();
+	}
+
+	private static List<QuickReply> quickReplies(List<Option> options) {
+		return options.stream().map((option) -> new QuickReply(option.title(), option.value())).toList();
+	}
+
+	private static String join(String first, String second) {
+		if (first == null || first.isBlank()) {
+			return second;
+		}
+		return (second == null || second.isBlank()) ? first : first.strip() + "\n\n" + second.strip();
+	}
+
+	private static DecisionRequest withState(DecisionRequest request, String state) {
+		return new DecisionRequest(request.eventType(), request.intent(), request.confidence(), request.text(),
+				request.payload(), request.referralRef(), state, request.tags(), request.inboundCount(),
+				request.attributes());
+	}
+
+}

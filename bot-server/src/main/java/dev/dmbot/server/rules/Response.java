@@ -1,0 +1,40 @@
+package dev.dmbot.server.rules;
+
+import java.util.List;
+import java.util.Set;
+
+import dev.dmbot.server.flows.Completion;
+import dev.dmbot.server.flows.FlowMemory;
+
+/**
+ * What the bot does about one event once the decision tables and any flow have had their
+ * say.
+ *
+ * @param reply the reply text, {@code {{variables}}} not yet rendered; {@code null} for
+ * no reply
+ * @param quickReplies buttons under the reply, empty for none
+ * @param nextState the conversation state to move to, {@code ""} for none; {@code null}
+ * leaves it unchanged
+ * @param addTags tags to add to the sender
+ * @param escalate whether to hand the conversation to a person
+ * @param firedRows the spreadsheet rows behind the reply: decision-table rows and flow
+ * steps
+ * @param flows the contact's flow memory after this event
+ * @param completion the lead a flow completed with this event, {@code null} for none
+ * @param flowNote what the flow did, e.g. {@code design_project: asked budget}, for logs;
+ * {@code null} when no flow took part
+ */
+public record Response(String reply, List<QuickReply> quickReplies, String nextState, Set<String> addTags,
+		boolean escalate, List<FiredRow> firedRows, FlowMemory flows, Completion completion, String flowNote) {
+
+	public Response {
+		quickReplies = List.copyOf(quickReplies);
+		addTags = Set.copyOf(addTags);
+		firedRows = List.copyOf(firedRows);
+	}
+
+	public boolean hasReply() {
+		return this.reply != null && !this.reply.isBlank();
+	}
+
+}
