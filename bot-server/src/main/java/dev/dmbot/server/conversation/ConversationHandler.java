@@ -161,6 +161,12 @@ class ConversationHandler implements InboundEventHandler {
 				event.text(), event.payload(), event.referralRef(), context.state(), context.tags(),
 				context.inboundCount() + 1, context.attributes());
 		Response decision = this.responder.respond(this.rules, request, context.flows(), this.clock.instant());
+		if (decision.flowNote() != null) {
+			this.meters
+				.counter("bot.flows.events", "flow", decision.flowNote().flow(), "outcome",
+						decision.flowNote().outcome())
+				.increment();
+		}
 		for (FiredRow row : decision.firedRows()) {
 			this.meters.counter("bot.rules.fired", "sheet", row.sheet(), "row", Integer.toString(row.row()))
 				.increment();
@@ -221,11 +227,9 @@ class ConversationHandler implements InboundEventHandler {
 		if (completion == null || !completion.sendLead()) {
 			return null;
 		}
-		Lead lead = this.leads.record(new LeadQualified(event.accountId(), event.senderId(), completion.slots(),
+		return this.leads.record(new LeadQualified(event.accountId(), event.senderId(), completion.slots(),
 				completion.score(), completion.tags(), new LeadSource(completion.flow(), completion.startedBy()),
 				Instant.ofEpochMilli(event.timestamp())));
-		this.meters.counter("bot.flows.completed", "flow", completion.flow()).increment();
-		return lead;
 	}
 
 	/**
@@ -329,7 +333,7 @@ class ConversationHandler implements InboundEventHandler {
 		}
 		facts.put("messages", Long.toString(request.inboundCount()));
 		if (response.flowNote() != null) {
-			facts.put("flow", response.flowNote());
+			facts.put("flow", response.flowNote().toString());
 		}
 		if (!response.flows().slots().isEmpty()) {
 			facts.put("slots", response.flows().slots().toString());

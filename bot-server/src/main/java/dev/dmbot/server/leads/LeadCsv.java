@@ -10,6 +10,11 @@ import java.util.Set;
  * comma, a quote, CR or LF (quotes doubled). After the fixed columns comes one column per
  * slot name seen, in the order first seen; a slot named like a fixed column is headed
  * {@code slot.<name>}.
+ * <p>
+ * Slots hold what customers typed, so a slot value that a spreadsheet would run as a
+ * formula (it starts with {@code = + - @}, a tab or a carriage return) gets a leading
+ * apostrophe, as OWASP advises against CSV injection. Phone numbers in E.164 then open as
+ * text, keeping their {@code +}.
  */
 final class LeadCsv {
 
@@ -46,7 +51,7 @@ final class LeadCsv {
 			row.add(Integer.toString(lead.attempts()));
 			row.add(lead.lastError());
 			for (String slot : slotNames) {
-				row.add(lead.slots().get(slot));
+				row.add(inert(lead.slots().get(slot)));
 			}
 			row(csv, row);
 		}
@@ -61,6 +66,13 @@ final class LeadCsv {
 			csv.append(field(fields.get(i)));
 		}
 		csv.append("\r\n");
+	}
+
+	static String inert(String value) {
+		if (value == null || value.isEmpty()) {
+			return value;
+		}
+		return "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
 	}
 
 	static String field(String value) {

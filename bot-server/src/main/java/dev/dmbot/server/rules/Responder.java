@@ -92,7 +92,9 @@ public final class Responder {
 			Decision leaving = new Decision(decision.reply(), decision.quickReplies(),
 					(decision.nextState() != null) ? decision.nextState() : "", decision.addTags(), decision.escalate(),
 					decision.firedRows(), null);
-			return fromDecision(leaving, memory.leave());
+			return new Response(leaving.reply(), leaving.quickReplies(), leaving.nextState(), leaving.addTags(),
+					leaving.escalate(), leaving.firedRows(), memory.leave(), null, new FlowNote(flow.name(), "left",
+							decision.escalate() ? "left, a person takes over" : "left, the customer opted out"));
 		}
 		FlowTurn turn = this.flows.answer(flow, memory, answer, now);
 		if (turn.kind() != Kind.NOT_AN_ANSWER) {
@@ -100,7 +102,8 @@ public final class Responder {
 		}
 		if (PAUSING_INTENTS.contains(request.intent())) {
 			return new Response(decision.reply(), decision.quickReplies(), flow.state(), decision.addTags(), false,
-					decision.firedRows(), turn.memory(), null, flow.name() + ": paused");
+					decision.firedRows(), turn.memory(), null,
+					new FlowNote(flow.name(), "paused", "paused, asks again later"));
 		}
 		// The table row that would start this very flow again adds nothing but the
 		// question.
@@ -109,8 +112,8 @@ public final class Responder {
 		List<FiredRow> rows = new ArrayList<>(decision.firedRows());
 		stepRow(flow, turn).ifPresent(rows::add);
 		return new Response(reply, quickReplies(turn.quickReplies()), flow.state(), decision.addTags(), false, rows,
-				turn.memory(), null,
-				flow.name() + ": answered another question, asked " + pendingStep(turn) + " again");
+				turn.memory(), null, new FlowNote(flow.name(), "digressed",
+						"answered another question, asked " + pendingStep(turn) + " again"));
 	}
 
 	private static Response fromTurn(Flow flow, FlowTurn turn, Decision decision, String leadIn) {
@@ -132,8 +135,10 @@ public final class Responder {
 		List<QuickReply> buttons = alreadyDone ? decision.quickReplies() : quickReplies(turn.quickReplies());
 		// The row's lead-in introduces questions; without questions it would dangle.
 		String reply = alreadyDone ? turn.text() : join(leadIn, turn.text());
-		String note = flow.name() + ": " + switch (turn.kind()) {
-			case ASKED -> "asked " + pendingStep(turn);
+		String outcome = (starting && turn.kind() == Kind.ASKED) ? "started"
+				: turn.kind().name().toLowerCase(java.util.Locale.ROOT).replace("not_an_answer", "digressed");
+		String detail = switch (turn.kind()) {
+			case ASKED -> (starting ? "started, asked " : "asked ") + pendingStep(turn);
 			case REASKED ->
 				"asked " + pendingStep(turn) + " again (attempt " + (turn.memory().active().attempts() + 1) + ")";
 			case GAVE_UP -> "gave up after too many answers it could not accept";
@@ -143,7 +148,7 @@ public final class Responder {
 			case NOT_AN_ANSWER -> "answered another question";
 		};
 		return new Response(reply, buttons, nextState, tags, turn.escalate() || starting && decision.escalate(), rows,
-				turn.memory(), completion, note);
+				turn.memory(), completion, new FlowNote(flow.name(), outcome, detail));
 	}
 
 	private static Response fromDecision(Decision decision, FlowMemory memory) {

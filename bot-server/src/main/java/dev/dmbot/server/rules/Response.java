@@ -21,11 +21,10 @@ import dev.dmbot.server.flows.FlowMemory;
  * steps
  * @param flows the contact's flow memory after this event
  * @param completion the lead a flow completed with this event, {@code null} for none
- * @param flowNote what the flow did, e.g. {@code design_project: asked budget}, for logs;
- * {@code null} when no flow took part
+ * @param flowNote what the flow did, {@code null} when no flow took part
  */
 public record Response(String reply, List<QuickReply> quickReplies, String nextState, Set<String> addTags,
-		boolean escalate, List<FiredRow> firedRows, FlowMemory flows, Completion completion, String flowNote) {
+		boolean escalate, List<FiredRow> firedRows, FlowMemory flows, Completion completion, FlowNote flowNote) {
 
 	public Response {
 		quickReplies = List.copyOf(quickReplies);

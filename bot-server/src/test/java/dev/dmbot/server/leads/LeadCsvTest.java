@@ -51,6 +51,20 @@ class LeadCsvTest {
 	}
 
 	@Test
+	void slotValuesASpreadsheetWouldRunAsFormulasOpenAsText() {
+		Lead lead = lead("01E", slots("name", "=HYPERLINK(\"http://evil\",\"x\")", "phone", "+351912345678", "city",
+				"@Porto", "note", "-1+2", "email", "ana@example.com"));
+
+		List<List<String>> rows = Csv.parse(LeadCsv.write(List.of(lead)));
+
+		assertThat(rows.get(1).get(rows.get(0).indexOf("name"))).isEqualTo("'=HYPERLINK(\"http://evil\",\"x\")");
+		assertThat(rows.get(1).get(rows.get(0).indexOf("phone"))).isEqualTo("'+351912345678");
+		assertThat(rows.get(1).get(rows.get(0).indexOf("city"))).isEqualTo("'@Porto");
+		assertThat(rows.get(1).get(rows.get(0).indexOf("note"))).isEqualTo("'-1+2");
+		assertThat(rows.get(1).get(rows.get(0).indexOf("email"))).isEqualTo("ana@example.com");
+	}
+
+	@Test
 	void noLeadsIsJustTheHeader() {
 		assertThat(LeadCsv.write(List.of())).isEqualTo(String.join(",", LeadCsv.FIXED) + "\r\n");
 	}
