@@ -14,7 +14,13 @@ public enum Role {
 	ANALYST,
 
 	/** The agent API: escalations and the inbox. */
-	AGENT;
+	AGENT,
+
+	/**
+	 * Another system of the business, such as the online shop: pushes contact attributes
+	 * (last product viewed, abandoned cart) and nothing else.
+	 */
+	INTEGRATION;
 
 	/** The Spring Security authority granted to a token with this role. */
 	public String authority() {

@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
  * {@code GET} and {@code PUT /api/contacts/{account}/{igsid}/attributes}: what other
  * systems know about a customer (the last product viewed, an abandoned cart), for replies
  * to use as {@code {{attr.name}}}. A PUT body is a JSON object of string values; a
- * {@code null} value removes the attribute. Needs an ADMIN or ANALYST token.
+ * {@code null} value removes the attribute. Needs an INTEGRATION, ADMIN or ANALYST token.
  */
 @RestController
 class ContactAttributesController {

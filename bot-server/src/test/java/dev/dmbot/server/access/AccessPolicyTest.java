@@ -47,14 +47,23 @@ class AccessPolicyTest {
 	}
 
 	@Test
-	void contactAttributesNeedTheSameRolesAsTheAdminApi() {
+	void contactAttributesAreOpenToIntegrationsAsWellAsTheAdminApiRoles() {
 		for (String path : new String[] { "/api/contacts", "/api/contacts/1784/42/attributes" }) {
 			assertThat(AccessPolicy.requiredRoles(request("PUT", path))).as(path)
-				.containsExactly(Role.ADMIN, Role.ANALYST);
+				.containsExactly(Role.ADMIN, Role.ANALYST, Role.INTEGRATION);
 			assertThat(AccessPolicy.PROTECTED.matches(request("GET", path))).as(path).isTrue();
 		}
 		assertThat(AccessPolicy.allows(Role.AGENT, request("PUT", "/api/contacts/1784/42/attributes"))).isFalse();
 		assertThat(AccessPolicy.requiredRoles(request("GET", "/api/contactsx"))).isEmpty();
+	}
+
+	@Test
+	void anIntegrationTokenCanPushAttributesAndNothingElse() {
+		assertThat(AccessPolicy.allows(Role.INTEGRATION, request("PUT", "/api/contacts/1784/42/attributes"))).isTrue();
+		assertThat(AccessPolicy.allows(Role.INTEGRATION, request("PUT", "/api/admin/rules/lumen-oak.xlsx"))).isFalse();
+		assertThat(AccessPolicy.allows(Role.INTEGRATION, request("GET", "/api/leads"))).isFalse();
+		assertThat(AccessPolicy.allows(Role.INTEGRATION, request("GET", "/api/agent/escalations"))).isFalse();
+		assertThat(AccessPolicy.allows(Role.INTEGRATION, request("POST", "/api/admin/tokens"))).isFalse();
 	}
 
 	@Test

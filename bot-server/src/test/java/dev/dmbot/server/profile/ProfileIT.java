@@ -198,6 +198,26 @@ class ProfileIT {
 	}
 
 	@Test
+	void anIntegrationTokenPushesAttributesButCannotTouchRulesOrLeads() {
+		HttpResponse<String> issued = send(
+				request("/api/admin/tokens", ADMIN_TOKEN).header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers
+						.ofString("{\"name\":\"shop-" + this.customer.sender() + "\",\"role\":\"INTEGRATION\"}")));
+		assertThat(issued.statusCode()).isEqualTo(201);
+		String shop = this.json.readTree(issued.body()).path("token").asString();
+
+		HttpResponse<String> pushed = put(attributesPath(this.customer.sender()), shop,
+				"{\"last_viewed_product\":\"Oak side table\"}");
+		HttpResponse<String> rules = send(request("/api/admin/rules/versions", shop).GET());
+		HttpResponse<String> leads = send(request("/api/leads", shop).GET());
+
+		assertThat(pushed.statusCode()).isEqualTo(200);
+		assertThat(context()).containsEntry("attr.last_viewed_product", "Oak side table");
+		assertThat(rules.statusCode()).isEqualTo(403);
+		assertThat(leads.statusCode()).isEqualTo(403);
+	}
+
+	@Test
 	void contactsApiNeedsAToken() {
 		String path = attributesPath(this.customer.sender());
 
