@@ -1,5 +1,6 @@
 package dev.dmbot.server.admin;
 
+import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
 
@@ -7,11 +8,13 @@ import org.springframework.stereotype.Component;
 
 import dev.dmbot.server.nlp.Intent;
 import dev.dmbot.server.nlp.IntentClassifier;
-import dev.dmbot.server.rules.Decision;
+import dev.dmbot.server.flows.FlowMemory;
 import dev.dmbot.server.rules.DecisionEngine;
 import dev.dmbot.server.rules.DecisionRequest;
 import dev.dmbot.server.rules.FiredRow;
 import dev.dmbot.server.rules.ReplyTemplate;
+import dev.dmbot.server.rules.Responder;
+import dev.dmbot.server.rules.Response;
 import dev.dmbot.server.rules.RuleSetActivator;
 import dev.dmbot.server.rules.RuleSetVersion;
 
@@ -28,7 +31,14 @@ class DecisionExplainer {
 
 	private final RuleSetActivator activator;
 
-	DecisionExplainer(IntentClassifier classifier, DecisionEngine engine, RuleSetActivator activator) {
+	private final Responder responder;
+
+	private final Clock clock;
+
+	DecisionExplainer(IntentClassifier classifier, DecisionEngine engine, RuleSetActivator activator,
+			Responder responder, Clock clock) {
+		this.responder = responder;
+		this.clock = clock;
 		this.classifier = classifier;
 		this.engine = engine;
 		this.activator = activator;
@@ -41,14 +51,17 @@ class DecisionExplainer {
 				request.payload(), "referral".equals(request.event()) ? request.payload() : null, request.state(),
 				new LinkedHashSet<>(request.tags()), 1, request.attributes());
 		RuleSetVersion version = this.activator.current();
-		Decision decision = this.engine.decide(facts);
+		// As for a customer with no flow under way: a row that starts a flow shows its
+		// first question.
+		Response decision = this.responder.respond(this.engine, facts, FlowMemory.EMPTY, this.clock.instant());
 		String nextState = decision.nextState() == null ? request.state() : decision.nextState();
-		String reply = decision.hasReply()
-				? ReplyTemplate.render(decision.reply(), request.attributes(), nextState, intent.name()) : null;
+		String reply = decision.hasReply() ? ReplyTemplate.render(decision.reply(), request.attributes(),
+				decision.flows().slots(), nextState, intent.name()) : null;
 		List<String> rows = decision.firedRows().stream().map(FiredRow::toString).toList();
 		return new Explanation(version == null ? null : version.number(), this.engine.activeVersion().hash(),
 				intent.name(), intent.confidence(), facts, rows, decision.reply(), reply, decision.quickReplies(),
-				nextState, List.copyOf(decision.addTags()), decision.escalate());
+				nextState, List.copyOf(decision.addTags()), decision.escalate(),
+				decision.flowNote() == null ? null : decision.flowNote().toString(), decision.flows().slots());
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.dmbot.server.admin;
 
 import java.util.List;
+import java.util.Map;
 
 import dev.dmbot.server.rules.DecisionRequest;
 import dev.dmbot.server.rules.QuickReply;
@@ -17,9 +18,12 @@ import dev.dmbot.server.rules.QuickReply;
  * {@code lumen-oak.xlsx › Replies › row 21}
  * @param replyTemplate the reply cell as written
  * @param reply the reply as the customer would read it, variables filled
+ * @param flow what a flow did, e.g. {@code design_project: started, asked budget};
+ * {@code null} when no flow took part
+ * @param slots what the message answered of the flow it started
  */
 record Explanation(Integer rulesVersion, String rulesHash, String intent, double confidence, DecisionRequest facts,
 		List<String> rows, String replyTemplate, String reply, List<QuickReply> quickReplies, String nextState,
-		List<String> addTags, boolean escalate) {
+		List<String> addTags, boolean escalate, String flow, Map<String, String> slots) {
 
 }

@@ -1,5 +1,9 @@
 package dev.dmbot.server.flows;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -25,6 +29,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.dmbot.server.context.ContextStore;
+import dev.dmbot.server.support.HttpCalls;
 import dev.dmbot.server.support.MetaApiStub;
 import dev.dmbot.server.support.MovableClock;
 import dev.dmbot.server.support.WebhookClient;
@@ -296,6 +301,27 @@ class FlowsIT {
 		this.webhook.post(this.customer.at(this.clock.millis()).referral("DESIGN_AD"));
 
 		assertThat(textOf(awaitSends(1).get(0))).startsWith("Hi Joana! ✨");
+	}
+
+	@Test
+	void explainShowsTheFlowARowStartsAndWhatTheMessageAnswered() {
+		HttpResponse<String> response = HttpCalls.send(HttpClient.newHttpClient(),
+				HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/admin/rules/explain"))
+					.header("Authorization", "Bearer " + ADMIN_TOKEN)
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers
+						.ofString("{\"text\":\"I want to renovate my flat in Porto, budget 20k\"}")));
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode explanation = this.json.readTree(response.body());
+		assertThat(explanation.path("flow").asString()).isEqualTo("design_project: started, asked timeline");
+		assertThat(explanation.path("rows").get(0).asString()).isEqualTo("lumen-oak.xlsx › Replies › row 18");
+		assertThat(explanation.path("rows").get(1).asString()).isEqualTo("lumen-oak.xlsx › Flows › row 5");
+		assertThat(explanation.path("reply").asString()).endsWith(TIMELINE_QUESTION);
+		assertThat(explanation.path("nextState").asString()).isEqualTo("flow:design_project");
+		assertThat(this.json.treeToValue(explanation.path("slots"), Map.class)).containsEntry("budget", "20000 EUR")
+			.containsEntry("city", "Porto")
+			.containsEntry("project_type", "renovation");
 	}
 
 	private Sent say(String text) {
