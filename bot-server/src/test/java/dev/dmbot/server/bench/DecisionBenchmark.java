@@ -30,9 +30,9 @@ import dev.dmbot.server.rules.Workbook;
  * Workload: twelve requests cycled in turn, one decision per invocation, as the server
  * builds them: eight text messages (shipping to Porto, shipping elsewhere, greeting,
  * pricing, returns, a complaint that escalates, a booking and a thanks in state
- * {@code booking_requested}), an ice-breaker postback, a quick reply, a story mention and
- * a message whose intent is {@code unknown}, which only the catch-all row, tried last,
- * answers. Each carries a first name and a tag. Baseline in the same run: the same
+ * {@code flow:design_project}), an ice-breaker postback, a quick reply, a story mention
+ * and a message whose intent is {@code unknown}, which only the catch-all row, tried
+ * last, answers. Each carries a first name and a tag. Baseline in the same run: the same
  * requests against a one-row workbook (the catch-all row alone), so the ratio shows what
  * the shipped table's 28 rows cost over Drools' fixed cost of a session. For scale, the
  * same requests against the generated 1,000-row table. Sample time, so the report gives
@@ -57,10 +57,10 @@ public class DecisionBenchmark {
 	static final List<DecisionRequest> REQUESTS = List.of(message("shipping", "how much is shipping to Porto?", ""),
 			message("shipping", "how long does delivery to Lisbon take?", ""), message("greeting", "hi there!", ""),
 			message("pricing", "how much is the oak side table", ""),
-			message("booking", "can we move my consultation to friday?", "booking_requested"),
+			message("booking", "can we move my consultation to friday?", "flow:design_project"),
 			message("returns", "I want to return my order", ""),
 			message("complaint", "my lamp arrived broken, this is unacceptable", ""),
-			message("thanks", "thanks a lot", "booking_requested"), event("postback", "ICEBREAKER_SHIPPING"),
+			message("thanks", "thanks a lot", "flow:design_project"), event("postback", "ICEBREAKER_SHIPPING"),
 			// A quick reply carries its title as text, so the server classifies it too.
 			request("quick_reply", "human_agent", 0.9, "Talk to a person", "MENU_HUMAN", ""),
 			event("story_mention", null), message("unknown", "asdf qwerty", ""));
