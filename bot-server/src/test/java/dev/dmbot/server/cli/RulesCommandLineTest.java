@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
@@ -72,12 +74,12 @@ class RulesCommandLineTest {
 
 	@Test
 	void validateNamesTheCellOfABrokenWorkbookAndExitsWithOne() throws IOException {
-		Path broken = shippedWith("Replies", "H22", "Lamps>LAMPS; Everything about our rugs>RUGS");
+		Path broken = shippedWith("Replies", "H24", "Lamps>LAMPS; Everything about our rugs>RUGS");
 
 		Run run = run("validate", broken.toString());
 
 		assertThat(run.exitCode()).isEqualTo(1);
-		assertThat(run.err()).startsWith("lumen-oak.xlsx, sheet Replies, row 22, column H: quick reply title");
+		assertThat(run.err()).startsWith("lumen-oak.xlsx, sheet Replies, row 24, column H: quick reply title");
 		assertThat(run.out()).isEmpty();
 	}
 
@@ -94,8 +96,8 @@ class RulesCommandLineTest {
 
 	@Test
 	void validateChecksThatWorkbooksFineOnTheirOwnCompileTogether() throws IOException {
-		Path copy = this.folder.resolve("lumen-oak-copy.xlsx");
-		Files.copy(SHIPPED, copy);
+		// The copy's flow has a name of its own, so only the Replies tables clash.
+		Path copy = shippedWithFlowRenamed("lumen-oak-copy.xlsx", "design_project", "design_copy");
 
 		Run run = run("validate", SHIPPED.toString(), copy.toString());
 
@@ -104,6 +106,44 @@ class RulesCommandLineTest {
 		assertThat(run.err()).startsWith("Each workbook compiles on its own, but not together")
 			.contains("lumen-oak-copy.xlsx, sheet Replies")
 			.contains("clash with the table of the same name in lumen-oak.xlsx");
+	}
+
+	@Test
+	void validateChecksThatFlowsOfWorkbooksFineOnTheirOwnDoNotClash() throws IOException {
+		Path copy = this.folder.resolve("lumen-oak-copy.xlsx");
+		Files.copy(SHIPPED, copy);
+
+		Run run = run("validate", SHIPPED.toString(), copy.toString());
+
+		assertThat(run.exitCode()).isEqualTo(1);
+		assertThat(run.out()).contains("lumen-oak.xlsx: OK").contains("lumen-oak-copy.xlsx: OK");
+		assertThat(run.err()).startsWith("Each workbook compiles on its own, but not together")
+			.contains("lumen-oak-copy.xlsx, sheet Flows, row 3, column A: flow design_project is also defined in"
+					+ " lumen-oak.xlsx, sheet Flows, row 3.");
+	}
+
+	/**
+	 * A copy of the shipped workbook in the temporary folder whose flow {@code from} is
+	 * called {@code to} in every sheet, its {@code flow:} state included.
+	 */
+	private Path shippedWithFlowRenamed(String fileName, String from, String to) throws IOException {
+		try (XSSFWorkbook poi = new XSSFWorkbook(Files.newInputStream(SHIPPED))) {
+			for (Sheet sheet : poi) {
+				for (Row row : sheet) {
+					for (Cell cell : row) {
+						if (cell.getCellType() == CellType.STRING
+								&& cell.getStringCellValue().strip().matches("(flow:)?" + from)) {
+							cell.setCellValue(cell.getStringCellValue().replace(from, to));
+						}
+					}
+				}
+			}
+			Path file = this.folder.resolve(fileName);
+			ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+			poi.write(bytes);
+			Files.write(file, bytes.toByteArray());
+			return file;
+		}
 	}
 
 	@Test
@@ -128,13 +168,13 @@ class RulesCommandLineTest {
 
 	@Test
 	void testOfABrokenWorkbookNamesTheCellAndRunsNothing() throws IOException {
-		Path broken = shippedWith("Replies", "B23", "greetings");
+		Path broken = shippedWith("Replies", "B25", "greetings");
 
 		Run run = run("test", broken.toString());
 
 		assertThat(run.exitCode()).isEqualTo(1);
 		assertThat(run.err())
-			.startsWith("lumen-oak.xlsx, sheet Replies, row 23, column B: unknown intent \"greetings\" — did you mean "
+			.startsWith("lumen-oak.xlsx, sheet Replies, row 25, column B: unknown intent \"greetings\" — did you mean "
 					+ "\"greeting\"?");
 		assertThat(run.out()).doesNotContain("passed");
 	}

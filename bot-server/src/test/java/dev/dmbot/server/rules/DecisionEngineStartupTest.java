@@ -36,13 +36,13 @@ class DecisionEngineStartupTest {
 
 	@Test
 	void aBrokenWorkbookStopsTheApplicationNamingTheCell(@TempDir Path folder) throws IOException {
-		Files.write(folder.resolve("lumen-oak.xlsx"), TestWorkbooks.shippedWith("B22", "shiping").bytes());
+		Files.write(folder.resolve("lumen-oak.xlsx"), TestWorkbooks.shippedWith("B24", "shiping").bytes());
 
 		this.runner.withPropertyValues("bot.rules.dir=" + folder).run((context) -> {
 			assertThat(context).hasFailed();
 			assertThat(context.getStartupFailure()).rootCause()
 				.isInstanceOf(WorkbookCompileException.class)
-				.hasMessageStartingWith("lumen-oak.xlsx, sheet Replies, row 22, column B:");
+				.hasMessageStartingWith("lumen-oak.xlsx, sheet Replies, row 24, column B:");
 		});
 	}
 

@@ -40,8 +40,8 @@ class DecisionEngineTest {
 		Decision decision = engine.decide(textMessage("shipping", "Do you deliver to Pórto?"));
 
 		assertThat(decision.reply()).contains("same day").contains("Porto");
-		assertThat(decision.firedRows()).containsExactly(new FiredRow("lumen-oak.xlsx", "Replies", 21));
-		assertThat(decision.firedRows().get(0)).hasToString("lumen-oak.xlsx › Replies › row 21");
+		assertThat(decision.firedRows()).containsExactly(new FiredRow("lumen-oak.xlsx", "Replies", 23));
+		assertThat(decision.firedRows().get(0)).hasToString("lumen-oak.xlsx › Replies › row 23");
 	}
 
 	@Test
@@ -49,14 +49,14 @@ class DecisionEngineTest {
 		Decision decision = engine.decide(textMessage("shipping", "How long does shipping to Lisbon take?"));
 
 		assertThat(decision.reply()).contains("2–3 working days");
-		assertThat(decision.firedRows()).containsExactly(new FiredRow("lumen-oak.xlsx", "Replies", 22));
+		assertThat(decision.firedRows()).containsExactly(new FiredRow("lumen-oak.xlsx", "Replies", 24));
 	}
 
 	@Test
 	void keywordsIgnoreCaseAndAccentsAndAnyOfThemMatches() {
 		Decision decision = engine.decide(textMessage("shipping", "Entregam em MATOSINHOS?"));
 
-		assertThat(decision.firedRows()).extracting(FiredRow::row).containsExactly(21);
+		assertThat(decision.firedRows()).extracting(FiredRow::row).containsExactly(23);
 	}
 
 	@Test
@@ -64,8 +64,9 @@ class DecisionEngineTest {
 		Decision decision = engine.decide(postback("ICEBREAKER_BOOKING"));
 
 		assertThat(decision.reply()).contains("consultation");
-		assertThat(decision.nextState()).isEqualTo("booking_requested");
-		assertThat(decision.addTags()).containsExactly("design_lead");
+		assertThat(decision.startFlow()).isEqualTo("design_project");
+		assertThat(decision.nextState()).isNull();
+		assertThat(decision.addTags()).isEmpty();
 		assertThat(decision.firedRows()).extracting(FiredRow::row).containsExactly(15);
 	}
 
@@ -82,7 +83,7 @@ class DecisionEngineTest {
 		Decision decision = engine.decide(storyMention());
 
 		assertThat(decision.reply()).contains("mentioning Lumen & Oak in your story");
-		assertThat(decision.firedRows()).extracting(FiredRow::row).containsExactly(17);
+		assertThat(decision.firedRows()).extracting(FiredRow::row).containsExactly(19);
 	}
 
 	@Test
@@ -92,7 +93,7 @@ class DecisionEngineTest {
 		assertThat(decision.reply()).contains("another way");
 		assertThat(decision.quickReplies()).extracting(QuickReply::payload)
 			.containsExactly("ICEBREAKER_SHIPPING", "ICEBREAKER_ORDER_STATUS", "ICEBREAKER_BOOKING", "MENU_HUMAN");
-		assertThat(decision.firedRows()).extracting(FiredRow::row).containsExactly(40);
+		assertThat(decision.firedRows()).extracting(FiredRow::row).containsExactly(42);
 	}
 
 	@Test
@@ -111,7 +112,7 @@ class DecisionEngineTest {
 			assertThat(decision.hasReply()).as(intent).isTrue();
 			assertThat(decision.firedRows()).as(intent).hasSize(1);
 			if (!intent.equals("unknown")) {
-				assertThat(decision.firedRows().get(0).row()).as(intent + " must not fall back").isLessThan(40);
+				assertThat(decision.firedRows().get(0).row()).as(intent + " must not fall back").isLessThan(42);
 			}
 		}
 	}
@@ -137,10 +138,22 @@ class DecisionEngineTest {
 
 	@Test
 	void aBookingAlreadyRequestedIsNotBookedTwice() {
-		Decision decision = engine.decide(textMessageInState("booking", "I want to book", "booking_requested"));
+		Decision decision = engine.decide(textMessageInState("booking", "I want to book", "flow:design_project"));
 
-		assertThat(decision.reply()).contains("already have your consultation request");
+		assertThat(decision.reply()).contains("You're already booking your free consultation");
 		assertThat(decision.nextState()).isNull();
+		assertThat(decision.startFlow()).isNull();
+		assertThat(decision.firedRows()).extracting(FiredRow::row).containsExactly(22);
+	}
+
+	@Test
+	void aBookingWithoutAFlowRunningStartsTheDesignFlow() {
+		Decision decision = engine.decide(textMessage("booking", "I want to book"));
+
+		assertThat(decision.reply()).contains("free 30-minute consultation");
+		assertThat(decision.startFlow()).isEqualTo("design_project");
+		assertThat(decision.nextState()).isNull();
+		assertThat(decision.firedRows()).extracting(FiredRow::row).containsExactly(31);
 	}
 
 	@Test
@@ -164,7 +177,7 @@ class DecisionEngineTest {
 			}
 			for (int i = 0; i < futures.size(); i++) {
 				assertThat(futures.get(i).get().firedRows()).extracting(FiredRow::row)
-					.containsExactly((i % 2 == 0) ? 21 : 22);
+					.containsExactly((i % 2 == 0) ? 23 : 24);
 			}
 		}
 		finally {

@@ -17,13 +17,13 @@ class RulesDiffTest {
 	@Test
 	void anEditedCellIsOneChangedRowWithBothValues() {
 		List<RowChange> changes = RulesDiff.between(List.of(TestWorkbooks.shipped()),
-				List.of(TestWorkbooks.shippedWith("G21", "Porto: same day, free.")));
+				List.of(TestWorkbooks.shippedWith("G23", "Porto: same day, free.")));
 
 		assertThat(changes).singleElement().satisfies((change) -> {
 			assertThat(change.change()).isEqualTo("changed");
 			assertThat(change.sheet()).isEqualTo("Replies");
-			assertThat(change.rowBefore()).isEqualTo(21);
-			assertThat(change.rowAfter()).isEqualTo(21);
+			assertThat(change.rowBefore()).isEqualTo(23);
+			assertThat(change.rowAfter()).isEqualTo(23);
 			assertThat(change.before()).anySatisfy((cell) -> assertThat(cell).startsWith("Good news for Porto!"));
 			assertThat(change.after()).contains("Porto: same day, free.");
 		});
@@ -31,14 +31,14 @@ class RulesDiffTest {
 
 	@Test
 	void anInsertedRowIsOneAddedRowNotEveryRowBelowItChanged() throws IOException {
-		Workbook inserted = withRowInsertedAt(20, "message", "shipping", "lisbon",
+		Workbook inserted = withRowInsertedAt(22, "message", "shipping", "lisbon",
 				"Lisbon orders arrive the next working day.");
 
 		List<RowChange> changes = RulesDiff.between(List.of(TestWorkbooks.shipped()), List.of(inserted));
 
 		assertThat(changes).singleElement().satisfies((change) -> {
 			assertThat(change.change()).isEqualTo("added");
-			assertThat(change.rowAfter()).isEqualTo(21);
+			assertThat(change.rowAfter()).isEqualTo(23);
 			assertThat(change.after()).contains("lisbon", "Lisbon orders arrive the next working day.");
 		});
 	}

@@ -56,7 +56,7 @@ class RulesLiveReloadIT {
 
 	static final Path folder = copyOfTheShippedRules();
 
-	static final String PORTO_REPLY_CELL = "G21";
+	static final String PORTO_REPLY_CELL = "G23";
 
 	static final String OLD_PORTO_REPLY = "Good news for Porto!";
 
@@ -137,7 +137,7 @@ class RulesLiveReloadIT {
 		RuleSetVersion live = this.activator.current();
 		double failures = failures("folder");
 
-		save(TestWorkbooks.shippedWith("B22", "shiping"));
+		save(TestWorkbooks.shippedWith("B24", "shiping"));
 
 		await().atMost(Duration.ofSeconds(5)).until(() -> failures("folder") > failures);
 		assertThat(this.activator.current()).isEqualTo(live);
@@ -164,7 +164,7 @@ class RulesLiveReloadIT {
 		JsonNode change = diff.path("changes").get(0);
 		assertThat(change.path("change").asString()).isEqualTo("changed");
 		assertThat(change.path("sheet").asString()).isEqualTo("Replies");
-		assertThat(change.path("rowAfter").asInt()).isEqualTo(21);
+		assertThat(change.path("rowAfter").asInt()).isEqualTo(23);
 		assertThat(change.path("before").toString()).contains(NEW_PORTO_REPLY);
 		assertThat(change.path("after").toString()).contains(uploadedReply);
 
@@ -181,13 +181,13 @@ class RulesLiveReloadIT {
 	void aBrokenUploadIsRefusedNamingTheCellAndTheLiveRulesKeepServing() throws Exception {
 		RuleSetVersion live = this.activator.current();
 
-		HttpResponse<String> refused = put("lumen-oak.xlsx", TestWorkbooks.shippedWith("B22", "shiping").bytes());
+		HttpResponse<String> refused = put("lumen-oak.xlsx", TestWorkbooks.shippedWith("B24", "shiping").bytes());
 
 		assertThat(refused.statusCode()).isEqualTo(422);
 		JsonNode error = this.json.readTree(refused.body()).path("error");
 		assertThat(error.path("workbook").asString()).isEqualTo("lumen-oak.xlsx");
 		assertThat(error.path("sheet").asString()).isEqualTo("Replies");
-		assertThat(error.path("row").asInt()).isEqualTo(22);
+		assertThat(error.path("row").asInt()).isEqualTo(24);
 		assertThat(error.path("column").asString()).isEqualTo("B");
 		assertThat(error.path("value").asString()).isEqualTo("shiping");
 		assertThat(error.path("problem").asString()).contains("did you mean \"shipping\"");

@@ -21,7 +21,7 @@ class RulesStartupIT {
 	@Test
 	void failingTestRowsStopTheFirstStartUpNamingTheRow(@TempDir Path folder) throws IOException {
 		Files.write(folder.resolve("lumen-oak.xlsx"),
-				TestWorkbooks.shippedWith("G21", "Porto? Delivery takes a week.").bytes());
+				TestWorkbooks.shippedWith("G23", "Porto? Delivery takes a week.").bytes());
 
 		assertThatThrownBy(() -> new SpringApplicationBuilder(BotServerApplication.class).run("--server.port=0",
 				"--bot.rules.dir=" + folder, "--spring.jmx.enabled=false"))

@@ -42,7 +42,7 @@ class WorkbookTestsTest {
 		TestReport report = run(withTests(TestWorkbooks.shipped(), TITLES,
 				row("intent", "message", "Do you deliver to Porto?", null, "pricing"),
 				row("reply", "message", "Do you deliver to Porto?", null, null, "returns within 30 days"),
-				row("state", "message", "Do you deliver to Porto?", null, null, null, "booking_requested"),
+				row("state", "message", "Do you deliver to Porto?", null, null, null, "flow:design_project"),
 				row("escalate", "message", "Can I talk to a real person?", null, null, null, null, "no"),
 				row("all met", "message", "Do you deliver to Porto?", null, "shipping", "SAME DAY", "none", "no")));
 
@@ -58,13 +58,13 @@ class WorkbookTestsTest {
 		assertThat(report.failures().get(1).message())
 			.startsWith("lumen-oak.xlsx, sheet Tests, row 3, column F: expected the reply to contain"
 					+ " \"returns within 30 days\", got \"Good news for Porto!")
-			.endsWith("(from Replies row 21)");
+			.endsWith("(from Replies row 23)");
 		assertThat(report.failures().get(2).message())
-			.isEqualTo("lumen-oak.xlsx, sheet Tests, row 4, column G: expected next state \"booking_requested\","
-					+ " got none (from Replies row 21)");
+			.isEqualTo("lumen-oak.xlsx, sheet Tests, row 4, column G: expected next state \"flow:design_project\","
+					+ " got none (from Replies row 23)");
 		assertThat(report.failures().get(3).message())
 			.isEqualTo("lumen-oak.xlsx, sheet Tests, row 5, column H: expected escalate no, got yes"
-					+ " (from Replies row 32)");
+					+ " (from Replies row 34)");
 		assertThat(report.summary()).isEqualTo("1 passed, 4 failed");
 		assertThat(report.allPassed()).isFalse();
 	}
@@ -83,7 +83,7 @@ class WorkbookTestsTest {
 	void noReplyExpectedAndAReplyExpectedAreCheckedBothWays() {
 		// Without its catch-all row the shipped table answers nothing it does not
 		// understand.
-		Workbook withoutCatchAll = TestWorkbooks.shippedWith("G40", null, "H40", null, "K40", null);
+		Workbook withoutCatchAll = TestWorkbooks.shippedWith("G42", null, "H42", null, "K42", null);
 		TestReport report = run(
 				withTests(withoutCatchAll, TITLES, row("silent", "message", "blorp fizzle", null, "unknown", "(none)"),
 						row("answer expected", "message", "blorp fizzle", null, null, "didn't quite get that"),
@@ -96,7 +96,7 @@ class WorkbookTestsTest {
 					+ " \"didn't quite get that\", got no reply (no row matched)");
 		assertThat(report.failures().get(1).message())
 			.startsWith("lumen-oak.xlsx, sheet Tests, row 4, column F: expected no reply, got \"Good news for Porto!")
-			.endsWith("…\" (from Replies row 21)");
+			.endsWith("…\" (from Replies row 23)");
 		assertThat(report.failures().get(1).actual()).endsWith("any time we're open.");
 	}
 
@@ -104,11 +104,11 @@ class WorkbookTestsTest {
 	void theStateATurnLeavesIsTheStateOfTheNextTurnOfTheSameConversationOnly() {
 		TestReport report = run(withTests(TestWorkbooks.shipped(), TITLES,
 				row("booking", "message", "I'd like to book a design consultation", null, "booking", null,
-						"booking_requested"),
+						"flow:design_project"),
 				row("booking", "message", "Could we do the consultation on Friday instead?", null, "booking",
-						"We already have your consultation request", "booking_requested"),
+						"You're already booking your free consultation", "flow:design_project"),
 				row("someone else", "message", "Could we do the consultation on Friday instead?", null, "booking",
-						"Lovely! Our interior designers", "booking_requested")));
+						"Lovely! Our interior designers", "flow:design_project")));
 
 		assertThat(report.failures()).isEmpty();
 		assertThat(report.passed()).isEqualTo(3);
@@ -118,7 +118,7 @@ class WorkbookTestsTest {
 	void tagsAndAttributesATurnLeavesCarryOverToTheNextTurn() {
 		// Thanks are answered only for customers who complained: the complaint row tags
 		// them.
-		Workbook thanksAfterComplaint = TestWorkbooks.shippedWith("F35", "complaint");
+		Workbook thanksAfterComplaint = TestWorkbooks.shippedWith("F37", "complaint");
 		TestReport report = run(withTests(thanksAfterComplaint,
 				row("Conversation", "Attributes", "Text", "Expect reply contains", "Expect escalate"),
 				row("complained", "first_name=Ana", "The sofa arrived damaged and I'm very disappointed",
@@ -140,7 +140,8 @@ class WorkbookTestsTest {
 						"our own furniture carrier"),
 				// A referral's ref is matched like a payload.
 				row("referral", null, "MENU_HUMAN", null, null, "none", "a real person will reply"),
-				row("story_mention", null, null, "booking_requested", "vip", "none", "your story", "booking_requested"),
+				row("story_mention", null, null, "flow:design_project", "vip", "none", "your story",
+						"flow:design_project"),
 				row("attachment", null, null, "none", null, "none", "Thanks for the picture", "none")));
 
 		assertThat(report.failures()).isEmpty();
