@@ -16,9 +16,9 @@ class RoleTest {
 	@Test
 	void unknownOrMissingRoleIsRefusedNamingTheAllowedOnes() {
 		assertThatIllegalArgumentException().isThrownBy(() -> Role.parse("OWNER"))
-			.withMessage("role must be one of ADMIN, ANALYST, AGENT, but was 'OWNER'");
+			.withMessage("role must be one of ADMIN, ANALYST, AGENT, INTEGRATION, but was 'OWNER'");
 		assertThatIllegalArgumentException().isThrownBy(() -> Role.parse(null))
-			.withMessageContaining("ADMIN, ANALYST, AGENT");
+			.withMessageContaining("ADMIN, ANALYST, AGENT, INTEGRATION");
 	}
 
 	@Test
