@@ -3,6 +3,7 @@ package dev.dmbot.server.rules;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.kie.api.KieBase;
@@ -20,12 +21,21 @@ import dev.dmbot.server.flows.Flow;
  * {@link #key(String, String)}
  * @param version what was compiled and when
  * @param flows the flows of the workbooks' Flows sheets
+ * @param escalations when a conversation goes to a person, from the Escalations sheet;
+ * {@link EscalationPolicy#NONE} when no workbook has one
  */
-public record CompiledRules(KieBase kieBase, Map<String, FiredRow> rowsByRule, RulesVersion version, List<Flow> flows) {
+public record CompiledRules(KieBase kieBase, Map<String, FiredRow> rowsByRule, RulesVersion version, List<Flow> flows,
+		EscalationPolicy escalations) {
 
 	public CompiledRules {
 		rowsByRule = Map.copyOf(rowsByRule);
 		flows = List.copyOf(flows);
+		Objects.requireNonNull(escalations, "escalations");
+	}
+
+	/** Rules without an Escalations sheet. */
+	public CompiledRules(KieBase kieBase, Map<String, FiredRow> rowsByRule, RulesVersion version, List<Flow> flows) {
+		this(kieBase, rowsByRule, version, flows, EscalationPolicy.NONE);
 	}
 
 	/** The flow of this name, if the workbooks define it. */

@@ -65,6 +65,7 @@ final class DecisionTableCompiler {
 		List<Flow> flows = FlowsSheet.read(workbooks);
 		List<String> flowNames = flows.stream().map(Flow::name).toList();
 		Set<String> slots = FlowsSheet.slots(flows);
+		EscalationPolicy escalations = EscalationsSheet.read(workbooks, slots);
 		List<GeneratedDrl> generated = new ArrayList<>();
 		WorkbookSetValidator wholeSet = new WorkbookSetValidator();
 		wholeSet.addFlowStates(flows.stream().map(Flow::state).toList());
@@ -93,7 +94,8 @@ final class DecisionTableCompiler {
 		generated.forEach((drl) -> rowsByRule.putAll(drl.rowsByRule()));
 		KieBase kieBase = builder.newKieBase();
 		List<String> names = workbooks.stream().map(Workbook::name).toList();
-		return new CompiledRules(kieBase, rowsByRule, new RulesVersion(sha256(workbooks), loadedAt, names), flows);
+		return new CompiledRules(kieBase, rowsByRule, new RulesVersion(sha256(workbooks), loadedAt, names), flows,
+				escalations);
 	}
 
 	private List<GeneratedDrl> generate(Workbook workbook, WorkbookSetValidator wholeSet, List<String> flows,
@@ -106,7 +108,9 @@ final class DecisionTableCompiler {
 			WorkbookValidator validator = new WorkbookValidator(workbook.name(), flows, slots);
 			for (Sheet sheet : poi) {
 				// The Tests sheet is free text for conversations: never a decision table.
-				if (sheet.getSheetName().equalsIgnoreCase(TestsSheet.NAME) || FlowsSheet.holdsFlows(sheet)) {
+				// Flows and Escalations have readers of their own.
+				if (sheet.getSheetName().equalsIgnoreCase(TestsSheet.NAME) || FlowsSheet.holdsFlows(sheet)
+						|| EscalationsSheet.holdsEscalations(sheet)) {
 					continue;
 				}
 				List<RuleTable> tables = RuleTable.in(sheet);

@@ -50,6 +50,9 @@ final class FlowsSheet {
 	private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(minutes?|mins?|hours?|h|days?|d|weeks?|w)",
 			Pattern.CASE_INSENSITIVE);
 
+	/** How a duration cell that cannot be read is fixed, the same on every sheet. */
+	static final String DURATION_FIX = "write a number and a unit, e.g. 7 days, 12 hours, 2 weeks or 30 minutes.";
+
 	private static final int MAX_ATTEMPTS = 10;
 
 	private static final int DEFAULT_ATTEMPTS = 3;
@@ -565,19 +568,32 @@ final class FlowsSheet {
 		if (cell.value().isEmpty()) {
 			return fallback;
 		}
-		Matcher matcher = DURATION.matcher(cell.value().strip());
+		return duration(cell.value()).orElseThrow(() -> cell.error(notADuration(cell.value()), DURATION_FIX));
+	}
+
+	/** The problem of a duration cell that cannot be read, the same on every sheet. */
+	static String notADuration(String cell) {
+		return "\"" + cell + "\" is not a length of time.";
+	}
+
+	/**
+	 * A length of time as analysts write it: {@code 7 days}, {@code 12 hours},
+	 * {@code 2 weeks}, {@code 30 minutes} (also {@code 12h}, {@code 3 d}); empty when the
+	 * text is none of those. Shared by every sheet that has durations.
+	 */
+	static Optional<Duration> duration(String text) {
+		Matcher matcher = DURATION.matcher(text.strip());
 		if (!matcher.matches()) {
-			throw cell.error("\"" + cell.value() + "\" is not a length of time.",
-					"write a number and a unit, e.g. 7 days, 12 hours, 2 weeks or 30 minutes.");
+			return Optional.empty();
 		}
 		long amount = Long.parseLong(matcher.group(1));
 		char unit = matcher.group(2).toLowerCase(Locale.ROOT).charAt(0);
-		return switch (unit) {
+		return Optional.of(switch (unit) {
 			case 'm' -> Duration.ofMinutes(amount);
 			case 'h' -> Duration.ofHours(amount);
 			case 'w' -> Duration.ofDays(7 * amount);
 			default -> Duration.ofDays(amount);
-		};
+		});
 	}
 
 	/** Where a cell is, and what it says as the analyst sees it. */

@@ -53,6 +53,8 @@ final class WorkbookBuilder {
 
 	private final List<String[]> flowRows = new ArrayList<>();
 
+	private final List<String[]> escalationRows = new ArrayList<>();
+
 	private WorkbookBuilder(String name) {
 		this.name = name;
 	}
@@ -120,6 +122,15 @@ final class WorkbookBuilder {
 		return this;
 	}
 
+	/**
+	 * Adds rows to a sheet named Escalations, from row 1 down, each given cell by cell
+	 * from column A; {@code null} or {@code ""} leaves a cell empty.
+	 */
+	WorkbookBuilder escalationRows(String[]... rows) {
+		this.escalationRows.addAll(List.of(rows));
+		return this;
+	}
+
 	/** The row number Excel shows for the catch-all, or for the next rule without it. */
 	int catchAllRow() {
 		return FIRST_RULE_ROW + this.rules.size();
@@ -176,23 +187,29 @@ final class WorkbookBuilder {
 					empty.createCell(c).setCellStyle(styled);
 				}
 			}
-			if (!this.flowRows.isEmpty()) {
-				Sheet flows = poi.createSheet("Flows");
-				for (int r = 0; r < this.flowRows.size(); r++) {
-					String[] cells = this.flowRows.get(r);
-					for (int c = 0; c < cells.length; c++) {
-						if (cells[c] != null && !cells[c].isEmpty()) {
-							set(flows, r, c, cells[c]);
-						}
-					}
-				}
-			}
+			addSheet(poi, "Flows", this.flowRows);
+			addSheet(poi, "Escalations", this.escalationRows);
 			ByteArrayOutputStream out = new ByteArrayOutputStream();
 			poi.write(out);
 			return new Workbook(this.name, out.toByteArray());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void addSheet(XSSFWorkbook poi, String name, List<String[]> rows) {
+		if (rows.isEmpty()) {
+			return;
+		}
+		Sheet sheet = poi.createSheet(name);
+		for (int r = 0; r < rows.size(); r++) {
+			String[] cells = rows.get(r);
+			for (int c = 0; c < cells.length; c++) {
+				if (cells[c] != null && !cells[c].isEmpty()) {
+					set(sheet, r, c, cells[c]);
+				}
+			}
 		}
 	}
 
