@@ -38,6 +38,14 @@ public record ConversationContext(String accountId, String senderId, Instant fir
 				this.lastIntent, this.inboundCount, this.unknownStreak, this.tags, attributes, this.flows);
 	}
 
+	/** The same context with these tags added. */
+	public ConversationContext withMoreTags(Set<String> more) {
+		Set<String> all = new java.util.LinkedHashSet<>(this.tags);
+		all.addAll(more);
+		return new ConversationContext(this.accountId, this.senderId, this.firstSeen, this.lastInboundAt, this.state,
+				this.lastIntent, this.inboundCount, this.unknownStreak, all, this.attributes, this.flows);
+	}
+
 	/** The same context with other flow memory. */
 	public ConversationContext withFlows(FlowMemory flows) {
 		return new ConversationContext(this.accountId, this.senderId, this.firstSeen, this.lastInboundAt, this.state,

@@ -29,6 +29,7 @@ import dev.dmbot.server.outbound.DeliveryResult;
 import dev.dmbot.server.outbound.OutboundDispatcher;
 import dev.dmbot.server.outbound.OutboundMessage;
 import dev.dmbot.server.outbound.QuickReplyOption;
+import dev.dmbot.server.escalation.Escalation;
 import dev.dmbot.server.flows.Completion;
 import dev.dmbot.server.leads.Lead;
 import dev.dmbot.server.leads.LeadQualified;
@@ -39,6 +40,7 @@ import dev.dmbot.server.profile.ProfileCache;
 import dev.dmbot.server.rules.DecisionEngine;
 import dev.dmbot.server.rules.DecisionRequest;
 import dev.dmbot.server.rules.FiredRow;
+import dev.dmbot.server.rules.QuickReply;
 import dev.dmbot.server.rules.ReplyTemplate;
 import dev.dmbot.server.rules.Responder;
 import dev.dmbot.server.rules.Response;
@@ -88,9 +90,13 @@ class ConversationHandler implements InboundEventHandler {
 
 	private final Clock clock;
 
+	private final Handover handover;
+
 	ConversationHandler(IntentClassifier classifier, ContextStore contexts, DecisionEngine rules,
 			OutboundDispatcher outbound, ConversationLog conversationLog, ReplyLedger ledger, UnifiedJedis redis,
-			MeterRegistry meters, ProfileCache profiles, Responder responder, LeadService leads, Clock clock) {
+			MeterRegistry meters, ProfileCache profiles, Responder responder, LeadService leads, Clock clock,
+			Handover handover) {
+		this.handover = handover;
 		this.responder = responder;
 		this.leads = leads;
 		this.clock = clock;
@@ -122,6 +128,16 @@ class ConversationHandler implements InboundEventHandler {
 			return;
 		}
 		ConversationContext context = this.contexts.load(event.accountId(), event.senderId());
+		if (customerSpeaks(event)) {
+			Escalation paused = this.handover.pausing(event).orElse(null);
+			if (paused != null) {
+				// A person has the conversation: the bot keeps every message for them and
+				// says nothing.
+				record(event, context);
+				this.handover.customerWrote(paused, event);
+				return;
+			}
+		}
 		if (!answersAutomatically(event)) {
 			record(event, context);
 			return;
@@ -134,7 +150,12 @@ class ConversationHandler implements InboundEventHandler {
 	 * reads, standby do not.
 	 */
 	private static boolean answersAutomatically(InboundEvent event) {
-		return !event.standby() && switch (event.kind()) {
+		return !event.standby() && customerSpeaks(event);
+	}
+
+	/** Something the customer wrote or tapped, on our channel or, as standby, another app's. */
+	private static boolean customerSpeaks(InboundEvent event) {
+		return switch (event.kind()) {
 			case MESSAGE, QUICK_REPLY, ATTACHMENT, STORY_MENTION, STORY_REPLY, POSTBACK, REFERRAL -> true;
 			default -> false;
 		};
@@ -171,22 +192,23 @@ class ConversationHandler implements InboundEventHandler {
 			this.meters.counter("bot.rules.fired", "sheet", row.sheet(), "row", Integer.toString(row.row()))
 				.increment();
 		}
-		Set<String> addTags = new LinkedHashSet<>(decision.addTags());
-		if (decision.escalate()) {
-			addTags.add("needs_human");
-			this.meters.counter("bot.escalations").increment();
-		}
-		ConversationContext updated = touched(context, event, intent, decision.nextState(), addTags)
+		ConversationContext updated = touched(context, event, intent, decision.nextState(), decision.addTags())
 			.withFlows(decision.flows());
 		Lead lead = recordLead(event, decision);
+		Handover.Handed handed = this.handover.handOver(event, updated, intent.name(), decision, this.clock.instant())
+			.orElse(null);
+		if (handed != null) {
+			updated = updated.withMoreTags(Set.of(Handover.ESCALATED_TAG, "team_" + handed.team()));
+		}
+		String replyTemplate = (handed != null && handed.message() != null) ? handed.message() : decision.reply();
+		List<QuickReply> buttons = (handed != null && handed.message() != null) ? List.of() : decision.quickReplies();
 		List<String> rows = decision.firedRows().stream().map(FiredRow::toString).toList();
 		LogEntry trail = null;
 		OutboundMessage reply = null;
-		if (decision.hasReply()) {
-			String text = ReplyTemplate.render(decision.reply(), updated.attributes(), updated.flows().slots(),
+		if (replyTemplate != null && !replyTemplate.isBlank()) {
+			String text = ReplyTemplate.render(replyTemplate, updated.attributes(), updated.flows().slots(),
 					updated.state(), intent.name());
-			List<QuickReplyOption> quickReplies = decision.quickReplies()
-				.stream()
+			List<QuickReplyOption> quickReplies = buttons.stream()
 				.map(option -> new QuickReplyOption(option.title(), option.payload()))
 				.toList();
 			reply = new OutboundMessage(event.accountId(), event.senderId(), text, quickReplies,
@@ -195,8 +217,8 @@ class ConversationHandler implements InboundEventHandler {
 					quickReplies.stream()
 						.map(option -> new LogEntry.QuickReply(option.title(), option.payload()))
 						.toList(),
-					intent.name(), intent.confidence(), rows, updated.state(), decision.escalate(), "pending", null,
-					event.dedupKey(), facts(request, decision, lead));
+					intent.name(), intent.confidence(), rows, updated.state(), handed != null, "pending", null,
+					event.dedupKey(), facts(request, decision, lead, handed));
 		}
 		// A transaction holds a pooled connection until it is closed, not until exec().
 		try (AbstractTransaction transaction = this.redis.multi()) {
@@ -210,7 +232,7 @@ class ConversationHandler implements InboundEventHandler {
 		log.info("Conversation {}: {} '{}' -> intent {} ({}), rows {}, state '{}'{}{}", event.conversationId(),
 				event.kind().ruleName(), abbreviate(event.text()), intent.name(),
 				String.format(java.util.Locale.ROOT, "%.2f", intent.confidence()), rows, updated.state(),
-				decision.escalate() ? ", escalate" : "",
+				handed != null ? ", handed to " + handed.team() + " (" + handed.escalation().id() + ")" : "",
 				decision.flowNote() != null ? ", flow " + decision.flowNote() : "");
 		if (reply != null) {
 			deliver(event, reply, trail);
@@ -319,7 +341,8 @@ class ConversationHandler implements InboundEventHandler {
 	/**
 	 * What the decision tables matched against, as the playground and explain show it.
 	 */
-	private static Map<String, String> facts(DecisionRequest request, Response response, Lead lead) {
+	private static Map<String, String> facts(DecisionRequest request, Response response, Lead lead,
+			Handover.Handed handed) {
 		Map<String, String> facts = new LinkedHashMap<>();
 		facts.put("event", request.eventType());
 		facts.put("intent", request.intent());
@@ -340,6 +363,10 @@ class ConversationHandler implements InboundEventHandler {
 		}
 		if (lead != null) {
 			facts.put("lead", lead.id() + " (score " + lead.score() + ")");
+		}
+		if (handed != null) {
+			facts.put("escalation", handed.escalation().id() + " to " + handed.team() + " ("
+					+ handed.escalation().reason() + ", " + handed.escalation().priority() + ")");
 		}
 		return facts;
 	}

@@ -46,6 +46,11 @@ public class DecisionEngine {
 		return this.live.get().decide(request);
 	}
 
+	/** When conversations go to a person, as the live workbooks' Escalations sheet says. */
+	public EscalationPolicy escalations() {
+		return this.live.get().escalations();
+	}
+
 	/** The workbooks this engine decides with. */
 	public RulesVersion activeVersion() {
 		return this.live.get().version();
