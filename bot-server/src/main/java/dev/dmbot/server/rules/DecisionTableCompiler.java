@@ -65,7 +65,6 @@ final class DecisionTableCompiler {
 		List<Flow> flows = FlowsSheet.read(workbooks);
 		List<String> flowNames = flows.stream().map(Flow::name).toList();
 		Set<String> slots = FlowsSheet.slots(flows);
-		EscalationPolicy escalations = EscalationsSheet.read(workbooks, slots);
 		List<GeneratedDrl> generated = new ArrayList<>();
 		WorkbookSetValidator wholeSet = new WorkbookSetValidator();
 		wholeSet.addFlowStates(flows.stream().map(Flow::state).toList());
@@ -90,6 +89,9 @@ final class DecisionTableCompiler {
 				.thenComparingInt((ex) -> (ex.row() > 0) ? ex.row() : Integer.MAX_VALUE));
 			throw located.get(0);
 		}
+		// Last: the Escalations sheet refers to nothing the other sheets need, and a set
+		// whose Replies tables clash is better told about those first.
+		EscalationPolicy escalations = EscalationsSheet.read(workbooks, slots);
 		Map<String, FiredRow> rowsByRule = new HashMap<>();
 		generated.forEach((drl) -> rowsByRule.putAll(drl.rowsByRule()));
 		KieBase kieBase = builder.newKieBase();
