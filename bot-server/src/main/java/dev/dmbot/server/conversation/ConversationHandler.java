@@ -153,7 +153,10 @@ class ConversationHandler implements InboundEventHandler {
 		return !event.standby() && customerSpeaks(event);
 	}
 
-	/** Something the customer wrote or tapped, on our channel or, as standby, another app's. */
+	/**
+	 * Something the customer wrote or tapped, on our channel or, as standby, another
+	 * app's.
+	 */
 	private static boolean customerSpeaks(InboundEvent event) {
 		return switch (event.kind()) {
 			case MESSAGE, QUICK_REPLY, ATTACHMENT, STORY_MENTION, STORY_REPLY, POSTBACK, REFERRAL -> true;
@@ -162,7 +165,7 @@ class ConversationHandler implements InboundEventHandler {
 	}
 
 	private void record(InboundEvent event, ConversationContext context) {
-		ConversationContext updated = event.kind().opensWindow() ? touched(context, event, null, null, Set.of())
+		ConversationContext updated = event.kind().opensWindow() ? touched(context, event, null, null, Set.of(), false)
 				: context;
 		try (AbstractTransaction transaction = this.redis.multi()) {
 			if (updated != context) {
@@ -192,7 +195,8 @@ class ConversationHandler implements InboundEventHandler {
 			this.meters.counter("bot.rules.fired", "sheet", row.sheet(), "row", Integer.toString(row.row()))
 				.increment();
 		}
-		ConversationContext updated = touched(context, event, intent, decision.nextState(), decision.addTags())
+		ConversationContext updated = touched(context, event, intent, decision.nextState(), decision.addTags(),
+				decision.flowNote() != null)
 			.withFlows(decision.flows());
 		Lead lead = recordLead(event, decision);
 		Handover.Handed handed = this.handover.handOver(event, updated, intent.name(), decision, this.clock.instant())
@@ -314,14 +318,18 @@ class ConversationHandler implements InboundEventHandler {
 		}
 	}
 
+	/**
+	 * @param takenByFlow whether a flow took the message: its answers ("Porto", "Ana
+	 * Costa") are understood whatever their intent
+	 */
 	private static ConversationContext touched(ConversationContext context, InboundEvent event, Intent intent,
-			String nextState, Set<String> addTags) {
+			String nextState, Set<String> addTags, boolean takenByFlow) {
 		Instant at = Instant.ofEpochMilli(event.timestamp());
 		Instant lastInbound = context.lastInboundAt() == null || at.isAfter(context.lastInboundAt()) ? at
 				: context.lastInboundAt();
 		Set<String> tags = new LinkedHashSet<>(context.tags());
 		tags.addAll(addTags);
-		boolean understood = intent == null || !"unknown".equals(intent.name());
+		boolean understood = intent == null || !"unknown".equals(intent.name()) || takenByFlow;
 		return new ConversationContext(context.accountId(), context.senderId(),
 				context.firstSeen() == null ? at : context.firstSeen(), lastInbound,
 				nextState == null ? context.state() : nextState,

@@ -26,12 +26,17 @@ import dev.dmbot.server.rules.Response;
 @Component
 class Handover {
 
-	/** Team and reason of an escalation no Escalations row routes: a Replies row said so. */
+	/**
+	 * Team and reason of an escalation no Escalations row routes: a Replies row said so.
+	 */
 	static final String DEFAULT_TEAM = "general";
 
 	static final String DEFAULT_REASON = "escalated";
 
-	/** The tag of a customer whose conversation went to a person, as the Tests sheet knows it. */
+	/**
+	 * The tag of a customer whose conversation went to a person, as the Tests sheet knows
+	 * it.
+	 */
 	static final String ESCALATED_TAG = "needs_human";
 
 	private final EscalationService escalations;
@@ -84,8 +89,8 @@ class Handover {
 		String reason = route.map(EscalationRoute::reason).orElse(DEFAULT_REASON);
 		String team = route.map(EscalationRoute::team).orElse(DEFAULT_TEAM);
 		String message = route.map((r) -> r.customerMessage(policy.hours(), now)).orElse(null);
-		Escalation escalation = this.escalations.open(new EscalationRequest(event.accountId(), event.senderId(),
-				reason, team, route.map(EscalationRoute::priority).orElse(EscalationRoute.DEFAULT_PRIORITY),
+		Escalation escalation = this.escalations.open(new EscalationRequest(event.accountId(), event.senderId(), reason,
+				team, route.map(EscalationRoute::priority).orElse(EscalationRoute.DEFAULT_PRIORITY),
 				route.map(EscalationRoute::idleTimeout).orElse(null), route.map(EscalationRoute::sla).orElse(null),
 				route.map((r) -> r.row().toString()).orElse(null), message, after.flows().slots(), after.tags(),
 				event.dedupKey()));
@@ -95,8 +100,8 @@ class Handover {
 	/**
 	 * A turn that handed the conversation over.
 	 *
-	 * @param message what to tell the customer instead of the reply, {@code {{variables}}}
-	 * of any reply still to fill; {@code null} keeps the reply
+	 * @param message what to tell the customer instead of the reply,
+	 * {@code {{variables}}} of any reply still to fill; {@code null} keeps the reply
 	 */
 	record Handed(Escalation escalation, String message, String team) {
 	}

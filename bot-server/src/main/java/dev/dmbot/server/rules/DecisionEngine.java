@@ -46,7 +46,9 @@ public class DecisionEngine {
 		return this.live.get().decide(request);
 	}
 
-	/** When conversations go to a person, as the live workbooks' Escalations sheet says. */
+	/**
+	 * When conversations go to a person, as the live workbooks' Escalations sheet says.
+	 */
 	public EscalationPolicy escalations() {
 		return this.live.get().escalations();
 	}

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import dev.dmbot.server.flows.FlowMemory;
@@ -87,7 +88,14 @@ public final class WorkbookTests {
 
 		private FlowMemory flows = FlowMemory.EMPTY;
 
-		private Instant now = Instant.now();
+		private long unknownStreak;
+
+		/**
+		 * The row whose turn handed the conversation to a person; 0 while the bot has it.
+		 */
+		private int escalatedAt;
+
+		private Instant now;
 
 		List<TestFailure> take(TestTurn turn, CompiledRules rules, IntentLookup intents, Responder responder) {
 			if (turn.state() != null) {
@@ -100,7 +108,14 @@ public final class WorkbookTests {
 			ClassifiedIntent intent = DecisionRequest.classifies(turn.event(), turn.text())
 					? intents.classify(turn.text()) : new ClassifiedIntent(DecisionRequest.NO_TEXT_INTENT, 0);
 			boolean referral = turn.event().equals("referral");
-			this.now = this.now.plus(Duration.ofMinutes(1));
+			EscalationPolicy escalations = rules.escalations();
+			this.now = (this.now != null) ? this.now.plus(Duration.ofMinutes(1)) : duringWorkingHours(escalations);
+			if (this.escalatedAt > 0) {
+				// A person has the conversation: the bot says nothing until they hand it
+				// back.
+				return check(turn, intent, null, false, " (a person has had the conversation since row "
+						+ this.escalatedAt + ", so the bot stays silent)");
+			}
 			Response decision = responder.respond(rules,
 					new DecisionRequest(turn.event(), intent.name(), intent.confidence(), turn.text(),
 							referral ? null : turn.payload(), referral ? turn.payload() : null, this.state, this.tags,
@@ -111,17 +126,47 @@ public final class WorkbookTests {
 				this.state = decision.nextState();
 			}
 			this.tags.addAll(decision.addTags());
-			if (decision.escalate()) {
+			// A flow's answers ("Porto", "Ana Costa") are understood whatever their
+			// intent.
+			this.unknownStreak = ("unknown".equals(intent.name()) && decision.flowNote() == null)
+					? this.unknownStreak + 1 : 0;
+			// As the conversation hands over: the Escalations sheet routes, and its words
+			// replace the reply.
+			Optional<EscalationRoute> route = escalations
+				.route(new EscalationFacts(intent.name(), turn.text(), this.tags, this.unknownStreak,
+						decision.flowNote() != null && "gave_up".equals(decision.flowNote().outcome()),
+						(decision.completion() != null) ? decision.completion().score() : null, decision.escalate()));
+			boolean escalated = route.isPresent() || decision.escalate();
+			String template = decision.reply();
+			if (escalated) {
+				this.escalatedAt = turn.row();
 				this.tags.add(ESCALATED_TAG);
+				String message = route.map((r) -> r.customerMessage(escalations.hours(), this.now)).orElse(null);
+				if (message != null) {
+					template = message;
+				}
 			}
-			String reply = decision.hasReply() ? ReplyTemplate.render(decision.reply(), this.attributes,
-					this.flows.slots(), this.state, intent.name()) : null;
-			return check(turn, intent, decision, reply);
+			String reply = (template != null && !template.isBlank())
+					? ReplyTemplate.render(template, this.attributes, this.flows.slots(), this.state, intent.name())
+					: null;
+			String answeredBy = answeredBy(decision, route.orElse(null));
+			return check(turn, intent, reply, escalated, answeredBy);
 		}
 
-		private List<TestFailure> check(TestTurn turn, ClassifiedIntent intent, Response decision, String reply) {
+		/**
+		 * Turns are played on a Wednesday at 11:00 in the Escalations sheet's zone, so a
+		 * handover reads as it does when the team is in, whenever the tests run.
+		 */
+		private static Instant duringWorkingHours(EscalationPolicy escalations) {
+			java.time.ZonedDateTime now = Instant.now().atZone(escalations.hours().zone());
+			return now.with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.WEDNESDAY))
+				.with(java.time.LocalTime.of(11, 0))
+				.toInstant();
+		}
+
+		private List<TestFailure> check(TestTurn turn, ClassifiedIntent intent, String reply, boolean escalated,
+				String answeredBy) {
 			List<TestFailure> failures = new ArrayList<>();
-			String answeredBy = answeredBy(decision);
 			Expected expected = turn.intent();
 			if (expected != null && !expected.value().equalsIgnoreCase(intent.name())) {
 				failures.add(failure(turn, expected, intent.name(),
@@ -151,20 +196,22 @@ public final class WorkbookTests {
 						+ shownState(expected.value()) + ", got " + shownState(this.state) + answeredBy));
 			}
 			expected = turn.escalate();
-			String escalated = decision.escalate() ? "yes" : "no";
-			if (expected != null && !expected.value().equals(escalated)) {
-				failures.add(failure(turn, expected, escalated,
-						"expected escalate " + expected.value() + ", got " + escalated + answeredBy));
+			String escalate = escalated ? "yes" : "no";
+			if (expected != null && !expected.value().equals(escalate)) {
+				failures.add(failure(turn, expected, escalate,
+						"expected escalate " + expected.value() + ", got " + escalate + answeredBy));
 			}
 			return failures;
 		}
 
-		private static String answeredBy(Response decision) {
+		private static String answeredBy(Response decision, EscalationRoute route) {
+			String handedOver = (route != null) ? "handed over by " + route.row().sheet() + " row " + route.row().row()
+					: null;
 			if (decision.firedRows().isEmpty()) {
-				return " (no row matched)";
+				return (handedOver != null) ? " (" + handedOver + ")" : " (no row matched)";
 			}
 			List<String> rows = decision.firedRows().stream().map((row) -> row.sheet() + " row " + row.row()).toList();
-			return " (from " + String.join(", ", rows) + ")";
+			return " (from " + String.join(", ", rows) + ((handedOver != null) ? ", " + handedOver : "") + ")";
 		}
 
 		private static String shownState(String state) {

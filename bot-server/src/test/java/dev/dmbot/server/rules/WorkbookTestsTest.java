@@ -64,7 +64,7 @@ class WorkbookTestsTest {
 					+ " got none (from Replies row 23)");
 		assertThat(report.failures().get(3).message())
 			.isEqualTo("lumen-oak.xlsx, sheet Tests, row 5, column H: expected escalate no, got yes"
-					+ " (from Replies row 34)");
+					+ " (from Replies row 34, handed over by Escalations row 9)");
 		assertThat(report.summary()).isEqualTo("1 passed, 4 failed");
 		assertThat(report.allPassed()).isFalse();
 	}
@@ -116,18 +116,30 @@ class WorkbookTestsTest {
 
 	@Test
 	void tagsAndAttributesATurnLeavesCarryOverToTheNextTurn() {
-		// Thanks are answered only for customers who complained: the complaint row tags
-		// them.
-		Workbook thanksAfterComplaint = TestWorkbooks.shippedWith("F37", "complaint");
-		TestReport report = run(withTests(thanksAfterComplaint,
-				row("Conversation", "Attributes", "Text", "Expect reply contains", "Expect escalate"),
-				row("complained", "first_name=Ana", "The sofa arrived damaged and I'm very disappointed",
-						"sorry about this, Ana", "yes"),
-				row("complained", null, "Thank you so much!", "You're very welcome, Ana!", "no"),
-				row("never complained", null, "Thank you so much!", "didn't quite get that", "no")));
+		// Thanks are answered only for customers who mentioned the shop in a story: the
+		// story-mention row tags them.
+		Workbook thanksAfterMention = TestWorkbooks.shippedWith("F37", "story_mention");
+		TestReport report = run(withTests(thanksAfterMention,
+				row("Conversation", "Attributes", "Event", "Text", "Expect reply contains", "Expect escalate"),
+				row("mentioned us", "first_name=Ana", "story_mention", null, "in your story, Ana", "no"),
+				row("mentioned us", null, "message", "Thank you so much!", "You're very welcome, Ana!", "no"),
+				row("never mentioned us", null, "message", "Thank you so much!", "didn't quite get that", "no")));
 
 		assertThat(report.failures()).isEmpty();
 		assertThat(report.passed()).isEqualTo(3);
+	}
+
+	@Test
+	void afterAHandoverTheBotStaysSilentForTheRestOfTheConversation() {
+		TestReport report = run(withTests(TestWorkbooks.shipped(),
+				row("Conversation", "Text", "Expect reply contains", "Expect escalate"), row("wants a person",
+						"Can I talk to someone from your team please?", "A teammate will reply here", "yes"),
+				row("wants a person", "Thank you so much!", "You're very welcome", "no")));
+
+		assertThat(report.failures()).extracting(TestFailure::message)
+			.containsExactly("lumen-oak.xlsx, sheet Tests, row 3, column C: expected a reply containing"
+					+ " \"You're very welcome\", got no reply (a person has had the conversation since row 2, so the"
+					+ " bot stays silent)");
 	}
 
 	@Test
@@ -139,7 +151,7 @@ class WorkbookTestsTest {
 				row("postback", "Can I talk to a real person?", "ICEBREAKER_SHIPPING", null, null, "none",
 						"our own furniture carrier"),
 				// A referral's ref is matched like a payload.
-				row("referral", null, "MENU_HUMAN", null, null, "none", "a real person will reply"),
+				row("referral", null, "MENU_HUMAN", null, null, "none", "A teammate will reply here"),
 				row("story_mention", null, null, "flow:design_project", "vip", "none", "your story",
 						"flow:design_project"),
 				row("attachment", null, null, "none", null, "none", "Thanks for the picture", "none")));
