@@ -128,6 +128,9 @@ class ConversationHandler implements InboundEventHandler {
 			return;
 		}
 		ConversationContext context = this.contexts.load(event.accountId(), event.senderId());
+		if (event.kind() == EventKind.PASS_THREAD_CONTROL || event.kind() == EventKind.TAKE_THREAD_CONTROL) {
+			this.handover.threadControlChanged(event);
+		}
 		if (customerSpeaks(event)) {
 			Escalation paused = this.handover.pausing(event).orElse(null);
 			if (paused != null) {

@@ -57,8 +57,15 @@ class Handover {
 	 * send the handover message).
 	 */
 	Optional<Escalation> pausing(InboundEvent event) {
-		return this.escalations.pausing(event.accountId(), event.senderId())
-			.filter((escalation) -> !event.dedupKey().equals(escalation.openedBy()));
+		return this.escalations.pausing(event.accountId(), event.senderId());
+	}
+
+	/**
+	 * Meta moved the thread's control (conversation routing): when the Inbox gives it
+	 * back to this bot, its escalation is handed back.
+	 */
+	void threadControlChanged(InboundEvent event) {
+		this.escalations.threadControlChanged(event.accountId(), event.senderId(), event.title(), event.text());
 	}
 
 	/** A customer message the bot stays silent about, for the agent's thread. */
@@ -92,8 +99,7 @@ class Handover {
 		Escalation escalation = this.escalations.open(new EscalationRequest(event.accountId(), event.senderId(), reason,
 				team, route.map(EscalationRoute::priority).orElse(EscalationRoute.DEFAULT_PRIORITY),
 				route.map(EscalationRoute::idleTimeout).orElse(null), route.map(EscalationRoute::sla).orElse(null),
-				route.map((r) -> r.row().toString()).orElse(null), message, after.flows().slots(), after.tags(),
-				event.dedupKey()));
+				route.map((r) -> r.row().toString()).orElse(null), message, after.flows().slots(), after.tags()));
 		return Optional.of(new Handed(escalation, message, team));
 	}
 
