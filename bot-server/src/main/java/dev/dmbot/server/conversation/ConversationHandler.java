@@ -202,19 +202,26 @@ class ConversationHandler implements InboundEventHandler {
 				decision.flowNote() != null)
 			.withFlows(decision.flows());
 		Lead lead = recordLead(event, decision);
-		Handover.Handed handed = this.handover.handOver(event, updated, intent.name(), decision, this.clock.instant())
+		ConversationContext replying = updated;
+		Handover.Handed handed = this.handover
+			.handOver(event, updated, intent.name(), decision, this.clock.instant(),
+					(template) -> ReplyTemplate.render(template, replying.attributes(), replying.flows().slots(),
+							replying.state(), intent.name()))
 			.orElse(null);
 		if (handed != null) {
 			updated = updated.withMoreTags(Set.of(Handover.ESCALATED_TAG, "team_" + handed.team()));
 		}
-		String replyTemplate = (handed != null && handed.message() != null) ? handed.message() : decision.reply();
-		List<QuickReply> buttons = (handed != null && handed.message() != null) ? List.of() : decision.quickReplies();
+		boolean handoverWords = handed != null && handed.message() != null;
+		String replyTemplate = handoverWords ? handed.message() : decision.reply();
+		List<QuickReply> buttons = handoverWords ? List.of() : decision.quickReplies();
 		List<String> rows = decision.firedRows().stream().map(FiredRow::toString).toList();
 		LogEntry trail = null;
 		OutboundMessage reply = null;
 		if (replyTemplate != null && !replyTemplate.isBlank()) {
-			String text = ReplyTemplate.render(replyTemplate, updated.attributes(), updated.flows().slots(),
-					updated.state(), intent.name());
+			// The handover words were filled in already, for the agent to see them as
+			// sent.
+			String text = handoverWords ? replyTemplate : ReplyTemplate.render(replyTemplate, updated.attributes(),
+					updated.flows().slots(), updated.state(), intent.name());
 			List<QuickReplyOption> quickReplies = buttons.stream()
 				.map(option -> new QuickReplyOption(option.title(), option.payload()))
 				.toList();

@@ -2,6 +2,7 @@ package dev.dmbot.server.conversation;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
@@ -82,9 +83,11 @@ class Handover {
 	 * customer is told instead of the reply, if anything.
 	 * @param after the context as this turn leaves it
 	 * @param now when the turn is answered, for working hours
+	 * @param render fills the variables of a reply, so the agent sees what the customer
+	 * read
 	 */
 	Optional<Handed> handOver(InboundEvent event, ConversationContext after, String intent, Response response,
-			Instant now) {
+			Instant now, UnaryOperator<String> render) {
 		EscalationPolicy policy = this.rules.escalations();
 		EscalationFacts facts = new EscalationFacts(intent, event.text(), after.tags(), after.unknownStreak(),
 				response.flowNote() != null && "gave_up".equals(response.flowNote().outcome()),
@@ -95,7 +98,7 @@ class Handover {
 		}
 		String reason = route.map(EscalationRoute::reason).orElse(DEFAULT_REASON);
 		String team = route.map(EscalationRoute::team).orElse(DEFAULT_TEAM);
-		String message = route.map((r) -> r.customerMessage(policy.hours(), now)).orElse(null);
+		String message = route.map((r) -> r.customerMessage(policy.hours(), now)).map(render).orElse(null);
 		Escalation escalation = this.escalations.open(new EscalationRequest(event.accountId(), event.senderId(), reason,
 				team, route.map(EscalationRoute::priority).orElse(EscalationRoute.DEFAULT_PRIORITY),
 				route.map(EscalationRoute::idleTimeout).orElse(null), route.map(EscalationRoute::sla).orElse(null),
