@@ -57,8 +57,8 @@ public class EscalationService {
 	 */
 	static final int MAX_TEXT = 4_000;
 
-	/** How many conversation log entries the agent sees. */
-	static final int CONVERSATION = 200;
+	/** How many conversation log entries the agent sees: all the log keeps. */
+	static final int CONVERSATION = 500;
 
 	private final EscalationStore store;
 
