@@ -1,20 +1,12 @@
 package dev.dmbot.server.escalation;
 
-import java.io.BufferedReader;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -412,34 +404,18 @@ class EscalationsIT {
 	void theLiveStreamShowsNewEscalationsOfTheAgentsAccountsOnly() throws Exception {
 		String bound = this.api.issue(ADMIN_TOKEN, "live-" + System.nanoTime(), "AGENT", "[\"" + ACCOUNT + "\"]");
 		await().atMost(Duration.ofSeconds(10)).until(this.events::subscribed);
-		HttpResponse<InputStream> stream = this.api.http()
-			.send(this.api.request("/api/escalations/stream", bound).GET().build(),
-					HttpResponse.BodyHandlers.ofInputStream());
-		assertThat(stream.statusCode()).isEqualTo(200);
-		assertThat(stream.headers().firstValue("Content-Type"))
-			.hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
-		BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-		Thread reader = new Thread(() -> {
-			try (BufferedReader in = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
-				for (String line = in.readLine(); line != null; line = in.readLine()) {
-					lines.add(line);
-				}
-			}
-			catch (Exception ex) {
-				// The test ends the stream.
-			}
-		});
-		reader.setDaemon(true);
-		reader.start();
-		try {
-			assertThat(lines.poll(5, TimeUnit.SECONDS)).isEqualTo(":connected");
+		try (LiveStream stream = LiveStream.open(this.api, bound)) {
+			assertThat(stream.response().statusCode()).isEqualTo(200);
+			assertThat(stream.response().headers().firstValue("Content-Type"))
+				.hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
+			assertThat(stream.nextLine(5)).isEqualTo(":connected");
 
 			Escalation theirs = this.escalations
 				.open(request(OTHER_ACCOUNT, WebhookPayloads.newSender(), "vip", "sales", null, Map.of(), null));
 			Escalation mine = this.escalations
 				.open(request(ACCOUNT, this.customer.sender(), "refund", "care", "urgent", Map.of(), null));
 
-			SseEvent opened = nextEvent(lines);
+			LiveStream.Event opened = stream.nextEvent();
 			assertThat(opened.name()).isEqualTo("escalation");
 			JsonNode data = this.json.readTree(opened.data());
 			assertThat(data.path("id").asString()).as("never %s of the other account", theirs.id())
@@ -449,16 +425,13 @@ class EscalationsIT {
 			assertThat(data.path("priority").asString()).isEqualTo("urgent");
 
 			this.escalations.customerWrote(mine, "Anyone there?", Instant.now());
-			SseEvent message = nextEvent(lines);
+			LiveStream.Event message = stream.nextEvent();
 			assertThat(message.name()).isEqualTo("message");
 			JsonNode said = this.json.readTree(message.data());
 			assertThat(said.path("escalationId").asString()).isEqualTo(mine.id());
 			assertThat(said.path("accountId").asString()).isEqualTo(ACCOUNT);
 			assertThat(said.path("direction").asString()).isEqualTo("in");
 			assertThat(said.path("text").asString()).isEqualTo("Anyone there?");
-		}
-		finally {
-			stream.body().close();
 		}
 	}
 
@@ -588,31 +561,6 @@ class EscalationsIT {
 		return 0;
 	}
 
-	private static SseEvent nextEvent(BlockingQueue<String> lines) throws InterruptedException {
-		String name = null;
-		StringBuilder data = new StringBuilder();
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-		while (System.nanoTime() < deadline) {
-			String line = lines.poll(1, TimeUnit.SECONDS);
-			if (line == null || line.startsWith(":")) {
-				continue;
-			}
-			if (line.isEmpty()) {
-				if (name != null) {
-					return new SseEvent(name, data.toString());
-				}
-				continue;
-			}
-			if (line.startsWith("event:")) {
-				name = line.substring(6).strip();
-			}
-			else if (line.startsWith("data:")) {
-				data.append(line.substring(5).strip());
-			}
-		}
-		throw new AssertionError("No event within 10 seconds");
-	}
-
 	private static void sleep(Duration duration) {
 		try {
 			Thread.sleep(duration.toMillis());
@@ -620,9 +568,6 @@ class EscalationsIT {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-	}
-
-	private record SseEvent(String name, String data) {
 	}
 
 }
