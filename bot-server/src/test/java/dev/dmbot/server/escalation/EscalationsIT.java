@@ -236,6 +236,7 @@ class EscalationsIT {
 		}
 		assertThat(kinds).containsSubsequence("message", "reply", "agent", "agent", "note");
 		assertThat(after.path("escalation").path("firstAgentReplyAt").isMissingNode()).isFalse();
+		assertThat(counter("bot_escalations_first_reply_seconds_count")).isGreaterThanOrEqualTo(1);
 
 		HttpResponse<String> resolved = this.api.post("/api/escalations/" + escalation.id() + "/resolve", this.agent,
 				null);
@@ -321,7 +322,8 @@ class EscalationsIT {
 
 	@Test
 	void aNotificationWebhookThatIsDownThenUpGetsTheEscalationExactlyOnce() {
-		customerSays("I want my money back");
+		// Words no Escalations row matches, so only this test opens the escalation.
+		customerSays("Do you ship to Lisbon?");
 		Escalation escalation = this.escalations
 			.open(request(ACCOUNT, this.customer.sender(), "refund", "care", "urgent", Map.of(), null));
 		slack.stubFor(post(urlPathEqualTo(NOTIFY_PATH)).withRequestBody(containing(escalation.id()))
@@ -344,10 +346,37 @@ class EscalationsIT {
 		assertThat(notifications(escalation)).hasSize(3);
 		String text = this.json.readTree(notifications(escalation).get(2).getBodyAsString()).path("text").asString();
 		assertThat(text).startsWith("New escalation for team care (urgent priority): refund")
-			.contains("wrote: \u201CI want my money back\u201D")
+			.contains("wrote: \u201CDo you ship to Lisbon?\u201D")
 			.endsWith("https://bot.example.com/inbox/#" + escalation.id());
 		assertThat(counter("bot_escalations_notifications_total", "kind", "opened", "outcome", "delivered"))
 			.isGreaterThanOrEqualTo(1);
+	}
+
+	@Test
+	void aNotificationTheWebhookRefusesIsDeadLetteredAndCounted() {
+		double before = counter("bot_escalations_notifications_total", "kind", "opened", "outcome", "dead");
+		Escalation escalation = this.escalations
+			.open(request(ACCOUNT, this.customer.sender(), "refund", "care", "normal", Map.of(), null));
+		slack.stubFor(post(urlPathEqualTo(NOTIFY_PATH)).withRequestBody(containing(escalation.id()))
+			.willReturn(aResponse().withStatus(404).withBody("no_service")));
+
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.redis.xrange(EscalationNotifier.DEAD_LETTERS, "-", "+")
+				.stream()
+				.anyMatch(letter -> escalation.id().equals(letter.getFields().get("escalation"))));
+
+		Map<String, String> letter = this.redis.xrange(EscalationNotifier.DEAD_LETTERS, "-", "+")
+			.stream()
+			.filter(entry -> escalation.id().equals(entry.getFields().get("escalation")))
+			.findFirst()
+			.orElseThrow()
+			.getFields();
+		assertThat(letter).containsEntry("kind", "opened")
+			.containsEntry("attempts", "1")
+			.containsEntry("error", "HTTP 404 from the notification webhook: no_service");
+		assertThat(notifications(escalation)).hasSize(1);
+		assertThat(counter("bot_escalations_notifications_total", "kind", "opened", "outcome", "dead"))
+			.isEqualTo(before + 1);
 	}
 
 	@Test
