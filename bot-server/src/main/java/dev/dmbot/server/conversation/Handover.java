@@ -58,7 +58,7 @@ class Handover {
 	 * send the handover message).
 	 */
 	Optional<Escalation> pausing(InboundEvent event) {
-		return this.escalations.pausing(event.accountId(), event.senderId());
+		return this.escalations.pausing(event.accountId(), event.senderId(), event.dedupKey());
 	}
 
 	/**
@@ -102,7 +102,8 @@ class Handover {
 		Escalation escalation = this.escalations.open(new EscalationRequest(event.accountId(), event.senderId(), reason,
 				team, route.map(EscalationRoute::priority).orElse(EscalationRoute.DEFAULT_PRIORITY),
 				route.map(EscalationRoute::idleTimeout).orElse(null), route.map(EscalationRoute::sla).orElse(null),
-				route.map((r) -> r.row().toString()).orElse(null), message, after.flows().slots(), after.tags()));
+				route.map((r) -> r.row().toString()).orElse(null), message, after.flows().slots(), after.tags(),
+				event.dedupKey()));
 		return Optional.of(new Handed(escalation, message, team));
 	}
 

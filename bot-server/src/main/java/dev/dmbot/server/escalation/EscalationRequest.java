@@ -23,10 +23,19 @@ import java.util.Set;
  * @param customerMessage what the customer was told, or null
  * @param slots what the conversation learned (a flow's answers), shown to agents
  * @param tags the customer's tags when it opened
+ * @param openedBy the event that asks for it (its dedup key), so that the same event,
+ * handled again after a crash, is not silenced by the escalation it opened; may be null
  */
 public record EscalationRequest(String accountId, String senderId, String reason, String team, String priority,
 		Duration idleTimeout, Duration sla, String trigger, String customerMessage, Map<String, String> slots,
-		Set<String> tags) {
+		Set<String> tags, String openedBy) {
+
+	public EscalationRequest(String accountId, String senderId, String reason, String team, String priority,
+			Duration idleTimeout, Duration sla, String trigger, String customerMessage, Map<String, String> slots,
+			Set<String> tags) {
+		this(accountId, senderId, reason, team, priority, idleTimeout, sla, trigger, customerMessage, slots, tags,
+				null);
+	}
 
 	public EscalationRequest {
 		slots = slots == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(slots));

@@ -125,7 +125,8 @@ public class EscalationService {
 			Escalation escalation = new Escalation(Ulid.next(now), accountId, senderId, reason, team, priority,
 					Escalation.OPEN, null, now, null, null, now, null, idleTimeout, sla, blankToNull(request.trigger()),
 					request.slots(), request.tags());
-			if (this.store.createUnlessOpen(escalation, blankToNull(request.customerMessage())).isEmpty()) {
+			if (this.store.createUnlessOpen(escalation, blankToNull(request.customerMessage()), request.openedBy())
+				.isEmpty()) {
 				announce(escalation);
 				log.info("Conversation {}:{} handed to team {} ({}, {}), escalation {}", accountId, senderId, team,
 						reason, priority, escalation.id());
@@ -144,6 +145,22 @@ public class EscalationService {
 	 * closed here as {@code timed_out} and empty is returned.
 	 */
 	public Optional<Escalation> pausing(String accountId, String senderId) {
+		return pausingStored(accountId, senderId).map(StoredEscalation::escalation);
+	}
+
+	/**
+	 * Like {@link #pausing(String, String)}, but an escalation that {@code event} itself
+	 * opened does not pause it: the event is being handled again after a crash, and its
+	 * handover message must still go out.
+	 * @param event the event's dedup key, as given in
+	 * {@link EscalationRequest#openedBy()}
+	 */
+	public Optional<Escalation> pausing(String accountId, String senderId, String event) {
+		return pausingStored(accountId, senderId).filter((stored) -> !event.equals(stored.openedBy()))
+			.map(StoredEscalation::escalation);
+	}
+
+	private Optional<StoredEscalation> pausingStored(String accountId, String senderId) {
 		for (int attempt = 0; attempt < 3; attempt++) {
 			Optional<StoredEscalation> current = this.store.current(accountId, senderId);
 			if (current.isEmpty()) {
@@ -151,14 +168,14 @@ public class EscalationService {
 			}
 			StoredEscalation stored = current.get();
 			if (!idle(stored.escalation(), now())) {
-				return Optional.of(repaired(stored).escalation());
+				return Optional.of(repaired(stored));
 			}
 			if (timeOut(stored)) {
 				return Optional.empty();
 			}
 			// Someone wrote just now: look again.
 		}
-		return this.store.current(accountId, senderId).map(StoredEscalation::escalation);
+		return this.store.current(accountId, senderId);
 	}
 
 	/**

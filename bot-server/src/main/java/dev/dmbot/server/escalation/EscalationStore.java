@@ -164,10 +164,14 @@ class EscalationStore {
 	 * Stores the escalation unless its conversation has one open already.
 	 * @return the id of the one already open, or empty when this one was stored
 	 */
-	Optional<String> createUnlessOpen(Escalation escalation, String customerMessage) {
+	Optional<String> createUnlessOpen(Escalation escalation, String customerMessage, String openedBy) {
 		List<String> args = new ArrayList<>(
 				List.of(escalation.id(), pointerKey(escalation.accountId(), escalation.senderId()) + ":"));
-		fields(escalation, customerMessage).forEach((name, value) -> {
+		Map<String, String> fields = fields(escalation, customerMessage);
+		if (openedBy != null) {
+			fields.put("openedBy", openedBy);
+		}
+		fields.forEach((name, value) -> {
 			args.add(name);
 			args.add(value);
 		});
@@ -405,7 +409,7 @@ class EscalationStore {
 					.unmodifiableSet(new LinkedHashSet<>(this.json.readValue(hash.get("tags"), TAGS))));
 		return Optional.of(new StoredEscalation(escalation, hash.get("customerMessage"), hash.get("closedBy"),
 				hash.get("lastCustomerMessage"), instant(hash.get("lastCustomerAt")), hash.containsKey("indexed"),
-				hash.containsKey("threadPassed")));
+				hash.containsKey("threadPassed"), hash.get("openedBy")));
 	}
 
 	static String millis(Instant at) {

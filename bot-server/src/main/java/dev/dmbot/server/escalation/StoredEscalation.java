@@ -14,9 +14,15 @@ import java.time.Instant;
  * @param indexed whether its queue entries and notifications were written (a crash in
  * between is repaired by the next {@code open})
  * @param threadPassed whether the thread was passed to the inbox app
+ * @param openedBy the event that opened it, or null
  */
 record StoredEscalation(Escalation escalation, String customerMessage, String closedBy, String lastCustomerMessage,
-		Instant lastCustomerAt, boolean indexed, boolean threadPassed) {
+		Instant lastCustomerAt, boolean indexed, boolean threadPassed, String openedBy) {
+
+	StoredEscalation(Escalation escalation, String customerMessage, String closedBy, String lastCustomerMessage,
+			Instant lastCustomerAt, boolean indexed, boolean threadPassed) {
+		this(escalation, customerMessage, closedBy, lastCustomerMessage, lastCustomerAt, indexed, threadPassed, null);
+	}
 
 	String id() {
 		return this.escalation.id();

@@ -78,6 +78,9 @@ class HandoverIT {
 	@Autowired
 	Clock clock;
 
+	@Autowired
+	EscalationService escalations;
+
 	final JsonMapper json = JsonMapper.builder().build();
 
 	final HttpClient http = HttpClient.newHttpClient();
@@ -124,6 +127,24 @@ class HandoverIT {
 		assertThat(botReply.path("rules").get(0).asString()).isEqualTo("lumen-oak.xlsx › Replies › row 34");
 		assertThat(botReply.path("facts").path("escalation").asString()).contains("to care (asked_for_human, normal)");
 		assertThat(context().get("tags").split(",")).contains("needs_human", "team_care");
+	}
+
+	@Test
+	void anEventHandledAgainAfterACrashStillSendsItsHandoverMessageOnce() {
+		// The escalation was opened, then the server died before the reply was recorded:
+		// Meta's redelivery is handled again.
+		WebhookPayloads.Delivery ask = this.customer.at(this.clock.millis())
+			.textMessage("Can I talk to someone from your team please?");
+		this.escalations.open(new EscalationRequest(WebhookPayloads.ACCOUNT, this.customer.sender(), "asked_for_human",
+				"care", "normal", null, null, "lumen-oak.xlsx › Escalations › row 9", null, Map.of(),
+				java.util.Set.of(), "message:" + ask.mid()));
+
+		assertThat(this.webhook.post(ask).statusCode()).isEqualTo(200);
+		assertThat(textOf(awaitSends(1).get(0)))
+			.isEqualTo("Of course! A teammate will reply here within about an hour 🙋");
+		assertThat(this.webhook.post(ask).statusCode()).isEqualTo(200);
+		say("hello?", false);
+		assertThat(meta.sentTo(this.customer.sender())).hasSize(1);
 	}
 
 	@Test
