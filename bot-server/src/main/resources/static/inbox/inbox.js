@@ -363,8 +363,9 @@
     renderMessages(entriesOf(body));
     renderDetails(escalation, slots);
     if (!isClosed(escalation) && state.queue.has(escalation.id)) {
+      // The list does not carry the lead's slots; once read, the queue names the customer too.
       state.queue.set(escalation.id, Object.assign(state.queue.get(escalation.id), {
-        assignee: escalation.assignee, status: escalation.status}));
+        assignee: escalation.assignee, status: escalation.status, slots}));
       renderQueue();
     }
   }
@@ -387,7 +388,7 @@
     const closed = isClosed(escalation);
     $('conversation-meta').replaceChildren(
       el('span', {className: 'badge ' + (escalation.priority || 'normal'), text: escalation.priority || 'normal'}),
-      el('span', {className: 'badge state', 'data-testid': 'status',
+      el('span', {className: 'badge state', 'data-testid': 'status', 'data-status': escalation.status || 'open',
         text: STATUS_WORDS[escalation.status] || escalation.status || 'open'}),
       el('span', {text: [escalation.team && 'team ' + escalation.team,
         escalation.assignee ? 'claimed by ' + escalation.assignee : (closed ? null : 'not claimed yet'),
@@ -420,7 +421,10 @@
       list.replaceChildren();
       start = 0;
     }
+    // A conversation just opened is read, not announced; what arrives afterwards is.
+    if (start === 0) list.setAttribute('aria-live', 'off');
     for (const entry of visible.slice(start)) list.append(messageItem(entry));
+    if (start === 0) requestAnimationFrame(() => list.setAttribute('aria-live', 'polite'));
     state.renderedKeys = keys;
     if (!prefix || state.pinned || start === 0) {
       list.scrollTop = list.scrollHeight;
@@ -752,6 +756,9 @@
     if (state.token) openFromHash();
   });
   setInterval(tickAges, 1000);
+
+  // For the browser test, which feeds the parser awkward chunks.
+  window.dmbotInbox = Object.freeze({sseParser});
 
   if (state.token) signIn(state.token);
   else showSignIn();
