@@ -361,7 +361,7 @@
     state.open = {escalation, slots};
     renderHeader(escalation, slots);
     renderMessages(entriesOf(body));
-    renderDetails(escalation, slots);
+    renderDetails(escalation, slots, body || {});
     if (!isClosed(escalation) && state.queue.has(escalation.id)) {
       // The list does not carry the lead's slots; once read, the queue names the customer too.
       state.queue.set(escalation.id, Object.assign(state.queue.get(escalation.id), {
@@ -476,7 +476,18 @@
       el('summary', {text: 'Why the bot said this'}), rows);
   }
 
-  function renderDetails(escalation, slots) {
+  const REPLY_WINDOWS = {
+    human_agent: 'The customer last wrote over 24 hours ago: your reply goes with Instagram\'s HUMAN_AGENT tag, '
+      + 'which allows a person (not the bot) to answer for up to 7 days.',
+    closed: 'The customer last wrote more than 7 days ago: Instagram does not let the business answer until they write again.'
+  };
+
+  function renderDetails(escalation, slots, body) {
+    $('reply-window').textContent = isClosed(escalation) ? '' : REPLY_WINDOWS[body.replyWindow] || '';
+    const attributes = Object.entries(body.attributes || {});
+    $('attributes-title').hidden = $('attributes').hidden = !attributes.length;
+    $('attributes').replaceChildren(...attributes
+      .flatMap(([name, value]) => [el('dt', {text: name.replaceAll('_', ' ')}), el('dd', {text: value})]));
     const slotList = $('slots');
     const entries = Object.entries(slots || {});
     slotList.replaceChildren(...(entries.length
@@ -484,7 +495,7 @@
       : [el('dd', {className: 'none', text: 'No answers collected.'})]));
     const why = $('why');
     const facts = [['reason', escalation.reason && escalation.reason.replaceAll('_', ' ')], ['rule', escalation.trigger],
-      ['tags', (escalation.tags || []).join(', ')], ['opened', formatTime(escalation.openedAt)]];
+      ['tags', [...(body.tags || escalation.tags || [])].join(', ')], ['opened', formatTime(escalation.openedAt)]];
     why.replaceChildren(...facts.filter(([, value]) => value)
       .flatMap(([name, value]) => [el('dt', {text: name}), el('dd', {text: value})]));
   }
@@ -688,7 +699,7 @@
         sender(escalation) === (message.senderId || message.sender)
         && (!account(message) || account(escalation) === account(message)));
     }
-    if (target) {
+    if (target && (message.direction || 'in') === 'in') {
       target.lastCustomerMessage = message.text || target.lastCustomerMessage;
       renderQueue();
     }
