@@ -1,5 +1,6 @@
 package dev.dmbot.server.access;
 
+import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.ProviderManager;
@@ -34,6 +35,10 @@ class SecurityConfiguration {
 					AnonymousAuthenticationFilter.class)
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(errors).accessDeniedHandler(errors))
 			.authorizeHttpRequests(requests -> {
+				// The second dispatch of a long-running answer (the live escalation
+				// stream)
+				// carries no token; the request that started it was authorized.
+				requests.dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll();
 				for (AccessPolicy.Rule rule : AccessPolicy.RULES) {
 					requests.requestMatchers(rule.matcher()).hasAnyRole(rule.roleNames());
 				}

@@ -1,13 +1,15 @@
 package dev.dmbot.server.access;
 
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
  * A caller of the protected APIs: before authentication it carries the presented bearer
- * token; once authenticated only the token's name and role, never the token.
+ * token; once authenticated only the token's name, role and bound accounts, never the
+ * token.
  */
 final class TokenAuthentication extends AbstractAuthenticationToken {
 
@@ -15,19 +17,23 @@ final class TokenAuthentication extends AbstractAuthenticationToken {
 
 	private final Role role;
 
+	private final Set<String> accounts;
+
 	private transient BearerToken token;
 
 	private TokenAuthentication(BearerToken token) {
 		super(List.of());
 		this.name = null;
 		this.role = null;
+		this.accounts = Set.of();
 		this.token = token;
 	}
 
-	private TokenAuthentication(String name, Role role) {
+	private TokenAuthentication(String name, Role role, Set<String> accounts) {
 		super(List.of(new SimpleGrantedAuthority(role.authority())));
 		this.name = name;
 		this.role = role;
+		this.accounts = Set.copyOf(accounts);
 		super.setAuthenticated(true);
 	}
 
@@ -36,7 +42,14 @@ final class TokenAuthentication extends AbstractAuthenticationToken {
 	}
 
 	static TokenAuthentication authenticated(String name, Role role) {
-		return new TokenAuthentication(name, role);
+		return new TokenAuthentication(name, role, Set.of());
+	}
+
+	/**
+	 * @param accounts the Instagram accounts the token is bound to; empty: all
+	 */
+	static TokenAuthentication authenticated(String name, Role role, Set<String> accounts) {
+		return new TokenAuthentication(name, role, accounts);
 	}
 
 	BearerToken token() {
@@ -45,6 +58,11 @@ final class TokenAuthentication extends AbstractAuthenticationToken {
 
 	Role role() {
 		return this.role;
+	}
+
+	/** The Instagram accounts whose conversations this caller may see; empty: all. */
+	Set<String> accounts() {
+		return this.accounts;
 	}
 
 	@Override
@@ -79,8 +97,8 @@ final class TokenAuthentication extends AbstractAuthenticationToken {
 
 	@Override
 	public String toString() {
-		return "TokenAuthentication[name=" + this.name + ", role=" + this.role + ", authenticated=" + isAuthenticated()
-				+ "]";
+		return "TokenAuthentication[name=" + this.name + ", role=" + this.role + ", accounts=" + this.accounts
+				+ ", authenticated=" + isAuthenticated() + "]";
 	}
 
 }

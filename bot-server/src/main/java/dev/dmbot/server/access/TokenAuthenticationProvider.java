@@ -1,5 +1,7 @@
 package dev.dmbot.server.access;
 
+import java.util.Set;
+
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
@@ -34,7 +36,8 @@ class TokenAuthenticationProvider implements AuthenticationProvider {
 		}
 		StoredToken stored = this.tokens.find(token)
 			.orElseThrow(() -> new BadCredentialsException("Unknown or revoked token"));
-		return TokenAuthentication.authenticated(stored.name(), stored.role());
+		return TokenAuthentication.authenticated(stored.name(), stored.role(),
+				stored.accounts() == null ? Set.of() : Set.copyOf(stored.accounts()));
 	}
 
 	@Override

@@ -1,9 +1,11 @@
 package dev.dmbot.server.access;
 
 import java.net.URI;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.springframework.http.HttpStatus;
@@ -28,6 +30,10 @@ class TokenController {
 
 	private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
+	private static final Pattern ACCOUNT = Pattern.compile("[0-9]{1,32}");
+
+	static final int MAX_ACCOUNTS = 100;
+
 	private final TokenStore tokens;
 
 	TokenController(TokenStore tokens) {
@@ -51,13 +57,46 @@ class TokenController {
 		catch (IllegalArgumentException ex) {
 			return error(HttpStatus.BAD_REQUEST, ex.getMessage());
 		}
-		Optional<String> token = this.tokens.create(request.name(), role, caller.getName());
+		List<String> accounts;
+		try {
+			accounts = accounts(request.accounts(), role);
+		}
+		catch (IllegalArgumentException ex) {
+			return error(HttpStatus.BAD_REQUEST, ex.getMessage());
+		}
+		Optional<String> token = this.tokens.create(request.name(), role, caller.getName(), accounts);
 		if (token.isEmpty()) {
 			return error(HttpStatus.CONFLICT, "A token named '" + request.name() + "' exists already; revoke it with "
 					+ "DELETE /api/admin/tokens/" + request.name() + " or choose another name");
 		}
 		return ResponseEntity.created(URI.create("/api/admin/tokens/" + request.name()))
-			.body(new IssuedToken(request.name(), role, token.get()));
+			.body(new IssuedToken(request.name(), role, accounts.isEmpty() ? null : accounts, token.get()));
+	}
+
+	/** The accounts a token is bound to: Instagram account ids, for AGENT tokens only. */
+	static List<String> accounts(List<String> requested, Role role) {
+		if (requested == null || requested.isEmpty()) {
+			return List.of();
+		}
+		if (role != Role.AGENT) {
+			throw new IllegalArgumentException("accounts bind an AGENT token to Instagram accounts; a " + role
+					+ " token sees every account, so leave accounts out");
+		}
+		if (requested.size() > MAX_ACCOUNTS) {
+			throw new IllegalArgumentException(
+					"accounts may list at most " + MAX_ACCOUNTS + " accounts, but lists " + requested.size());
+		}
+		Set<String> accounts = new LinkedHashSet<>();
+		for (String account : requested) {
+			String id = account == null ? "" : account.strip();
+			if (!ACCOUNT.matcher(id).matches()) {
+				throw new IllegalArgumentException("accounts must be Instagram professional account ids (digits, "
+						+ "such as 17841405822304914), but one was "
+						+ (account == null ? "null" : "'" + account + "'"));
+			}
+			accounts.add(id);
+		}
+		return List.copyOf(accounts);
 	}
 
 	@GetMapping
@@ -85,17 +124,23 @@ class TokenController {
 		return ResponseEntity.status(status).body(Map.of("error", message));
 	}
 
-	/** The body of {@code POST /api/admin/tokens}. */
-	record TokenRequest(String name, String role) {
+	/**
+	 * The body of {@code POST /api/admin/tokens}.
+	 *
+	 * @param accounts for an AGENT token, the Instagram accounts whose conversations it
+	 * may see; absent or empty: all
+	 */
+	record TokenRequest(String name, String role, List<String> accounts) {
 	}
 
 	/** The answer to a creation: the only time the token itself is shown. */
-	record IssuedToken(String name, Role role, String token) {
+	record IssuedToken(String name, Role role, List<String> accounts, String token) {
 
 		@Override
 		public String toString() {
 			// Spring MVC logs returned values at debug level.
-			return "IssuedToken[name=" + this.name + ", role=" + this.role + ", token=****]";
+			return "IssuedToken[name=" + this.name + ", role=" + this.role + ", accounts=" + this.accounts
+					+ ", token=****]";
 		}
 
 	}

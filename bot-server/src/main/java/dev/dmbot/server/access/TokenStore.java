@@ -16,10 +16,11 @@ import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * Issued tokens in Redis, kept only as their SHA-256: {@code bot:{access}:token:<hex>} is
- * a hash of name, role, created-at and created-by, and {@code bot:{access}:token-names}
- * maps each name to its hex digest so a token can be revoked by name. Every check reads
- * Redis, with no cache, so a revocation holds on every instance at once. The keys share a
- * hash tag so the scripts below stay in one Redis Cluster slot.
+ * a hash of name, role, created-at, created-by and, for a bound AGENT token, the
+ * comma-separated accounts; and {@code bot:{access}:token-names} maps each name to its
+ * hex digest so a token can be revoked by name. Every check reads Redis, with no cache,
+ * so a revocation holds on every instance at once. The keys share a hash tag so the
+ * scripts below stay in one Redis Cluster slot.
  */
 @Component
 class TokenStore {
@@ -34,6 +35,7 @@ class TokenStore {
 	private static final String CREATE = """
 			if redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[2]) == 0 then return 0 end
 			redis.call('HSET', KEYS[2], 'name', ARGV[1], 'role', ARGV[3], 'createdAt', ARGV[4], 'createdBy', ARGV[5])
+			if ARGV[6] ~= '' then redis.call('HSET', KEYS[2], 'accounts', ARGV[6]) end
 			return 1
 			""";
 
@@ -67,10 +69,18 @@ class TokenStore {
 	 * @return the new token, or empty when a token of that name exists already
 	 */
 	Optional<String> create(String name, Role role, String createdBy) {
+		return create(name, role, createdBy, List.of());
+	}
+
+	/**
+	 * Issues a token bound to these accounts (empty: not bound).
+	 * @return the new token, or empty when a token of that name exists already
+	 */
+	Optional<String> create(String name, Role role, String createdBy, List<String> accounts) {
 		String token = newToken();
 		String digest = TokenDigest.hex(token);
-		Object created = call(() -> this.redis.eval(CREATE, List.of(NAMES, TOKEN_KEY_PREFIX + digest),
-				List.of(name, digest, role.name(), this.clock.instant().toString(), createdBy)));
+		Object created = call(() -> this.redis.eval(CREATE, List.of(NAMES, TOKEN_KEY_PREFIX + digest), List.of(name,
+				digest, role.name(), this.clock.instant().toString(), createdBy, String.join(",", accounts))));
 		return Long.valueOf(1).equals(created) ? Optional.of(token) : Optional.empty();
 	}
 
@@ -115,8 +125,10 @@ class TokenStore {
 		if (fields.isEmpty()) {
 			return Optional.empty();
 		}
+		String accounts = fields.get("accounts");
 		return Optional.of(new StoredToken(fields.get("name"), Role.parse(fields.get("role")),
-				Instant.parse(fields.get("createdAt")), fields.get("createdBy")));
+				Instant.parse(fields.get("createdAt")), fields.get("createdBy"),
+				accounts == null || accounts.isEmpty() ? null : List.of(accounts.split(","))));
 	}
 
 	private static <T> T call(RedisCall<T> call) {

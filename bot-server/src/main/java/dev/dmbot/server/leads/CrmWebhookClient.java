@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 
+import dev.dmbot.server.system.DeliveryBackoff;
+
 /**
  * One POST of a signed lead to the CRM, classified: 2xx is delivered; 408, 429, 5xx and
  * no answer are worth another try; any other answer is final. Neither the secret nor the

@@ -23,6 +23,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.dmbot.server.system.DeliveryBackoff;
+
 /**
  * Takes leads to the CRM off the caller's thread. A lead is tried at once after it is
  * recorded; a failed try is put back in {@link PendingDeliveries} with its next due time,

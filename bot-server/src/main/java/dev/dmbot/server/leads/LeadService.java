@@ -9,6 +9,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Service;
 
+import dev.dmbot.server.system.Ulid;
+
 /**
  * Where qualified leads enter: {@link #record(LeadQualified)} stores the lead and hands
  * it to the CRM webhook in the background. Recording the same event again (same
@@ -44,7 +46,7 @@ public class LeadService {
 	public Lead record(LeadQualified event) {
 		Instant now = this.clock.instant();
 		Instant createdAt = event.qualifiedAt() != null ? event.qualifiedAt() : now;
-		Lead lead = new Lead(LeadId.next(createdAt), event.accountId(), event.senderId(), event.conversationId(),
+		Lead lead = new Lead(Ulid.next(createdAt), event.accountId(), event.senderId(), event.conversationId(),
 				event.slots(), event.score(), event.tags(), event.source(), LeadStatus.NEW, createdAt, now, 0, null);
 		Optional<String> known = this.store.createUnlessKnown(lead,
 				this.deliverer.delivers() ? now.toEpochMilli() : null);

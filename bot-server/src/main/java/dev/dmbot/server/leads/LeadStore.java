@@ -18,6 +18,8 @@ import redis.clients.jedis.params.XAddParams;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.dmbot.server.system.Ulid;
+
 /**
  * Leads in Redis: a hash per lead ({@code bot:leads:lead:<id>}), sorted sets by creation
  * time for all leads and per account, a key per (conversation, source) that makes a
@@ -97,7 +99,7 @@ class LeadStore {
 	}
 
 	Optional<Lead> find(String id) {
-		if (!LeadId.looksValid(id)) {
+		if (!Ulid.looksValid(id)) {
 			return Optional.empty();
 		}
 		return read(this.redis.hgetAll(LEAD_PREFIX + id));

@@ -1,79 +1,22 @@
 package dev.dmbot.server.leads;
 
-import java.util.List;
-
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.UnifiedJedis;
 
+import dev.dmbot.server.system.DueQueue;
+
 /**
- * Deliveries waiting for their next try: the sorted set {@code bot:leads:pending}, lead
- * id scored by the epoch millisecond it is due. An instance claims a due entry by moving
- * its score to the end of a lease in one script, so only one instance tries it; if that
- * instance dies, the lease runs out and another one does.
+ * Lead deliveries waiting for their next try: the sorted set {@code bot:leads:pending},
+ * lead id scored by the epoch millisecond it is due, claimed by one instance at a time
+ * (see {@link DueQueue}).
  */
 @Component
-class PendingDeliveries {
+class PendingDeliveries extends DueQueue {
 
 	static final String KEY = "bot:leads:pending";
 
-	private static final String CLAIM_DUE = """
-			local ids = redis.call('zrangebyscore', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[3]))
-			for _, id in ipairs(ids) do redis.call('zadd', KEYS[1], ARGV[2], id) end
-			return ids
-			""";
-
-	private static final String CLAIM_ONE = """
-			local score = redis.call('zscore', KEYS[1], ARGV[1])
-			if score and tonumber(score) <= tonumber(ARGV[2]) then
-			  redis.call('zadd', KEYS[1], ARGV[3], ARGV[1])
-			  return 1
-			end
-			return 0
-			""";
-
-	/** Moves or removes the entry only while this claim still holds it. */
-	private static final String RELEASE = """
-			local score = redis.call('zscore', KEYS[1], ARGV[1])
-			if not score or tonumber(score) ~= tonumber(ARGV[2]) then return 0 end
-			if ARGV[3] == '' then redis.call('zrem', KEYS[1], ARGV[1])
-			else redis.call('zadd', KEYS[1], ARGV[3], ARGV[1]) end
-			return 1
-			""";
-
-	private final UnifiedJedis redis;
-
 	PendingDeliveries(UnifiedJedis redis) {
-		this.redis = redis;
-	}
-
-	void schedule(String id, long dueMillis) {
-		this.redis.zadd(KEY, dueMillis, id);
-	}
-
-	/** Claims up to {@code max} due deliveries until {@code leaseUntil}. */
-	@SuppressWarnings("unchecked")
-	List<String> claimDue(long nowMillis, long leaseUntil, int max) {
-		return (List<String>) this.redis.eval(CLAIM_DUE, List.of(KEY),
-				List.of(Long.toString(nowMillis), Long.toString(leaseUntil), Integer.toString(max)));
-	}
-
-	boolean claim(String id, long nowMillis, long leaseUntil) {
-		Object claimed = this.redis.eval(CLAIM_ONE, List.of(KEY),
-				List.of(id, Long.toString(nowMillis), Long.toString(leaseUntil)));
-		return Long.valueOf(1).equals(claimed);
-	}
-
-	/** The try is over: forget the entry (unless someone re-queued it meanwhile). */
-	void done(String id, long claim) {
-		this.redis.eval(RELEASE, List.of(KEY), List.of(id, Long.toString(claim), ""));
-	}
-
-	void retryAt(String id, long claim, long dueMillis) {
-		this.redis.eval(RELEASE, List.of(KEY), List.of(id, Long.toString(claim), Long.toString(dueMillis)));
-	}
-
-	long size() {
-		return this.redis.zcard(KEY);
+		super(redis, KEY);
 	}
 
 }

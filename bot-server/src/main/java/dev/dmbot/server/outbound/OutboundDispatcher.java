@@ -96,6 +96,70 @@ public class OutboundDispatcher {
 		return new DeliveryResult(DeliveryOutcome.SENT, messageIds, null);
 	}
 
+	/**
+	 * Sends a reply a person wrote: within 24 hours of the customer's last message as a
+	 * normal reply, from 24 hours to 7 days with {@code "messaging_type":"MESSAGE_TAG",
+	 * "tag":"HUMAN_AGENT"}, later not at all. Long text is cut into parts as for the
+	 * bot's replies; retries and dead letters are the same too.
+	 */
+	public AgentDelivery deliverAsAgent(AgentMessage message) {
+		ReplyWindow window = ReplyWindow.forAgent(message.lastInboundAt(), this.clock.instant());
+		if (window == ReplyWindow.CLOSED) {
+			countAgent(window, DeliveryOutcome.WINDOW_CLOSED);
+			log.info("Agent reply to {} not sent: the customer's last message is older than 7 days",
+					message.recipientId());
+			return new AgentDelivery(window, new DeliveryResult(DeliveryOutcome.WINDOW_CLOSED, List.of(),
+					"more than 7 days after the customer's last message"));
+		}
+		OutboundMessage asReply = new OutboundMessage(message.accountId(), message.recipientId(), message.text(),
+				List.of(), message.lastInboundAt(), null, message.reference() + " by " + message.agent());
+		List<String> messageIds = new ArrayList<>();
+		for (String part : MessageSplitter.split(message.text())) {
+			Map<String, Object> body = agentBody(message.recipientId(), part, window);
+			try {
+				messageIds.add(this.retry.executeSupplier(() -> {
+					this.rateLimiter.acquire(message.accountId());
+					return this.sender.send(message.accountId(), body);
+				}));
+			}
+			catch (SendApiException ex) {
+				this.meters.counter("bot.send.errors", "code", Integer.toString(ex.error().code())).increment();
+				if (ex.error().windowClosed()) {
+					countAgent(window, DeliveryOutcome.WINDOW_CLOSED);
+					return new AgentDelivery(window,
+							new DeliveryResult(DeliveryOutcome.WINDOW_CLOSED, messageIds, ex.error().describe()));
+				}
+				log.warn("Agent reply to {} moved to {}: {}", message.recipientId(), DeadLetters.STREAM,
+						ex.error().describe());
+				this.deadLetters.add(asReply, body, ex.error().describe());
+				countAgent(window, DeliveryOutcome.DEAD_LETTERED);
+				return new AgentDelivery(window,
+						new DeliveryResult(DeliveryOutcome.DEAD_LETTERED, messageIds, ex.error().describe()));
+			}
+		}
+		countAgent(window, DeliveryOutcome.SENT);
+		return new AgentDelivery(window, new DeliveryResult(DeliveryOutcome.SENT, messageIds, null));
+	}
+
+	private void countAgent(ReplyWindow window, DeliveryOutcome outcome) {
+		this.meters.counter("bot.agent.replies", "window", window.tag(), "outcome", outcome.tag()).increment();
+	}
+
+	/**
+	 * A person's reply: plain inside the 24 hours, tagged {@code HUMAN_AGENT} after them
+	 * (Meta's "human agent" feature must be approved for the app).
+	 */
+	static Map<String, Object> agentBody(String recipientId, String text, ReplyWindow window) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("recipient", Map.of("id", recipientId));
+		if (window == ReplyWindow.HUMAN_AGENT) {
+			body.put("messaging_type", "MESSAGE_TAG");
+			body.put("tag", "HUMAN_AGENT");
+		}
+		body.put("message", Map.of("text", text));
+		return body;
+	}
+
 	private DeliveryResult refused(OutboundMessage message, Map<String, Object> body, MetaError error,
 			List<String> sentParts) {
 		this.meters.counter("bot.send.errors", "code", Integer.toString(error.code())).increment();

@@ -3,6 +3,7 @@ package dev.dmbot.server.system;
 import java.net.URI;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -17,10 +18,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * are recorded, not sent
  * @param accountId the Instagram professional account id replies are sent from
  * @param graphUrl the Graph API base, version included
+ * @param appId this bot's Meta app id; conversation routing hands an escalation back when
+ * Meta's Inbox passes the thread to it
  */
 @ConfigurationProperties("bot.meta")
 public record MetaProperties(String appSecret, String appSecretAlt, String verifyToken, String accessToken,
-		String accountId, @DefaultValue("https://graph.instagram.com/v25.0") URI graphUrl) {
+		String accountId, @DefaultValue("https://graph.instagram.com/v25.0") URI graphUrl, String appId) {
 
 	/**
 	 * Used only in sandbox mode so a newcomer can sign test events; documented in the
@@ -32,6 +35,7 @@ public record MetaProperties(String appSecret, String appSecretAlt, String verif
 
 	public static final String SANDBOX_ACCOUNT_ID = "17841400000000000";
 
+	@ConstructorBinding
 	public MetaProperties {
 		boolean sandbox = isBlank(accessToken);
 		if (!sandbox && isBlank(appSecret)) {
@@ -50,6 +54,17 @@ public record MetaProperties(String appSecret, String appSecretAlt, String verif
 		appSecret = isBlank(appSecret) ? SANDBOX_APP_SECRET : appSecret;
 		verifyToken = isBlank(verifyToken) ? (sandbox ? SANDBOX_VERIFY_TOKEN : null) : verifyToken;
 		accountId = isBlank(accountId) ? SANDBOX_ACCOUNT_ID : accountId;
+		appId = isBlank(appId) ? null : appId.strip();
+		if (appId != null && !appId.chars().allMatch(Character::isDigit)) {
+			throw new IllegalArgumentException(
+					"bot.meta.app-id must be the app's numeric id from the App Dashboard, but was '" + appId + "'");
+		}
+	}
+
+	/** Without an app id: settings written before conversation routing existed. */
+	public MetaProperties(String appSecret, String appSecretAlt, String verifyToken, String accessToken,
+			String accountId, URI graphUrl) {
+		this(appSecret, appSecretAlt, verifyToken, accessToken, accountId, graphUrl, null);
 	}
 
 	public boolean sandbox() {
@@ -59,8 +74,8 @@ public record MetaProperties(String appSecret, String appSecretAlt, String verif
 	@Override
 	public String toString() {
 		// Secrets never reach logs, even through a debug dump of the configuration.
-		return "MetaProperties[accountId=" + this.accountId + ", graphUrl=" + this.graphUrl + ", sandbox=" + sandbox()
-				+ "]";
+		return "MetaProperties[accountId=" + this.accountId + ", graphUrl=" + this.graphUrl + ", appId=" + this.appId
+				+ ", sandbox=" + sandbox() + "]";
 	}
 
 	private static boolean isBlank(String value) {

@@ -1,4 +1,4 @@
-package dev.dmbot.server.leads;
+package dev.dmbot.server.system;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,27 +10,28 @@ import java.time.format.DateTimeParseException;
 import io.github.resilience4j.core.IntervalFunction;
 
 /**
- * How long to wait before the next try: Resilience4j's exponential backoff with jitter
- * (as the Send API retries do), but never less than a {@code Retry-After} the CRM sent.
- * The wait is kept in Redis as a due time instead of a sleeping thread, so retries
- * survive a restart.
+ * How long to wait before the next try of a webhook delivery (leads to the CRM,
+ * escalation notifications): Resilience4j's exponential backoff with jitter (as the Send
+ * API retries do), but never less than a {@code Retry-After} the receiver sent. The wait
+ * is kept in Redis as a due time ({@link DueQueue}) instead of a sleeping thread, so
+ * retries survive a restart.
  */
-final class DeliveryBackoff {
+public final class DeliveryBackoff {
 
-	/** A CRM asking for more than a day is taken as asking for a day. */
-	static final Duration LONGEST_RETRY_AFTER = Duration.ofDays(1);
+	/** A receiver asking for more than a day is taken as asking for a day. */
+	public static final Duration LONGEST_RETRY_AFTER = Duration.ofDays(1);
 
 	private final IntervalFunction intervals;
 
-	DeliveryBackoff(Duration initial, Duration max) {
+	public DeliveryBackoff(Duration initial, Duration max) {
 		this.intervals = IntervalFunction.ofExponentialRandomBackoff(initial, 2.0, 0.5, max);
 	}
 
 	/**
 	 * @param attempts tries made so far (1 after the first failure)
-	 * @param retryAfter the CRM's wish, or null
+	 * @param retryAfter the receiver's wish, or null
 	 */
-	Duration next(int attempts, Duration retryAfter) {
+	public Duration next(int attempts, Duration retryAfter) {
 		Duration backoff = Duration.ofMillis(this.intervals.apply(Math.max(1, attempts)));
 		if (retryAfter != null && retryAfter.compareTo(backoff) > 0) {
 			return retryAfter.compareTo(LONGEST_RETRY_AFTER) > 0 ? LONGEST_RETRY_AFTER : retryAfter;
@@ -42,7 +43,7 @@ final class DeliveryBackoff {
 	 * A {@code Retry-After} value: delay-seconds or an HTTP-date (RFC 9110 10.2.3); null
 	 * when absent or unreadable.
 	 */
-	static Duration parseRetryAfter(String value, Clock clock) {
+	public static Duration parseRetryAfter(String value, Clock clock) {
 		if (value == null || value.isBlank()) {
 			return null;
 		}

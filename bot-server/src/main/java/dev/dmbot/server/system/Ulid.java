@@ -1,28 +1,28 @@
-package dev.dmbot.server.leads;
+package dev.dmbot.server.system;
 
 import java.security.SecureRandom;
 import java.time.Instant;
 
 /**
- * Lead ids as ULIDs: 48 bits of milliseconds then 80 random bits in Crockford base32, 26
- * characters that sort by creation time as text.
+ * ULIDs: 48 bits of milliseconds then 80 random bits in Crockford base32, 26 characters
+ * that sort by creation time as text. Leads and escalations are named by them.
  */
-final class LeadId {
+public final class Ulid {
 
 	private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
-	private LeadId() {
+	private Ulid() {
 	}
 
-	static String next(Instant now) {
+	public static String next(Instant now) {
 		byte[] random = new byte[10];
 		RANDOM.nextBytes(random);
 		return of(now.toEpochMilli(), random);
 	}
 
-	static String of(long millis, byte[] random) {
+	public static String of(long millis, byte[] random) {
 		char[] id = new char[26];
 		long time = millis;
 		for (int i = 9; i >= 0; i--) {
@@ -47,7 +47,7 @@ final class LeadId {
 		return new String(id);
 	}
 
-	static boolean looksValid(String id) {
+	public static boolean looksValid(String id) {
 		if (id == null || id.length() != 26) {
 			return false;
 		}

@@ -1,6 +1,5 @@
-package dev.dmbot.server.leads;
+package dev.dmbot.server.system;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,28 +42,6 @@ class DeliveryBackoffTest {
 		assertThat(DeliveryBackoff.parseRetryAfter("Fri, 01 May 2026 09:00:00 GMT", CLOCK)).isEqualTo(Duration.ZERO);
 		assertThat(DeliveryBackoff.parseRetryAfter("soon", CLOCK)).isNull();
 		assertThat(DeliveryBackoff.parseRetryAfter(null, CLOCK)).isNull();
-	}
-
-	@Test
-	void timeoutsThrottlingAndServerErrorsAreRetriedOtherAnswersAreFinal() {
-		CrmWebhookClient client = new CrmWebhookClient(
-				new LeadsProperties(URI.create("https://crm.example/hook"), "secret", 6, Duration.ofSeconds(1),
-						Duration.ofMinutes(5), Duration.ofSeconds(10), Duration.ofDays(365), Duration.ofSeconds(1)),
-				CLOCK);
-
-		assertThat(client.classify(200, "", null).outcome()).isEqualTo(CrmWebhookClient.Outcome.DELIVERED);
-		assertThat(client.classify(204, "", null).outcome()).isEqualTo(CrmWebhookClient.Outcome.DELIVERED);
-		for (int status : new int[] { 408, 429, 500, 502, 503, 504 }) {
-			assertThat(client.classify(status, "busy", null).outcome()).as("HTTP %d", status)
-				.isEqualTo(CrmWebhookClient.Outcome.RETRY);
-		}
-		for (int status : new int[] { 301, 400, 401, 403, 404, 409, 422 }) {
-			assertThat(client.classify(status, "no", null).outcome()).as("HTTP %d", status)
-				.isEqualTo(CrmWebhookClient.Outcome.REFUSED);
-		}
-		CrmWebhookClient.Attempt throttled = client.classify(429, "{\"error\":\"slow down\"}", "30");
-		assertThat(throttled.retryAfter()).isEqualTo(Duration.ofSeconds(30));
-		assertThat(throttled.error()).isEqualTo("HTTP 429 from the CRM: {\"error\":\"slow down\"}");
 	}
 
 }
