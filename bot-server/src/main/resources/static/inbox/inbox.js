@@ -31,9 +31,10 @@
   const state = {
     token: sessionStorage.getItem(TOKEN_KEY),
     queue: new Map(), // id -> escalation with .ageBase (ms at .seenAt)
+    names: new Map(), // id -> the customer's name, once a conversation showed it (the list does not carry slots)
     teams: new Set(),
     openId: null,
-    open: null, // {escalation, entries, slots}
+    open: null, // {escalation, slots}
     renderedKeys: [],
     streamAbort: null,
     lastEventId: null,
@@ -156,8 +157,11 @@
     return escalation.accountId || escalation.account || '';
   }
 
-  function displayName(escalation, slots) {
-    const name = (slots && (slots.name || slots.first_name)) || escalation.name || escalation.username;
+  /** The name the flow collected, else the Instagram name or username the contact has, else the id. */
+  function displayName(escalation, slots, attributes) {
+    const known = Object.assign({}, attributes, slots);
+    const name = known.name || [known.first_name, known.last_name].filter(Boolean).join(' ')
+      || (known.username && '@' + known.username);
     return name ? name : 'Customer ' + sender(escalation);
   }
 
@@ -285,14 +289,14 @@
         'data-escalation-id': escalation.id, 'aria-current': escalation.id === state.openId ? 'true' : null},
       el('span', {className: 'badge ' + (escalation.priority || 'normal'), 'data-testid': 'priority',
         text: escalation.priority || 'normal'}),
-      el('span', {className: 'name', text: displayName(escalation, escalation.slots)}),
+      el('span', {className: 'name', text: state.names.get(escalation.id) || displayName(escalation)}),
       el('span', {className: 'age', 'data-testid': 'age', 'data-age-of': escalation.id,
         title: 'Waiting since ' + formatTime(escalation.openedAt), text: formatAge(ageMillis(escalation))}),
       el('span', {className: 'last', 'data-testid': 'last-message',
         text: lastMessageText(escalation) || '(no message text)'}),
       el('span', {className: 'sub', 'data-testid': 'claimed-by',
-        text: [escalation.team, escalation.reason && escalation.reason.replaceAll('_', ' '), claimed]
-          .filter(Boolean).join(' · ')}));
+        text: [escalation.team, escalation.reason && escalation.reason.replaceAll('_', ' '), claimed,
+          escalation.slaBreached ? 'reply overdue' : null].filter(Boolean).join(' · ')}));
     return el('li', {className: fresh ? 'fresh' : null}, link);
   }
 
@@ -358,14 +362,15 @@
     if (state.openId !== id) return; // the agent moved on meanwhile
     const escalation = escalationOf(body);
     const slots = (body && body.slots) || escalation.slots || {};
+    const attributes = (body && body.attributes) || {};
     state.open = {escalation, slots};
-    renderHeader(escalation, slots);
+    renderHeader(escalation, displayName(escalation, slots, attributes));
     renderMessages(entriesOf(body));
     renderDetails(escalation, slots, body || {});
+    state.names.set(escalation.id, displayName(escalation, slots, attributes));
     if (!isClosed(escalation) && state.queue.has(escalation.id)) {
-      // The list does not carry the lead's slots; once read, the queue names the customer too.
       state.queue.set(escalation.id, Object.assign(state.queue.get(escalation.id), {
-        assignee: escalation.assignee, status: escalation.status, slots}));
+        assignee: escalation.assignee, status: escalation.status}));
       renderQueue();
     }
   }
@@ -383,8 +388,8 @@
     return entries;
   }
 
-  function renderHeader(escalation, slots) {
-    $('conversation-title').textContent = displayName(escalation, slots);
+  function renderHeader(escalation, name) {
+    $('conversation-title').textContent = name;
     const closed = isClosed(escalation);
     $('conversation-meta').replaceChildren(
       el('span', {className: 'badge ' + (escalation.priority || 'normal'), text: escalation.priority || 'normal'}),
@@ -438,8 +443,11 @@
 
   function messageItem(entry) {
     const kind = entry.direction === 'in' ? 'in' : entry.kind === 'note' ? 'note' : entry.kind === 'agent' ? 'agent' : 'bot';
-    const who = {in: 'Customer', bot: 'Bot', agent: 'Agent' + (entry.author ? ' ' + entry.author : ''),
-      note: 'Internal note' + (entry.author ? ' by ' + entry.author : '') + ' · never sent to the customer'}[kind];
+    const facts = entry.facts || {};
+    const author = entry.author || facts.agent;
+    const who = {in: 'Customer', bot: 'Bot',
+      agent: (author ? author : 'Agent') + (facts.tag ? ' · sent with the ' + facts.tag + ' tag' : ''),
+      note: 'Internal note' + (author ? ' by ' + author : '') + ' · never sent to the customer'}[kind];
     const time = formatTime(entry.at);
     const item = el('li', {className: (kind === 'in' ? 'in ' : kind === 'note' ? 'note ' : 'out ') + kind,
         'data-testid': 'message', 'data-kind': kind},
@@ -494,8 +502,12 @@
       ? entries.flatMap(([name, value]) => [el('dt', {text: name.replaceAll('_', ' ')}), el('dd', {text: value})])
       : [el('dd', {className: 'none', text: 'No answers collected.'})]));
     const why = $('why');
+    const open = !isClosed(escalation);
     const facts = [['reason', escalation.reason && escalation.reason.replaceAll('_', ' ')], ['rule', escalation.trigger],
-      ['tags', [...(body.tags || escalation.tags || [])].join(', ')], ['opened', formatTime(escalation.openedAt)]];
+      ['tags', [...(body.tags || escalation.tags || [])].join(', ')], ['opened', formatTime(escalation.openedAt)],
+      ['customer was told', body.customerMessage],
+      ['reply due', open && !escalation.firstAgentReplyAt ? formatTime(escalation.slaDueAt) : null],
+      ['bot resumes', open ? formatTime(escalation.idleUntil) : null]];
     why.replaceChildren(...facts.filter(([, value]) => value)
       .flatMap(([name, value]) => [el('dt', {text: name}), el('dd', {text: value})]));
   }
@@ -683,7 +695,7 @@
       state.queue.set(escalation.id, merged);
       renderQueue(isNew ? escalation.id : null);
       if (isNew) {
-        $('announcer').textContent = 'New in the queue: ' + displayName(merged, merged.slots)
+        $('announcer').textContent = 'New in the queue: ' + displayName(merged)
           + (merged.team ? ', team ' + merged.team : '') + (merged.priority ? ', ' + merged.priority : '') + '.';
       }
     }
