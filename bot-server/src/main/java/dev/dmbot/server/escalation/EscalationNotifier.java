@@ -87,6 +87,8 @@ class EscalationNotifier implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	private volatile boolean pollFailing;
+
 	EscalationNotifier(EscalationProperties properties, EscalationStore store, CustomerMessages messages,
 			EscalationMetrics metrics, UnifiedJedis redis, JsonMapper json, Clock clock) {
 		this.properties = properties;
@@ -128,9 +130,18 @@ class EscalationNotifier implements SmartLifecycle {
 				// A claim the workers cannot take lapses and is picked up again.
 				executor.execute(() -> attempt(entry, claim));
 			}
+			if (this.pollFailing) {
+				this.pollFailing = false;
+				log.info("Looking for due escalation notifications again");
+			}
 		}
 		catch (RuntimeException ex) {
-			log.warn("Could not look for due escalation notifications: {}", ex.toString());
+			// Once per outage, not once per poll.
+			if (!this.pollFailing) {
+				this.pollFailing = true;
+				log.warn("Could not look for due escalation notifications, trying again every {} ms: {}",
+						this.properties.pollInterval().toMillis(), ex.toString());
+			}
 		}
 	}
 

@@ -3,6 +3,7 @@ package dev.dmbot.server.escalation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -57,8 +58,8 @@ public class EscalationService {
 	 */
 	static final int MAX_TEXT = 4_000;
 
-	/** How many conversation log entries the agent sees. */
-	static final int CONVERSATION = 200;
+	/** How many conversation log entries the agent sees: all the log keeps. */
+	static final int CONVERSATION = 500;
 
 	private final EscalationStore store;
 
@@ -120,7 +121,7 @@ public class EscalationService {
 			if (current.isPresent()) {
 				return current.get();
 			}
-			Instant now = this.clock.instant();
+			Instant now = now();
 			Escalation escalation = new Escalation(Ulid.next(now), accountId, senderId, reason, team, priority,
 					Escalation.OPEN, null, now, null, null, now, null, idleTimeout, sla, blankToNull(request.trigger()),
 					request.slots(), request.tags());
@@ -149,7 +150,7 @@ public class EscalationService {
 				return Optional.empty();
 			}
 			StoredEscalation stored = current.get();
-			if (!idle(stored.escalation(), this.clock.instant())) {
+			if (!idle(stored.escalation(), now())) {
 				return Optional.of(repaired(stored).escalation());
 			}
 			if (timeOut(stored)) {
@@ -165,7 +166,7 @@ public class EscalationService {
 	 * touches {@code lastActivityAt} and tells live inboxes.
 	 */
 	public void customerWrote(Escalation escalation, String text, Instant at) {
-		Instant when = at != null ? at : this.clock.instant();
+		Instant when = at != null ? at : now();
 		if (this.store.customerWrote(escalation, text, when)) {
 			this.events.message(escalation, "in", "message", text, when, null);
 		}
@@ -173,7 +174,7 @@ public class EscalationService {
 
 	/** The queue: what this agent may see, filtered and sorted as the list shows it. */
 	List<StoredEscalation> list(Agent agent, EscalationFilter filter) {
-		Instant now = this.clock.instant();
+		Instant now = now();
 		Set<String> accounts = agent.accounts().isEmpty() ? this.store.accounts() : agent.accounts();
 		List<StoredEscalation> found = new ArrayList<>();
 		for (String accountId : accounts) {
@@ -200,7 +201,7 @@ public class EscalationService {
 	 * @return how many this call closed
 	 */
 	int closeIdle() {
-		Instant now = this.clock.instant();
+		Instant now = now();
 		int closed = 0;
 		for (String accountId : this.store.accounts()) {
 			for (StoredEscalation stored : this.store.queue(accountId)) {
@@ -217,7 +218,7 @@ public class EscalationService {
 		StoredEscalation stored = this.store.find(id)
 			.filter(found -> agent.sees(found.escalation().accountId()))
 			.orElseThrow(() -> new UnknownEscalationException(id));
-		return closeIfIdle(stored, this.clock.instant());
+		return closeIfIdle(stored, now());
 	}
 
 	/** The conversation as the agent reads it: newest {@value #CONVERSATION} entries. */
@@ -240,7 +241,7 @@ public class EscalationService {
 		if (who.length() > 64) {
 			throw new IllegalArgumentException("assignee must be at most 64 characters, but has " + who.length());
 		}
-		Instant now = this.clock.instant();
+		Instant now = now();
 		change(stored, Map.of("status", Escalation.CLAIMED, "assignee", who),
 				Map.of("claimedAt", EscalationStore.millis(now)));
 		StoredEscalation claimed = reread(stored);
@@ -259,7 +260,7 @@ public class EscalationService {
 		String body = text(text);
 		StoredEscalation stored = openOne(agent, id);
 		Escalation escalation = stored.escalation();
-		Instant now = this.clock.instant();
+		Instant now = now();
 		Instant lastInboundAt = this.contexts.load(escalation.accountId(), escalation.senderId()).lastInboundAt();
 		if (ReplyWindow.forAgent(lastInboundAt, now) == ReplyWindow.CLOSED) {
 			throw new ReplyWindowClosedException(windowClosed(lastInboundAt, now));
@@ -267,7 +268,7 @@ public class EscalationService {
 		AgentDelivery delivery = this.outbound.deliverAsAgent(new AgentMessage(escalation.accountId(),
 				escalation.senderId(), body, lastInboundAt, agent.name(), "escalation " + id));
 		DeliveryOutcome outcome = delivery.result().outcome();
-		Instant at = this.clock.instant();
+		Instant at = now();
 		Map<String, String> facts = new LinkedHashMap<>();
 		facts.put("agent", agent.name());
 		facts.put("escalation", id);
@@ -321,7 +322,7 @@ public class EscalationService {
 	Note note(Agent agent, String id, String text) {
 		String body = text(text);
 		StoredEscalation stored = openOne(agent, id);
-		Instant now = this.clock.instant();
+		Instant now = now();
 		Note note = new Note(agent.name(), body, now);
 		this.store.addNote(stored.escalation(), note);
 		appendToLog(stored.escalation(), new LogEntry("out", "note", body, List.of(), null, 0, List.of(), null, false,
@@ -359,7 +360,7 @@ public class EscalationService {
 			return;
 		}
 		StoredEscalation stored = current.get();
-		Instant now = this.clock.instant();
+		Instant now = now();
 		if (this.store.close(stored.escalation(), Escalation.HANDED_BACK, now, ThreadControl.INBOX, null)) {
 			this.metrics.handedBack();
 			this.events.escalation(reread(stored), "handed_back");
@@ -370,7 +371,7 @@ public class EscalationService {
 
 	private StoredEscalation close(Agent agent, String id, String status) {
 		StoredEscalation stored = openOne(agent, id);
-		Instant now = this.clock.instant();
+		Instant now = now();
 		if (!this.store.close(stored.escalation(), status, now, agent.name(), null)) {
 			throw new EscalationClosedException(reread(stored));
 		}
@@ -446,7 +447,7 @@ public class EscalationService {
 	 */
 	private boolean timeOut(StoredEscalation stored) {
 		Escalation escalation = stored.escalation();
-		Instant now = this.clock.instant();
+		Instant now = now();
 		if (!this.store.close(escalation, Escalation.TIMED_OUT, now, "idle-timeout", escalation.lastActivityAt())) {
 			return !this.store.current(escalation.accountId(), escalation.senderId())
 				.map(current -> current.id().equals(escalation.id()))
@@ -466,6 +467,13 @@ public class EscalationService {
 			this.conversationLog.append(transaction, escalation.accountId(), escalation.senderId(), entry);
 			transaction.exec();
 		}
+	}
+
+	/**
+	 * Now, to the millisecond: as precise as Redis keeps it, so instants compare equal.
+	 */
+	private Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 	}
 
 	private static boolean idle(Escalation escalation, Instant now) {

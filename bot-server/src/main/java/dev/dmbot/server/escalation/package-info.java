@@ -1,6 +1,6 @@
 /**
- * Hand-over to people: escalations, the agent API under {@code /api/escalations}, the live
- * stream, notifications and Meta conversation routing.
+ * Hand-over to people: escalations, the agent API under {@code /api/escalations}, the
+ * live stream, notifications and Meta conversation routing.
  *
  * <p>
  * The conversation uses {@link EscalationService} and the records it takes and returns

@@ -1,20 +1,12 @@
 package dev.dmbot.server.escalation;
 
-import java.io.BufferedReader;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -244,6 +236,7 @@ class EscalationsIT {
 		}
 		assertThat(kinds).containsSubsequence("message", "reply", "agent", "agent", "note");
 		assertThat(after.path("escalation").path("firstAgentReplyAt").isMissingNode()).isFalse();
+		assertThat(counter("bot_escalations_first_reply_seconds_count")).isGreaterThanOrEqualTo(1);
 
 		HttpResponse<String> resolved = this.api.post("/api/escalations/" + escalation.id() + "/resolve", this.agent,
 				null);
@@ -329,7 +322,8 @@ class EscalationsIT {
 
 	@Test
 	void aNotificationWebhookThatIsDownThenUpGetsTheEscalationExactlyOnce() {
-		customerSays("I want my money back");
+		// Words no Escalations row matches, so only this test opens the escalation.
+		customerSays("Do you ship to Lisbon?");
 		Escalation escalation = this.escalations
 			.open(request(ACCOUNT, this.customer.sender(), "refund", "care", "urgent", Map.of(), null));
 		slack.stubFor(post(urlPathEqualTo(NOTIFY_PATH)).withRequestBody(containing(escalation.id()))
@@ -352,10 +346,37 @@ class EscalationsIT {
 		assertThat(notifications(escalation)).hasSize(3);
 		String text = this.json.readTree(notifications(escalation).get(2).getBodyAsString()).path("text").asString();
 		assertThat(text).startsWith("New escalation for team care (urgent priority): refund")
-			.contains("wrote: \u201CI want my money back\u201D")
+			.contains("wrote: \u201CDo you ship to Lisbon?\u201D")
 			.endsWith("https://bot.example.com/inbox/#" + escalation.id());
 		assertThat(counter("bot_escalations_notifications_total", "kind", "opened", "outcome", "delivered"))
 			.isGreaterThanOrEqualTo(1);
+	}
+
+	@Test
+	void aNotificationTheWebhookRefusesIsDeadLetteredAndCounted() {
+		double before = counter("bot_escalations_notifications_total", "kind", "opened", "outcome", "dead");
+		Escalation escalation = this.escalations
+			.open(request(ACCOUNT, this.customer.sender(), "refund", "care", "normal", Map.of(), null));
+		slack.stubFor(post(urlPathEqualTo(NOTIFY_PATH)).withRequestBody(containing(escalation.id()))
+			.willReturn(aResponse().withStatus(404).withBody("no_service")));
+
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.redis.xrange(EscalationNotifier.DEAD_LETTERS, "-", "+")
+				.stream()
+				.anyMatch(letter -> escalation.id().equals(letter.getFields().get("escalation"))));
+
+		Map<String, String> letter = this.redis.xrange(EscalationNotifier.DEAD_LETTERS, "-", "+")
+			.stream()
+			.filter(entry -> escalation.id().equals(entry.getFields().get("escalation")))
+			.findFirst()
+			.orElseThrow()
+			.getFields();
+		assertThat(letter).containsEntry("kind", "opened")
+			.containsEntry("attempts", "1")
+			.containsEntry("error", "HTTP 404 from the notification webhook: no_service");
+		assertThat(notifications(escalation)).hasSize(1);
+		assertThat(counter("bot_escalations_notifications_total", "kind", "opened", "outcome", "dead"))
+			.isEqualTo(before + 1);
 	}
 
 	@Test
@@ -412,34 +433,18 @@ class EscalationsIT {
 	void theLiveStreamShowsNewEscalationsOfTheAgentsAccountsOnly() throws Exception {
 		String bound = this.api.issue(ADMIN_TOKEN, "live-" + System.nanoTime(), "AGENT", "[\"" + ACCOUNT + "\"]");
 		await().atMost(Duration.ofSeconds(10)).until(this.events::subscribed);
-		HttpResponse<InputStream> stream = this.api.http()
-			.send(this.api.request("/api/escalations/stream", bound).GET().build(),
-					HttpResponse.BodyHandlers.ofInputStream());
-		assertThat(stream.statusCode()).isEqualTo(200);
-		assertThat(stream.headers().firstValue("Content-Type"))
-			.hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
-		BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-		Thread reader = new Thread(() -> {
-			try (BufferedReader in = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
-				for (String line = in.readLine(); line != null; line = in.readLine()) {
-					lines.add(line);
-				}
-			}
-			catch (Exception ex) {
-				// The test ends the stream.
-			}
-		});
-		reader.setDaemon(true);
-		reader.start();
-		try {
-			assertThat(lines.poll(5, TimeUnit.SECONDS)).isEqualTo(":connected");
+		try (LiveStream stream = LiveStream.open(this.api, bound)) {
+			assertThat(stream.response().statusCode()).isEqualTo(200);
+			assertThat(stream.response().headers().firstValue("Content-Type"))
+				.hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
+			assertThat(stream.nextLine(5)).isEqualTo(":connected");
 
 			Escalation theirs = this.escalations
 				.open(request(OTHER_ACCOUNT, WebhookPayloads.newSender(), "vip", "sales", null, Map.of(), null));
 			Escalation mine = this.escalations
 				.open(request(ACCOUNT, this.customer.sender(), "refund", "care", "urgent", Map.of(), null));
 
-			SseEvent opened = nextEvent(lines);
+			LiveStream.Event opened = stream.nextEvent();
 			assertThat(opened.name()).isEqualTo("escalation");
 			JsonNode data = this.json.readTree(opened.data());
 			assertThat(data.path("id").asString()).as("never %s of the other account", theirs.id())
@@ -449,16 +454,13 @@ class EscalationsIT {
 			assertThat(data.path("priority").asString()).isEqualTo("urgent");
 
 			this.escalations.customerWrote(mine, "Anyone there?", Instant.now());
-			SseEvent message = nextEvent(lines);
+			LiveStream.Event message = stream.nextEvent();
 			assertThat(message.name()).isEqualTo("message");
 			JsonNode said = this.json.readTree(message.data());
 			assertThat(said.path("escalationId").asString()).isEqualTo(mine.id());
 			assertThat(said.path("accountId").asString()).isEqualTo(ACCOUNT);
 			assertThat(said.path("direction").asString()).isEqualTo("in");
 			assertThat(said.path("text").asString()).isEqualTo("Anyone there?");
-		}
-		finally {
-			stream.body().close();
 		}
 	}
 
@@ -588,31 +590,6 @@ class EscalationsIT {
 		return 0;
 	}
 
-	private static SseEvent nextEvent(BlockingQueue<String> lines) throws InterruptedException {
-		String name = null;
-		StringBuilder data = new StringBuilder();
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-		while (System.nanoTime() < deadline) {
-			String line = lines.poll(1, TimeUnit.SECONDS);
-			if (line == null || line.startsWith(":")) {
-				continue;
-			}
-			if (line.isEmpty()) {
-				if (name != null) {
-					return new SseEvent(name, data.toString());
-				}
-				continue;
-			}
-			if (line.startsWith("event:")) {
-				name = line.substring(6).strip();
-			}
-			else if (line.startsWith("data:")) {
-				data.append(line.substring(5).strip());
-			}
-		}
-		throw new AssertionError("No event within 10 seconds");
-	}
-
 	private static void sleep(Duration duration) {
 		try {
 			Thread.sleep(duration.toMillis());
@@ -620,9 +597,6 @@ class EscalationsIT {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-	}
-
-	private record SseEvent(String name, String data) {
 	}
 
 }
