@@ -244,6 +244,20 @@ class InboxBrowserIT {
 		open("/inbox/#" + id);
 		waitUntil(() -> messageTexts("agent").contains(reply) && "resolved".equals(status()));
 		assertThat(this.browser().findElement(By.cssSelector("[data-testid=reply-input]")).isEnabled()).isFalse();
+
+		// On a phone-sized window one pane shows at a time.
+		Dimension desk = this.browser().manage().window().getSize();
+		this.browser().manage().window().setSize(new Dimension(520, desk.getHeight()));
+		try {
+			waitUntil(() -> !this.browser().findElement(By.cssSelector("[data-testid=queue]")).isDisplayed());
+			assertThat(this.browser().findElement(By.cssSelector("[data-testid=conversation]")).isDisplayed()).isTrue();
+			screenshot("narrow.png");
+			click(By.cssSelector("[data-testid=back]"));
+			waitUntil(() -> this.browser().findElement(By.cssSelector("[data-testid=queue]")).isDisplayed());
+		}
+		finally {
+			this.browser().manage().window().setSize(desk);
+		}
 		assertThat(javaScriptErrors()).isEmpty();
 	}
 
