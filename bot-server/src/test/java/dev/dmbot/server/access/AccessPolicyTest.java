@@ -36,6 +36,19 @@ class AccessPolicyTest {
 	}
 
 	@Test
+	void agentsAndAdminsAndNobodyElseUseTheEscalationsApi() {
+		for (String path : new String[] { "/api/escalations", "/api/escalations/stream",
+				"/api/escalations/01JZ4Q3V9K6M2N8P0R5S7T1W3X/replies" }) {
+			assertThat(AccessPolicy.requiredRoles(request("POST", path))).as(path)
+				.containsExactly(Role.ADMIN, Role.AGENT);
+			assertThat(AccessPolicy.PROTECTED.matches(request("GET", path))).as(path).isTrue();
+		}
+		assertThat(AccessPolicy.allows(Role.ANALYST, request("GET", "/api/escalations"))).isFalse();
+		assertThat(AccessPolicy.allows(Role.INTEGRATION, request("GET", "/api/escalations"))).isFalse();
+		assertThat(AccessPolicy.requiredRoles(request("GET", "/api/escalationsx"))).isEmpty();
+	}
+
+	@Test
 	void theLeadsListNeedsTheSameRolesAsTheAdminApi() {
 		for (String path : new String[] { "/api/leads", "/api/leads/anything" }) {
 			assertThat(AccessPolicy.requiredRoles(request("GET", path))).as(path)
