@@ -2,6 +2,7 @@ package dev.dmbot.server.conversation;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -214,7 +215,10 @@ class ConversationHandler implements InboundEventHandler {
 		boolean handoverWords = handed != null && handed.message() != null;
 		String replyTemplate = handoverWords ? handed.message() : decision.reply();
 		List<QuickReply> buttons = handoverWords ? List.of() : decision.quickReplies();
-		List<String> rows = decision.firedRows().stream().map(FiredRow::toString).toList();
+		List<String> rows = new ArrayList<>(decision.firedRows().stream().map(FiredRow::toString).toList());
+		if (handed != null && handed.escalation().trigger() != null) {
+			rows.add(handed.escalation().trigger());
+		}
 		LogEntry trail = null;
 		OutboundMessage reply = null;
 		if (replyTemplate != null && !replyTemplate.isBlank()) {

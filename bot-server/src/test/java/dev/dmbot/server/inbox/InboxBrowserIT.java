@@ -10,12 +10,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
@@ -53,9 +49,7 @@ import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.dmbot.server.context.ConversationLog;
 import dev.dmbot.server.escalation.Escalation;
-import dev.dmbot.server.escalation.EscalationRequest;
 import dev.dmbot.server.escalation.EscalationService;
 import dev.dmbot.server.support.HttpCalls;
 import dev.dmbot.server.support.MetaApiStub;
@@ -158,9 +152,6 @@ class InboxBrowserIT {
 	@Autowired
 	EscalationService escalations;
 
-	@Autowired
-	ConversationLog conversationLog;
-
 	final JsonMapper json = JsonMapper.builder().build();
 
 	final HttpClient http = HttpClient.newHttpClient();
@@ -183,11 +174,11 @@ class InboxBrowserIT {
 		Token agent = token("AGENT");
 		assertThat(this.webhook.post(this.customer.textMessage("I want to talk to a person")).statusCode())
 			.isEqualTo(200);
-		// The bot's answer (the handover message, once the conversation escalates) comes
-		// after any opening.
+		// The bot's only answer: the handover message of the Escalations sheet.
 		await().atMost(WAIT).until(() -> !meta.sentTo(this.customer.sender()).isEmpty());
-		EscalationOpening opening = openEscalation();
-		String id = opening.escalation().id();
+		Escalation escalation = this.escalations.pausing(WebhookPayloads.ACCOUNT, this.customer.sender())
+			.orElseThrow(() -> new AssertionError("the conversation did not open an escalation"));
+		String id = escalation.id();
 
 		open("/inbox");
 		signIn(agent.token());
@@ -202,13 +193,9 @@ class InboxBrowserIT {
 
 		script("window.sameDocument = true");
 		assertThat(this.webhook.post(this.customer.textMessage("Are you still there?")).statusCode()).isEqualTo(200);
-		if (!opening.byConversation()) {
-			// Until the conversation pauses for escalations itself, tell the service what
-			// it would have.
-			await().atMost(WAIT).until(() -> loggedCustomerMessages().contains("Are you still there?"));
-			this.escalations.customerWrote(opening.escalation(), "Are you still there?", Instant.now());
-		}
 		waitUntil(() -> messageTexts("in").contains("Are you still there?"));
+		assertThat(meta.sentTo(this.customer.sender())).as("the bot stays silent once a person has the conversation")
+			.hasSize(1);
 		assertThat(script("return window.sameDocument")).as("the new message appeared without reloading the page")
 			.isEqualTo(true);
 		waitUntil(() -> "Are you still there?".equals(lastMessageInQueue(id)));
@@ -285,25 +272,6 @@ class InboxBrowserIT {
 				 {"type": "message", "data": "{\\"text\\":\\"olá 👋\\"}", "id": "7"}]"""));
 	}
 
-	/**
-	 * The escalation for this customer: the one the conversation opened when it already
-	 * escalates by itself, else one opened here ({@code open} is idempotent per
-	 * conversation, so both ways end with exactly one).
-	 */
-	EscalationOpening openEscalation() {
-		Optional<Escalation> byConversation = this.escalations.pausing(WebhookPayloads.ACCOUNT, this.customer.sender());
-		if (byConversation.isPresent()) {
-			return new EscalationOpening(byConversation.get(), true);
-		}
-		Escalation opened = this.escalations.open(new EscalationRequest(WebhookPayloads.ACCOUNT, this.customer.sender(),
-				"asked_for_human", "care", "high", null, null, "InboxBrowserIT", null,
-				Map.of("name", "Ana Costa", "city", "Porto"), Set.of("needs_human")));
-		return new EscalationOpening(opened, false);
-	}
-
-	record EscalationOpening(Escalation escalation, boolean byConversation) {
-	}
-
 	/** A named token with this role, created through the admin API. */
 	Token token(String role) {
 		String name = role.toLowerCase(Locale.ROOT) + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -331,14 +299,6 @@ class InboxBrowserIT {
 		input.sendKeys(token);
 		this.browser().findElement(By.cssSelector("[data-testid=sign-in-button]")).click();
 		waitUntil(() -> text("[data-testid=sign-in-error]").startsWith(message));
-	}
-
-	List<String> loggedCustomerMessages() {
-		return this.conversationLog.recent(WebhookPayloads.ACCOUNT, this.customer.sender(), 50)
-			.stream()
-			.filter((entry) -> "in".equals(entry.direction()))
-			.map((entry) -> entry.text())
-			.toList();
 	}
 
 	/** The bodies of the Send API calls to this customer with this text. */
