@@ -23,14 +23,23 @@ import dev.dmbot.server.flows.Flow;
  * @param flows the flows of the workbooks' Flows sheets
  * @param escalations when a conversation goes to a person, from the Escalations sheet;
  * {@link EscalationPolicy#NONE} when no workbook has one
+ * @param messengerProfile the ice breakers and persistent menu, from the Ice breakers
+ * &amp; menu sheet; {@link MessengerProfile#NONE} when no workbook has one
  */
 public record CompiledRules(KieBase kieBase, Map<String, FiredRow> rowsByRule, RulesVersion version, List<Flow> flows,
-		EscalationPolicy escalations) {
+		EscalationPolicy escalations, MessengerProfile messengerProfile) {
 
 	public CompiledRules {
 		rowsByRule = Map.copyOf(rowsByRule);
 		flows = List.copyOf(flows);
 		Objects.requireNonNull(escalations, "escalations");
+		Objects.requireNonNull(messengerProfile, "messengerProfile");
+	}
+
+	/** Rules without an Ice breakers &amp; menu sheet. */
+	public CompiledRules(KieBase kieBase, Map<String, FiredRow> rowsByRule, RulesVersion version, List<Flow> flows,
+			EscalationPolicy escalations) {
+		this(kieBase, rowsByRule, version, flows, escalations, MessengerProfile.NONE);
 	}
 
 	/** Rules without an Escalations sheet. */

@@ -19,6 +19,7 @@ import io.micrometer.core.instrument.Tags;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.exceptions.JedisException;
@@ -56,6 +57,8 @@ public class RuleSetActivator implements SmartLifecycle {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	private final MultiGauge activeGauge;
 
 	private final AtomicReference<RuleSetVersion> current = new AtomicReference<>();
@@ -76,8 +79,9 @@ public class RuleSetActivator implements SmartLifecycle {
 
 	RuleSetActivator(DecisionEngine engine, RuleSetStore store, RulesProperties properties,
 			ObjectProvider<IntentLookup> intents, MeterRegistry meters, ObjectProvider<Clock> clock,
-			ObjectProvider<Responder> responder) {
+			ObjectProvider<Responder> responder, ApplicationEventPublisher events) {
 		this.engine = engine;
+		this.events = events;
 		this.responder = responder;
 		this.store = store;
 		this.properties = properties;
@@ -129,6 +133,7 @@ public class RuleSetActivator implements SmartLifecycle {
 				swap(compiled, stored.version());
 			}
 			log.info("Rules version {} made live again by {}", number, by);
+			activated(stored.version(), compiled);
 			return stored.version();
 		});
 	}
@@ -175,6 +180,7 @@ public class RuleSetActivator implements SmartLifecycle {
 		}
 		log.info("Rules version {} ({}) is live, activated by {} (sha-256 {})", version.number(),
 				String.join(", ", version.workbooks()), by, hash);
+		activated(version, compiled);
 		return version;
 	}
 
@@ -208,6 +214,19 @@ public class RuleSetActivator implements SmartLifecycle {
 		catch (WorkbookCompileException ex) {
 			rejected(source, ex);
 			throw ex;
+		}
+	}
+
+	/**
+	 * Tells listeners (the ice-breaker push) after the swap; one that fails is logged and
+	 * cannot take back a version that is live.
+	 */
+	private void activated(RuleSetVersion version, CompiledRules compiled) {
+		try {
+			this.events.publishEvent(new RulesActivated(version, compiled.messengerProfile()));
+		}
+		catch (RuntimeException ex) {
+			log.error("Rules version {} is live, but a listener of its activation failed", version.number(), ex);
 		}
 	}
 
@@ -265,11 +284,15 @@ public class RuleSetActivator implements SmartLifecycle {
 				showLive(first);
 				log.info("Rules version {} ({}) stored as the first live version", first.number(),
 						String.join(", ", first.workbooks()));
+				activated(first, this.engine.live());
 				return null;
 			}
 			RuleSetVersion live = this.store.version(active.get()).orElseThrow();
 			if (live.hash().equals(localHash)) {
 				showLive(live);
+				// A restart of the instance that activated it: listeners skip what is
+				// already done, and finish what a crash interrupted.
+				activated(live, this.engine.live());
 			}
 			else if (this.store.findByHash(localHash).isEmpty() && activatesCleanly(local)) {
 				activateLocked(local, "startup", "startup");
