@@ -28,6 +28,8 @@ public final class MetaApiStub {
 
 	public static final String SEND_PATH = "/v25.0/" + WebhookPayloads.ACCOUNT + "/messages";
 
+	public static final String PROFILE_PATH = "/v25.0/" + WebhookPayloads.ACCOUNT + "/messenger_profile";
+
 	private final WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
 
 	public MetaApiStub() {
@@ -53,6 +55,13 @@ public final class MetaApiStub {
 	public void acceptEverything() {
 		this.server.stubFor(post(urlPathEqualTo(SEND_PATH)).atPriority(10)
 			.willReturn(okJson("{\"recipient_id\":\"1\",\"message_id\":\"mid.from.meta\"}")));
+		this.server
+			.stubFor(post(urlPathEqualTo(PROFILE_PATH)).atPriority(10).willReturn(okJson("{\"result\":\"success\"}")));
+	}
+
+	/** Every Messenger Profile API call (ice breakers and menu), oldest first. */
+	public List<LoggedRequest> profilePushes() {
+		return this.server.findAll(postRequestedFor(urlPathEqualTo(PROFILE_PATH)));
 	}
 
 	/** Every Send API call made to this customer, oldest first. */
