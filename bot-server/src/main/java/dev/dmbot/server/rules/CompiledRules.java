@@ -23,19 +23,22 @@ import dev.dmbot.server.flows.Flow;
  * @param flows the flows of the workbooks' Flows sheets
  * @param escalations when a conversation goes to a person, from the Escalations sheet;
  * {@link EscalationPolicy#NONE} when no workbook has one
+ * @param guardrails opt-out, caps, quiet hours and disclosure, from the Guardrails sheet;
+ * {@link GuardrailPolicy#NONE} when no workbook has one
  */
 public record CompiledRules(KieBase kieBase, Map<String, FiredRow> rowsByRule, RulesVersion version, List<Flow> flows,
-		EscalationPolicy escalations) {
+		EscalationPolicy escalations, GuardrailPolicy guardrails) {
 
 	public CompiledRules {
 		rowsByRule = Map.copyOf(rowsByRule);
 		flows = List.copyOf(flows);
 		Objects.requireNonNull(escalations, "escalations");
+		Objects.requireNonNull(guardrails, "guardrails");
 	}
 
-	/** Rules without an Escalations sheet. */
+	/** Rules without an Escalations or a Guardrails sheet. */
 	public CompiledRules(KieBase kieBase, Map<String, FiredRow> rowsByRule, RulesVersion version, List<Flow> flows) {
-		this(kieBase, rowsByRule, version, flows, EscalationPolicy.NONE);
+		this(kieBase, rowsByRule, version, flows, EscalationPolicy.NONE, GuardrailPolicy.NONE);
 	}
 
 	/** The flow of this name, if the workbooks define it. */
