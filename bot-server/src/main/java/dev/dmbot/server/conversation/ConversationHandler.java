@@ -32,6 +32,8 @@ import dev.dmbot.server.outbound.OutboundMessage;
 import dev.dmbot.server.outbound.QuickReplyOption;
 import dev.dmbot.server.escalation.Escalation;
 import dev.dmbot.server.flows.Completion;
+import dev.dmbot.server.flows.Flow;
+import dev.dmbot.server.flows.FlowProgress;
 import dev.dmbot.server.leads.Lead;
 import dev.dmbot.server.leads.LeadQualified;
 import dev.dmbot.server.leads.LeadService;
@@ -93,11 +95,14 @@ class ConversationHandler implements InboundEventHandler {
 
 	private final Handover handover;
 
+	private final Guardrails guardrails;
+
 	ConversationHandler(IntentClassifier classifier, ContextStore contexts, DecisionEngine rules,
 			OutboundDispatcher outbound, ConversationLog conversationLog, ReplyLedger ledger, UnifiedJedis redis,
 			MeterRegistry meters, ProfileCache profiles, Responder responder, LeadService leads, Clock clock,
-			Handover handover) {
+			Handover handover, Guardrails guardrails) {
 		this.handover = handover;
+		this.guardrails = guardrails;
 		this.responder = responder;
 		this.leads = leads;
 		this.clock = clock;
@@ -185,6 +190,11 @@ class ConversationHandler implements InboundEventHandler {
 		Intent intent = DecisionRequest.classifies(ruleEventType(event), event.text())
 				? this.classifier.classify(event.text()) : new Intent(NO_TEXT, 0);
 		this.meters.counter("bot.intents", "intent", intent.name()).increment();
+		Guardrails.Turn guarded = this.guardrails.screen(event, intent.name());
+		if (guarded != null) {
+			answerGuarded(event, context, intent, guarded);
+			return;
+		}
 		DecisionRequest request = new DecisionRequest(ruleEventType(event), intent.name(), intent.confidence(),
 				event.text(), event.payload(), event.referralRef(), context.state(), context.tags(),
 				context.inboundCount() + 1, context.attributes());
@@ -221,11 +231,16 @@ class ConversationHandler implements InboundEventHandler {
 		}
 		LogEntry trail = null;
 		OutboundMessage reply = null;
+		Guardrails.Outgoing guardedText = null;
 		if (replyTemplate != null && !replyTemplate.isBlank()) {
 			// The handover words were filled in already, for the agent to see them as
 			// sent.
-			String text = handoverWords ? replyTemplate : ReplyTemplate.render(replyTemplate, updated.attributes(),
-					updated.flows().slots(), updated.state(), intent.name());
+			guardedText = this.guardrails.prepare(event, handoverWords ? replyTemplate : ReplyTemplate
+				.render(replyTemplate, updated.attributes(), updated.flows().slots(), updated.state(), intent.name()),
+					true);
+		}
+		if (guardedText != null) {
+			String text = guardedText.text();
 			List<QuickReplyOption> quickReplies = buttons.stream()
 				.map(option -> new QuickReplyOption(option.title(), option.payload()))
 				.toList();
@@ -245,13 +260,60 @@ class ConversationHandler implements InboundEventHandler {
 			if (reply != null) {
 				this.ledger.decided(transaction, event, reply, trail);
 			}
+			this.guardrails.record(transaction, event, null, guardedText);
 			transaction.exec();
 		}
-		log.info("Conversation {}: {} '{}' -> intent {} ({}), rows {}, state '{}'{}{}", event.conversationId(),
+		this.guardrails.recorded(null, guardedText);
+		log.info("Conversation {}: {} '{}' -> intent {} ({}), rows {}, state '{}'{}{}{}", event.conversationId(),
 				event.kind().ruleName(), abbreviate(event.text()), intent.name(),
 				String.format(java.util.Locale.ROOT, "%.2f", intent.confidence()), rows, updated.state(),
 				handed != null ? ", handed to " + handed.team() + " (" + handed.escalation().id() + ")" : "",
-				decision.flowNote() != null ? ", flow " + decision.flowNote() : "");
+				decision.flowNote() != null ? ", flow " + decision.flowNote() : "",
+				replyTemplate != null && !replyTemplate.isBlank() && guardedText == null
+						? ", reply dropped by the daily cap" : "");
+		if (reply != null) {
+			deliver(event, reply, trail);
+		}
+	}
+
+	/**
+	 * A turn the Guardrails sheet answers instead of the rules: an opt-out or an opt-in,
+	 * confirmed once, or silence for a customer who opted out. No rule runs, so nothing
+	 * automated follows: no reply, no flow question, no handover message. The message is
+	 * still kept in the conversation log.
+	 */
+	private void answerGuarded(InboundEvent event, ConversationContext context, Intent intent, Guardrails.Turn turn) {
+		FlowProgress active = context.flows().active();
+		boolean leaving = turn.leavesFlow() && active != null;
+		ConversationContext updated = touched(context, event, intent,
+				leaving && context.state().equals(Flow.stateOf(active.flow())) ? "" : null, Set.of(), false);
+		if (leaving) {
+			updated = updated.withFlows(updated.flows().leave());
+		}
+		Guardrails.Outgoing confirmation = null;
+		OutboundMessage reply = null;
+		LogEntry trail = null;
+		if (turn.reply() != null && !turn.reply().isBlank()) {
+			confirmation = this.guardrails.prepare(event, ReplyTemplate.render(turn.reply(), updated.attributes(),
+					updated.flows().slots(), updated.state(), intent.name()), false);
+			reply = new OutboundMessage(event.accountId(), event.senderId(), confirmation.text(), List.of(),
+					updated.lastInboundAt(), Instant.ofEpochMilli(event.receivedAt()), event.dedupKey());
+			trail = new LogEntry("out", "reply", confirmation.text(), List.of(), intent.name(), intent.confidence(),
+					List.of(), updated.state(), false, "pending", null, event.dedupKey(), Map.of("event",
+							event.kind().ruleName(), "intent", intent.name(), "guardrail", turn.action().tag()));
+		}
+		try (AbstractTransaction transaction = this.redis.multi()) {
+			this.contexts.save(transaction, context, updated);
+			this.conversationLog.append(transaction, event.accountId(), event.senderId(), inbound(event, intent));
+			if (reply != null) {
+				this.ledger.decided(transaction, event, reply, trail);
+			}
+			this.guardrails.record(transaction, event, turn, confirmation);
+			transaction.exec();
+		}
+		this.guardrails.recorded(turn, confirmation);
+		log.info("Conversation {}: {} '{}' -> intent {}, guardrail {}", event.conversationId(), event.kind().ruleName(),
+				abbreviate(event.text()), intent.name(), turn.action().tag());
 		if (reply != null) {
 			deliver(event, reply, trail);
 		}

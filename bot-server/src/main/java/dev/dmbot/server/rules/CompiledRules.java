@@ -23,28 +23,31 @@ import dev.dmbot.server.flows.Flow;
  * @param flows the flows of the workbooks' Flows sheets
  * @param escalations when a conversation goes to a person, from the Escalations sheet;
  * {@link EscalationPolicy#NONE} when no workbook has one
+ * @param guardrails opt-out, caps, quiet hours and disclosure, from the Guardrails sheet;
+ * {@link GuardrailPolicy#NONE} when no workbook has one
  * @param messengerProfile the ice breakers and persistent menu, from the Ice breakers
  * &amp; menu sheet; {@link MessengerProfile#NONE} when no workbook has one
  */
 public record CompiledRules(KieBase kieBase, Map<String, FiredRow> rowsByRule, RulesVersion version, List<Flow> flows,
-		EscalationPolicy escalations, MessengerProfile messengerProfile) {
+		EscalationPolicy escalations, GuardrailPolicy guardrails, MessengerProfile messengerProfile) {
 
 	public CompiledRules {
 		rowsByRule = Map.copyOf(rowsByRule);
 		flows = List.copyOf(flows);
 		Objects.requireNonNull(escalations, "escalations");
+		Objects.requireNonNull(guardrails, "guardrails");
 		Objects.requireNonNull(messengerProfile, "messengerProfile");
 	}
 
 	/** Rules without an Ice breakers &amp; menu sheet. */
 	public CompiledRules(KieBase kieBase, Map<String, FiredRow> rowsByRule, RulesVersion version, List<Flow> flows,
-			EscalationPolicy escalations) {
-		this(kieBase, rowsByRule, version, flows, escalations, MessengerProfile.NONE);
+			EscalationPolicy escalations, GuardrailPolicy guardrails) {
+		this(kieBase, rowsByRule, version, flows, escalations, guardrails, MessengerProfile.NONE);
 	}
 
-	/** Rules without an Escalations sheet. */
+	/** Rules without an Escalations or a Guardrails sheet. */
 	public CompiledRules(KieBase kieBase, Map<String, FiredRow> rowsByRule, RulesVersion version, List<Flow> flows) {
-		this(kieBase, rowsByRule, version, flows, EscalationPolicy.NONE);
+		this(kieBase, rowsByRule, version, flows, EscalationPolicy.NONE, GuardrailPolicy.NONE);
 	}
 
 	/** The flow of this name, if the workbooks define it. */

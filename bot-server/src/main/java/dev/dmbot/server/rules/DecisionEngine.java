@@ -53,6 +53,14 @@ public class DecisionEngine {
 		return this.live.get().escalations();
 	}
 
+	/**
+	 * Opt-out, caps, quiet hours and disclosure, as the live workbooks' Guardrails sheet
+	 * says.
+	 */
+	public GuardrailPolicy guardrails() {
+		return this.live.get().guardrails();
+	}
+
 	/** The workbooks this engine decides with. */
 	public RulesVersion activeVersion() {
 		return this.live.get().version();

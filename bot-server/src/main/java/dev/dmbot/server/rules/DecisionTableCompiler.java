@@ -92,13 +92,14 @@ final class DecisionTableCompiler {
 		// Last: the Escalations sheet refers to nothing the other sheets need, and a set
 		// whose Replies tables clash is better told about those first.
 		EscalationPolicy escalations = EscalationsSheet.read(workbooks, slots);
+		GuardrailPolicy guardrails = GuardrailsSheet.read(workbooks, slots);
 		MessengerProfile profile = ProfileSheet.read(workbooks);
 		Map<String, FiredRow> rowsByRule = new HashMap<>();
 		generated.forEach((drl) -> rowsByRule.putAll(drl.rowsByRule()));
 		KieBase kieBase = builder.newKieBase();
 		List<String> names = workbooks.stream().map(Workbook::name).toList();
 		return new CompiledRules(kieBase, rowsByRule, new RulesVersion(sha256(workbooks), loadedAt, names), flows,
-				escalations, profile);
+				escalations, guardrails, profile);
 	}
 
 	private List<GeneratedDrl> generate(Workbook workbook, WorkbookSetValidator wholeSet, List<String> flows,
@@ -111,9 +112,10 @@ final class DecisionTableCompiler {
 			WorkbookValidator validator = new WorkbookValidator(workbook.name(), flows, slots);
 			for (Sheet sheet : poi) {
 				// The Tests sheet is free text for conversations: never a decision table.
-				// Flows, Escalations and the ice breakers have readers of their own.
+				// Flows, Escalations, Guardrails and the ice breakers have readers of their own.
 				if (sheet.getSheetName().equalsIgnoreCase(TestsSheet.NAME) || FlowsSheet.holdsFlows(sheet)
-						|| EscalationsSheet.holdsEscalations(sheet) || ProfileSheet.holdsProfile(sheet)) {
+						|| EscalationsSheet.holdsEscalations(sheet) || GuardrailsSheet.holdsGuardrails(sheet)
+						|| ProfileSheet.holdsProfile(sheet)) {
 					continue;
 				}
 				List<RuleTable> tables = RuleTable.in(sheet);

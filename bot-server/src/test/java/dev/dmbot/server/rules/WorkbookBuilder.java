@@ -55,6 +55,8 @@ final class WorkbookBuilder {
 
 	private final List<String[]> escalationRows = new ArrayList<>();
 
+	private final List<String[]> guardrailRows = new ArrayList<>();
+
 	private WorkbookBuilder(String name) {
 		this.name = name;
 	}
@@ -131,6 +133,15 @@ final class WorkbookBuilder {
 		return this;
 	}
 
+	/**
+	 * Adds rows to a sheet named Guardrails, from row 1 down, each given cell by cell
+	 * from column A; {@code null} or {@code ""} leaves a cell empty.
+	 */
+	WorkbookBuilder guardrailRows(String[]... rows) {
+		this.guardrailRows.addAll(List.of(rows));
+		return this;
+	}
+
 	/** The row number Excel shows for the catch-all, or for the next rule without it. */
 	int catchAllRow() {
 		return FIRST_RULE_ROW + this.rules.size();
@@ -189,6 +200,7 @@ final class WorkbookBuilder {
 			}
 			addSheet(poi, "Flows", this.flowRows);
 			addSheet(poi, "Escalations", this.escalationRows);
+			addSheet(poi, "Guardrails", this.guardrailRows);
 			ByteArrayOutputStream out = new ByteArrayOutputStream();
 			poi.write(out);
 			return new Workbook(this.name, out.toByteArray());
