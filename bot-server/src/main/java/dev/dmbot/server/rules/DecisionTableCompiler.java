@@ -112,7 +112,8 @@ final class DecisionTableCompiler {
 			WorkbookValidator validator = new WorkbookValidator(workbook.name(), flows, slots);
 			for (Sheet sheet : poi) {
 				// The Tests sheet is free text for conversations: never a decision table.
-				// Flows, Escalations, Guardrails and the ice breakers have readers of their own.
+				// Flows, Escalations, Guardrails and the ice breakers have readers of
+				// their own.
 				if (sheet.getSheetName().equalsIgnoreCase(TestsSheet.NAME) || FlowsSheet.holdsFlows(sheet)
 						|| EscalationsSheet.holdsEscalations(sheet) || GuardrailsSheet.holdsGuardrails(sheet)
 						|| ProfileSheet.holdsProfile(sheet)) {
