@@ -97,12 +97,15 @@ class ConversationHandler implements InboundEventHandler {
 
 	private final Guardrails guardrails;
 
+	private final CommentReplies comments;
+
 	ConversationHandler(IntentClassifier classifier, ContextStore contexts, DecisionEngine rules,
 			OutboundDispatcher outbound, ConversationLog conversationLog, ReplyLedger ledger, UnifiedJedis redis,
 			MeterRegistry meters, ProfileCache profiles, Responder responder, LeadService leads, Clock clock,
-			Handover handover, Guardrails guardrails) {
+			Handover handover, Guardrails guardrails, CommentReplies comments) {
 		this.handover = handover;
 		this.guardrails = guardrails;
+		this.comments = comments;
 		this.responder = responder;
 		this.leads = leads;
 		this.clock = clock;
@@ -146,6 +149,10 @@ class ConversationHandler implements InboundEventHandler {
 				this.handover.customerWrote(paused, event);
 				return;
 			}
+		}
+		if (event.kind() == EventKind.COMMENT) {
+			// Answered privately and publicly, never in the conversation itself.
+			this.comments.commented(event, context);
 		}
 		if (!answersAutomatically(event)) {
 			record(event, context);

@@ -14,8 +14,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Meta's Send API: {@code POST {graph-url}/{account-id}/messages} with the account's
- * access token as a bearer token. The token is only ever put in the Authorization header,
- * never in a URL, a log line or an exception message.
+ * access token as a bearer token; public replies to comments go to {@code POST
+ * {graph-url}/{comment-id}/replies} the same way. The token is only ever put in the
+ * Authorization header, never in a URL, a log line or an exception message.
  */
 final class GraphSendApiClient implements MessageSender {
 
@@ -39,9 +40,18 @@ final class GraphSendApiClient implements MessageSender {
 
 	@Override
 	public String send(String accountId, Map<String, Object> body) {
+		return post("/" + accountId + "/messages", body, "message_id");
+	}
+
+	@Override
+	public String replyToComment(String commentId, String message) {
+		return post("/" + commentId + "/replies", Map.of("message", message), "id");
+	}
+
+	private String post(String path, Map<String, Object> body, String idField) {
 		try {
 			return this.http.post()
-				.uri(this.graphUrl + "/" + accountId + "/messages")
+				.uri(this.graphUrl + path)
 				.header(HttpHeaders.AUTHORIZATION, "Bearer " + this.accessToken)
 				.contentType(MediaType.APPLICATION_JSON)
 				.body(this.json.writeValueAsString(body))
@@ -49,7 +59,7 @@ final class GraphSendApiClient implements MessageSender {
 					byte[] answer = response.getBody().readAllBytes();
 					int status = response.getStatusCode().value();
 					if (status >= 200 && status < 300) {
-						return readTree(answer).path("message_id").asString(null);
+						return readTree(answer).path(idField).asString(null);
 					}
 					throw new SendApiException(error(status, answer), null);
 				});

@@ -97,6 +97,51 @@ public class OutboundDispatcher {
 	}
 
 	/**
+	 * Sends the one private reply Meta allows to a comment: {@code "recipient":
+	 * {"comment_id": ...}} and plain text. It opens no 24-hour window and needs none, so
+	 * the window is not checked; the caller keeps Meta's once-per-comment, 7-day and
+	 * hourly limits. Retries and dead letters are as for every reply.
+	 */
+	public DeliveryResult deliverPrivateReply(CommentReply reply) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("recipient", Map.of("comment_id", reply.commentId()));
+		body.put("message", Map.of("text", reply.text()));
+		return deliverToComment(reply, body, () -> this.sender.send(reply.accountId(), body), "private");
+	}
+
+	/**
+	 * Posts a public answer under a comment ({@code POST /{comment-id}/replies}), retried
+	 * and dead-lettered as replies are.
+	 */
+	public DeliveryResult deliverPublicReply(CommentReply reply) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("comment_id", reply.commentId());
+		body.put("message", reply.text());
+		return deliverToComment(reply, body, () -> this.sender.replyToComment(reply.commentId(), reply.text()),
+				"public");
+	}
+
+	private DeliveryResult deliverToComment(CommentReply reply, Map<String, Object> body,
+			java.util.function.Supplier<String> call, String kind) {
+		try {
+			String id = this.retry.executeSupplier(() -> {
+				this.rateLimiter.acquire(reply.accountId());
+				return call.get();
+			});
+			return new DeliveryResult(DeliveryOutcome.SENT, id == null ? List.of() : List.of(id), null);
+		}
+		catch (SendApiException ex) {
+			MetaError error = ex.error();
+			this.meters.counter("bot.send.errors", "code", Integer.toString(error.code())).increment();
+			log.warn("{} reply to comment {} moved to {}: {}", kind.equals("private") ? "Private" : "Public",
+					reply.commentId(), DeadLetters.STREAM, error.describe());
+			this.deadLetters.add(new OutboundMessage(reply.accountId(), "comment:" + reply.commentId(), reply.text(),
+					List.of(), null, null, reply.reference()), body, error.describe());
+			return new DeliveryResult(DeliveryOutcome.DEAD_LETTERED, List.of(), error.describe());
+		}
+	}
+
+	/**
 	 * Sends a reply a person wrote: within 24 hours of the customer's last message as a
 	 * normal reply, from 24 hours to 7 days with {@code "messaging_type":"MESSAGE_TAG",
 	 * "tag":"HUMAN_AGENT"}, later not at all. Long text is cut into parts as for the

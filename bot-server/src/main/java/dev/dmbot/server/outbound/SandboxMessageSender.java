@@ -37,4 +37,12 @@ final class SandboxMessageSender implements MessageSender {
 		return "sandbox-" + id;
 	}
 
+	@Override
+	public String replyToComment(String commentId, String message) {
+		StreamEntryID id = this.redis.xadd(OUTBOX, XAddParams.xAddParams().maxLen(10_000).approximateTrimming(),
+				Map.of("comment", commentId, "body", this.json.writeValueAsString(Map.of("message", message)), "at",
+						this.clock.instant().toString()));
+		return "sandbox-" + id;
+	}
+
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
@@ -27,9 +28,12 @@ import dev.dmbot.server.flows.Flow;
  * {@link GuardrailPolicy#NONE} when no workbook has one
  * @param messengerProfile the ice breakers and persistent menu, from the Ice breakers
  * &amp; menu sheet; {@link MessengerProfile#NONE} when no workbook has one
+ * @param commentRows the rows whose Event type names {@code comment}: only they answer a
+ * comment
  */
 public record CompiledRules(KieBase kieBase, Map<String, FiredRow> rowsByRule, RulesVersion version, List<Flow> flows,
-		EscalationPolicy escalations, GuardrailPolicy guardrails, MessengerProfile messengerProfile) {
+		EscalationPolicy escalations, GuardrailPolicy guardrails, MessengerProfile messengerProfile,
+		Set<FiredRow> commentRows) {
 
 	public CompiledRules {
 		rowsByRule = Map.copyOf(rowsByRule);
@@ -37,6 +41,19 @@ public record CompiledRules(KieBase kieBase, Map<String, FiredRow> rowsByRule, R
 		Objects.requireNonNull(escalations, "escalations");
 		Objects.requireNonNull(guardrails, "guardrails");
 		Objects.requireNonNull(messengerProfile, "messengerProfile");
+		commentRows = Set.copyOf(commentRows);
+	}
+
+	/** Rules none of whose rows answers comments. */
+	public CompiledRules(KieBase kieBase, Map<String, FiredRow> rowsByRule, RulesVersion version, List<Flow> flows,
+			EscalationPolicy escalations, GuardrailPolicy guardrails, MessengerProfile messengerProfile) {
+		this(kieBase, rowsByRule, version, flows, escalations, guardrails, messengerProfile, Set.of());
+	}
+
+	/** Rules without a Guardrails or an Ice breakers &amp; menu sheet. */
+	public CompiledRules(KieBase kieBase, Map<String, FiredRow> rowsByRule, RulesVersion version, List<Flow> flows,
+			EscalationPolicy escalations) {
+		this(kieBase, rowsByRule, version, flows, escalations, GuardrailPolicy.NONE);
 	}
 
 	/** Rules without an Ice breakers &amp; menu sheet. */
@@ -79,6 +96,20 @@ public record CompiledRules(KieBase kieBase, Map<String, FiredRow> rowsByRule, R
 			session.dispose();
 		}
 		return sink.toDecision();
+	}
+
+	/**
+	 * What to answer a comment: the decision of the first row that fits, but only if that
+	 * row names {@code comment} in its Event type. A general row (the catch-all, a row
+	 * for any event with some keyword) never answers a comment in public or in private.
+	 */
+	public Optional<Decision> decideComment(DecisionRequest request) {
+		Decision decision = decide(request);
+		if (decision.firedRows().isEmpty()
+				|| !this.commentRows.contains(decision.firedRows().get(decision.firedRows().size() - 1))) {
+			return Optional.empty();
+		}
+		return Optional.of(decision);
 	}
 
 	static String key(String packageName, String ruleName) {

@@ -14,9 +14,17 @@ import java.util.Set;
  * @param escalate whether to hand the conversation to a human
  * @param firedRows the spreadsheet rows whose rules fired, in firing order
  * @param startFlow the flow to start, {@code null} for none
+ * @param publicReply the public answer under a comment, {@code {{variables}}} not yet
+ * rendered; {@code null} for none
  */
 public record Decision(String reply, List<QuickReply> quickReplies, String nextState, Set<String> addTags,
-		boolean escalate, List<FiredRow> firedRows, String startFlow) {
+		boolean escalate, List<FiredRow> firedRows, String startFlow, String publicReply) {
+
+	/** A decision without a public reply: any event but a comment. */
+	public Decision(String reply, List<QuickReply> quickReplies, String nextState, Set<String> addTags,
+			boolean escalate, List<FiredRow> firedRows, String startFlow) {
+		this(reply, quickReplies, nextState, addTags, escalate, firedRows, startFlow, null);
+	}
 
 	public Decision {
 		quickReplies = List.copyOf(quickReplies);
@@ -26,6 +34,10 @@ public record Decision(String reply, List<QuickReply> quickReplies, String nextS
 
 	public boolean hasReply() {
 		return this.reply != null && !this.reply.isBlank();
+	}
+
+	public boolean hasPublicReply() {
+		return this.publicReply != null && !this.publicReply.isBlank();
 	}
 
 }

@@ -47,6 +47,14 @@ public class DecisionEngine {
 	}
 
 	/**
+	 * What to answer a comment with; empty unless a row naming {@code comment} in its
+	 * Event type fits it (see {@link CompiledRules#decideComment}).
+	 */
+	public java.util.Optional<Decision> decideComment(DecisionRequest request) {
+		return this.live.get().decideComment(request);
+	}
+
+	/**
 	 * When conversations go to a person, as the live workbooks' Escalations sheet says.
 	 */
 	public EscalationPolicy escalations() {

@@ -29,6 +29,8 @@ public final class DecisionSink {
 
 	private String startFlow;
 
+	private String publicReply;
+
 	DecisionSink() {
 	}
 
@@ -64,13 +66,21 @@ public final class DecisionSink {
 		this.startFlow = flow.trim();
 	}
 
+	/**
+	 * The public answer posted under a comment, {@code {{variables}}} left for the
+	 * conversation to render.
+	 */
+	public void publicReply(String text) {
+		this.publicReply = text;
+	}
+
 	void fired(FiredRow row) {
 		this.firedRows.add(row);
 	}
 
 	Decision toDecision() {
 		return new Decision(this.reply, this.quickReplies, this.nextState, this.addTags, this.escalate, this.firedRows,
-				this.startFlow);
+				this.startFlow, this.publicReply);
 	}
 
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,8 @@ final class DecisionTableCompiler {
 	private static final Pattern METHOD_CALL = Pattern.compile("(\\w+)\\s*\\(");
 
 	private static final List<String> CELL_METHODS = List.of("eventIs", "intentIs", "stateIs", "mentionsAny",
-			"payloadIs", "hasTag", "reply", "quickReplies", "nextState", "addTags", "escalate", "startFlow");
+			"payloadIs", "hasTag", "reply", "quickReplies", "nextState", "addTags", "escalate", "startFlow",
+			"publicReply");
 
 	CompiledRules compile(List<Workbook> workbooks, Instant loadedAt) {
 		// Flows first: the replies name them and their slots.
@@ -66,10 +68,11 @@ final class DecisionTableCompiler {
 		List<String> flowNames = flows.stream().map(Flow::name).toList();
 		Set<String> slots = FlowsSheet.slots(flows);
 		List<GeneratedDrl> generated = new ArrayList<>();
+		Set<FiredRow> commentRows = new HashSet<>();
 		WorkbookSetValidator wholeSet = new WorkbookSetValidator();
 		wholeSet.addFlowStates(flows.stream().map(Flow::state).toList());
 		for (Workbook workbook : workbooks) {
-			generated.addAll(generate(workbook, wholeSet, flowNames, slots));
+			generated.addAll(generate(workbook, wholeSet, flowNames, slots, commentRows));
 		}
 		wholeSet.validate();
 		KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
@@ -99,11 +102,11 @@ final class DecisionTableCompiler {
 		KieBase kieBase = builder.newKieBase();
 		List<String> names = workbooks.stream().map(Workbook::name).toList();
 		return new CompiledRules(kieBase, rowsByRule, new RulesVersion(sha256(workbooks), loadedAt, names), flows,
-				escalations, guardrails, profile);
+				escalations, guardrails, profile, commentRows);
 	}
 
 	private List<GeneratedDrl> generate(Workbook workbook, WorkbookSetValidator wholeSet, List<String> flows,
-			Set<String> slots) {
+			Set<String> slots, Set<FiredRow> commentRows) {
 		byte[] escaped;
 		List<Sheet> ruleSheets = new ArrayList<>();
 		Map<String, List<RuleTable>> tablesBySheet = new HashMap<>();
@@ -126,6 +129,7 @@ final class DecisionTableCompiler {
 				for (RuleTable table : tables) {
 					validator.validate(table);
 					wholeSet.add(workbook.name(), table);
+					commentRows.addAll(commentRows(workbook.name(), table));
 					escapeStringLiterals(table,
 							typedBySheet.computeIfAbsent(sheet.getSheetName(), (name) -> new HashMap<>()));
 				}
@@ -157,6 +161,21 @@ final class DecisionTableCompiler {
 							typedBySheet.getOrDefault(sheet.getSheetName(), Map.of())));
 		}
 		return generated;
+	}
+
+	/** The rows of a table whose Event type cell names {@code comment}. */
+	private static List<FiredRow> commentRows(String workbook, RuleTable table) {
+		List<FiredRow> rows = new ArrayList<>();
+		for (int row = table.firstDataRow(); row <= table.lastDataRow(); row++) {
+			for (Column column : table.columns()) {
+				if (column.calls("eventIs") && CellSyntax.items(table.text(row, column))
+					.stream()
+					.anyMatch(WorkbookValidator.COMMENT::equalsIgnoreCase)) {
+					rows.add(new FiredRow(workbook, table.sheet().getSheetName(), row + 1));
+				}
+			}
+		}
+		return rows;
 	}
 
 	/**

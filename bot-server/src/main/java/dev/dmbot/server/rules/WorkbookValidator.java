@@ -23,6 +23,11 @@ final class WorkbookValidator {
 	static final List<String> EVENT_TYPES = List.of("message", "quick_reply", "postback", "referral", "story_mention",
 			"story_reply", "attachment", "comment");
 
+	static final String COMMENT = "comment";
+
+	/** Instagram's longest comment, in characters. */
+	static final int MAX_COMMENT_LENGTH = 2200;
+
 	static final List<String> INTENTS = List.of("greeting", "pricing", "shipping", "availability", "order_status",
 			"returns", "hours_location", "booking", "discount", "product_question", "human_agent", "complaint",
 			"opt_out", "thanks", "goodbye", "payment", "unknown");
@@ -62,6 +67,9 @@ final class WorkbookValidator {
 				}
 				else if (column.calls("intentIs")) {
 					checkNames(table, row, column, cell, INTENTS, "intent");
+					checkNotOnlyComments(table, row, column, cell,
+							"comments are not classified, so an intent never fits one.",
+							"write the words to look for in the Keywords cell instead, and empty this cell.");
 				}
 				else if (column.calls("quickReplies")) {
 					checkQuickReplies(table, row, column, cell);
@@ -74,6 +82,9 @@ final class WorkbookValidator {
 				}
 				else if (column.calls("startFlow")) {
 					checkFlow(table, row, column, cell);
+				}
+				else if (column.calls("publicReply")) {
+					checkPublicReply(table, row, column, cell);
 				}
 			}
 		}
@@ -94,6 +105,47 @@ final class WorkbookValidator {
 		ReplyCheck.check("reply", cell, this.slots, List.of()).ifPresent((problem) -> {
 			throw error(table, row, column, cell, problem.problem(), problem.fix());
 		});
+	}
+
+	/**
+	 * A public reply is posted under the comment a row answers, so the row must answer
+	 * comments and nothing else; Instagram caps a comment at 2,200 characters.
+	 */
+	private void checkPublicReply(RuleTable table, int row, Column column, String cell) {
+		List<String> events = eventTypes(table, row);
+		if (events.size() != 1 || !COMMENT.equalsIgnoreCase(events.get(0))) {
+			throw error(table, row, column, cell,
+					"a public reply answers a comment, but this row's Event type is "
+							+ (events.isEmpty() ? "empty (any event)" : "\"" + String.join(", ", events) + "\"") + ".",
+					"write comment in the Event type cell of this row, or empty the Public reply cell.");
+		}
+		int length = cell.codePointCount(0, cell.length());
+		if (length > MAX_COMMENT_LENGTH) {
+			throw error(table, row, column, cell,
+					"the public reply is " + length + " characters long; Instagram accepts comments of at most "
+							+ MAX_COMMENT_LENGTH + ".",
+					"shorten it by at least " + (length - MAX_COMMENT_LENGTH) + " characters.");
+		}
+		ReplyCheck.check("public reply", cell, List.of(), List.of()).ifPresent((problem) -> {
+			throw error(table, row, column, cell, problem.problem(), problem.fix());
+		});
+	}
+
+	/** Rejects a cell that can never take effect on a row answering only comments. */
+	private void checkNotOnlyComments(RuleTable table, int row, Column column, String cell, String problem,
+			String fix) {
+		List<String> events = eventTypes(table, row);
+		if (events.size() == 1 && COMMENT.equalsIgnoreCase(events.get(0))) {
+			throw error(table, row, column, cell, problem, fix);
+		}
+	}
+
+	private static List<String> eventTypes(RuleTable table, int row) {
+		return table.columns()
+			.stream()
+			.filter((c) -> c.calls("eventIs"))
+			.flatMap((c) -> CellSyntax.items(table.text(row, c)).stream())
+			.toList();
 	}
 
 	private void checkFlow(RuleTable table, int row, Column column, String cell) {
@@ -127,6 +179,9 @@ final class WorkbookValidator {
 						"shorten the title (the part before >).");
 			}
 		}
+		checkNotOnlyComments(table, row, column, cell,
+				"a private reply to a comment carries text only, so these buttons would never be shown.",
+				"empty the quick replies of this row; the customer gets buttons once they answer the private reply.");
 		boolean hasReply = table.columns().stream().anyMatch((c) -> c.calls("reply") && !table.text(row, c).isBlank());
 		if (!hasReply) {
 			throw error(table, row, column, cell,

@@ -163,6 +163,8 @@ class LibreOfficeParityTest {
 				requests.add(request("message", intent, "hi", null, null, state, Set.of("vip", "design_lead")));
 				requests.add(request("story_reply", intent, "love it", null, null, state, Set.of()));
 				requests.add(request("comment", intent, "nice", null, null, state, Set.of()));
+				// The shipped comment row answers comments that ask for the price.
+				requests.add(request("comment", intent, "price?", null, null, state, Set.of()));
 			}
 		}
 		for (String payload : PAYLOADS) {
