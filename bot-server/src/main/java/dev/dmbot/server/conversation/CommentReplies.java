@@ -38,9 +38,12 @@ import dev.dmbot.server.rules.ReplyTemplate;
  * Meta's rules are kept here: one private reply per comment (a Redis marker, so a
  * redelivered comment is answered once), only within 7 days of the comment, and at most
  * {@code bot.comments.private-replies-per-hour} per account in any hour. Replies over
- * that allowance wait in a Redis queue that every instance drains, each reply taken by
- * exactly one. Comments by the account itself are ignored. A private reply opens no
- * 24-hour window: the conversation starts when the customer answers.
+ * that allowance wait in a Redis queue that every instance drains, each reply held by one
+ * at a time; a reply whose instance died before finishing it is sent by another (see
+ * {@link PrivateReplyQueue} for the one resend that can cause, which Meta refuses). A
+ * comment Meta takes no private reply to (answered already, too old or deleted) is
+ * skipped, not dead-lettered. Comments by the account itself are ignored. A private reply
+ * opens no 24-hour window: the conversation starts when the customer answers.
  */
 @Component
 class CommentReplies implements SmartLifecycle {
@@ -132,20 +135,30 @@ class CommentReplies implements SmartLifecycle {
 	 */
 	Set<String> drain(String accountId) {
 		Set<String> answered = new java.util.HashSet<>();
-		PrivateReplyQueue.Queued next;
-		while ((next = this.queue.take(accountId, this.clock.millis(),
+		PrivateReplyQueue.Taken taken;
+		while ((taken = this.queue.take(accountId, this.clock.millis(),
 				this.properties.privateRepliesPerHour())) != null) {
-			CommentReply reply = next.reply();
+			CommentReply reply = taken.reply();
 			answered.add(reply.commentId());
-			if (Instant.ofEpochMilli(next.commentedAt()).plus(REPLY_PERIOD).isBefore(this.clock.instant())) {
+			if (Instant.ofEpochMilli(taken.queued().commentedAt()).plus(REPLY_PERIOD).isBefore(this.clock.instant())) {
 				// Waited in the queue past Meta's 7 days: Meta would refuse it.
-				this.queue.release(next);
-				this.meters.counter("bot.comments.skipped", "reason", "expired_in_queue").increment();
-				log.info("Private reply to comment {} not sent: the comment is now more than 7 days old",
-						reply.commentId());
+				this.queue.release(taken);
+				skipped("expired_in_queue", reply.commentId(), "the comment is now more than 7 days old");
 				continue;
 			}
+			// An exception leaves the reply leased: once the lease runs out it is tried
+			// again.
 			DeliveryResult result = this.outbound.deliverPrivateReply(reply);
+			this.queue.done(taken);
+			if (result.outcome() == DeliveryOutcome.WINDOW_CLOSED) {
+				// Meta's answer is the same for a comment it had a private reply to (sent
+				// by
+				// an instance that died before finishing it) and for one too old or
+				// deleted.
+				skipped("not_eligible", reply.commentId(),
+						"Meta takes no private reply to it (answered already, too old or deleted): " + result.error());
+				continue;
+			}
 			this.meters.counter("bot.comments.private-replies", "outcome", result.outcome().tag()).increment();
 			if (result.outcome() != DeliveryOutcome.SENT) {
 				log.warn("Private reply to comment {} not sent: {}", reply.commentId(), result.error());
@@ -157,10 +170,9 @@ class CommentReplies implements SmartLifecycle {
 	/** Drains every account's queue; run by each instance on a timer. */
 	void drainAll() {
 		try {
+			// Also when the queue is empty: a reply whose lease ran out is waiting.
 			for (String account : this.queue.accounts()) {
-				if (this.queue.length(account) > 0) {
-					drain(account);
-				}
+				drain(account);
 			}
 		}
 		catch (RuntimeException ex) {
@@ -189,8 +201,12 @@ class CommentReplies implements SmartLifecycle {
 	}
 
 	private void skipped(String reason, InboundEvent event, String why) {
+		skipped(reason, event.commentId(), why);
+	}
+
+	private void skipped(String reason, String commentId, String why) {
 		this.meters.counter("bot.comments.skipped", "reason", reason).increment();
-		log.info("Comment {} not answered: {}", event.commentId(), why);
+		log.info("Comment {} not answered: {}", commentId, why);
 	}
 
 	@Override
@@ -210,6 +226,14 @@ class CommentReplies implements SmartLifecycle {
 		this.drainer = null;
 		if (running != null) {
 			running.shutdownNow();
+			try {
+				// A reply being sent is finished, so it is not left to wait out its
+				// lease.
+				running.awaitTermination(5, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 		}
 	}
 

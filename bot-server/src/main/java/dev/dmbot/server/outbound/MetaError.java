@@ -20,6 +20,15 @@ record MetaError(int httpStatus, int code, int subcode, String message) {
 		return this.code == 10 && WINDOW_CLOSED.contains(this.subcode);
 	}
 
+	/**
+	 * Meta takes no private reply to this comment: it has had its one private reply, is
+	 * more than 7 days old or was deleted (code 100, subcode 2534025). Meta does not say
+	 * which, so a refused second reply and an ineligible comment look the same.
+	 */
+	boolean commentNotEligible() {
+		return this.code == 100 && this.subcode == 2534025;
+	}
+
 	boolean tokenInvalid() {
 		return this.code == 190;
 	}

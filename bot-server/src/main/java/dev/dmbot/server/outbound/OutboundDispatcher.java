@@ -100,7 +100,10 @@ public class OutboundDispatcher {
 	 * Sends the one private reply Meta allows to a comment: {@code "recipient":
 	 * {"comment_id": ...}} and plain text. It opens no 24-hour window and needs none, so
 	 * the window is not checked; the caller keeps Meta's once-per-comment, 7-day and
-	 * hourly limits. Retries and dead letters are as for every reply.
+	 * hourly limits. Retries and dead letters are as for every reply, except that a
+	 * comment Meta takes no private reply to (answered already, too old or deleted) is
+	 * {@link DeliveryOutcome#WINDOW_CLOSED}, not a dead letter: the comment's window for
+	 * a private reply is closed.
 	 */
 	public DeliveryResult deliverPrivateReply(CommentReply reply) {
 		Map<String, Object> body = new LinkedHashMap<>();
@@ -133,6 +136,9 @@ public class OutboundDispatcher {
 		catch (SendApiException ex) {
 			MetaError error = ex.error();
 			this.meters.counter("bot.send.errors", "code", Integer.toString(error.code())).increment();
+			if (kind.equals("private") && error.commentNotEligible()) {
+				return new DeliveryResult(DeliveryOutcome.WINDOW_CLOSED, List.of(), error.describe());
+			}
 			log.warn("{} reply to comment {} moved to {}: {}", kind.equals("private") ? "Private" : "Public",
 					reply.commentId(), DeadLetters.STREAM, error.describe());
 			this.deadLetters.add(new OutboundMessage(reply.accountId(), "comment:" + reply.commentId(), reply.text(),

@@ -27,12 +27,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import redis.clients.jedis.UnifiedJedis;
 
+import dev.dmbot.server.outbound.CommentReply;
+import dev.dmbot.server.outbound.DeadLetters;
 import dev.dmbot.server.support.MetaApiStub;
 import dev.dmbot.server.support.MovableClock;
 import dev.dmbot.server.support.WebhookClient;
 import dev.dmbot.server.support.WebhookPayloads;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -121,6 +125,15 @@ class CommentsIT {
 
 	@Autowired
 	MeterRegistry meters;
+
+	@Autowired
+	CommentReplies replies;
+
+	@Autowired
+	PrivateReplyQueue queue;
+
+	@Autowired
+	UnifiedJedis redis;
 
 	WebhookClient webhook;
 
@@ -215,6 +228,60 @@ class CommentsIT {
 		for (String comment : comments) {
 			assertThat(privateRepliesTo(comment)).as(comment).hasSize(1);
 		}
+	}
+
+	@Test
+	void aReplyTakenByAnInstanceThatDiedIsSentOnceByAnotherWhenItsLeaseRunsOut() {
+		String comment = newId();
+		// Drains only when the test says, so the test's take is the one that dies.
+		this.replies.stop();
+		try {
+			CommentReply reply = new CommentReply(WebhookPayloads.ACCOUNT, comment, "Prices are at lumenandoak.pt",
+					"comment:" + comment);
+			assertThat(this.queue.enqueue(new PrivateReplyQueue.Queued(reply, now()))).isTrue();
+			// Taken, then the instance dies before sending it.
+			assertThat(this.queue.take(WebhookPayloads.ACCOUNT, now(), PER_HOUR).reply()).isEqualTo(reply);
+
+			assertThat(this.replies.drain(WebhookPayloads.ACCOUNT)).doesNotContain(comment);
+			assertThat(privateRepliesTo(comment)).isEmpty();
+
+			((MovableClock) this.clock).advance(PrivateReplyQueue.LEASE.plusSeconds(1));
+			assertThat(this.replies.drain(WebhookPayloads.ACCOUNT)).contains(comment);
+			assertThat(privateRepliesTo(comment)).hasSize(1);
+
+			((MovableClock) this.clock).advance(PrivateReplyQueue.LEASE.plusSeconds(1));
+			assertThat(this.replies.drain(WebhookPayloads.ACCOUNT)).doesNotContain(comment);
+			assertThat(privateRepliesTo(comment)).hasSize(1);
+			assertThat(this.redis.zrange(PrivateReplyQueue.inFlight(WebhookPayloads.ACCOUNT), 0, -1))
+				.noneMatch((member) -> member.contains(comment));
+		}
+		finally {
+			this.replies.start();
+		}
+	}
+
+	/**
+	 * Meta's answer for a comment too old, deleted, or answered already (as when an
+	 * instance died after sending but before finishing the reply).
+	 */
+	@Test
+	void aCommentMetaTakesNoPrivateReplyToIsSkippedAndCountedNotDeadLettered() {
+		double before = skipped("not_eligible");
+		String comment = newId();
+		meta.server()
+			.stubFor(post(urlPathEqualTo(MetaApiStub.SEND_PATH)).atPriority(1)
+				.withRequestBody(matchingJsonPath("$.recipient.comment_id", equalTo(comment)))
+				.willReturn(aResponse().withStatus(400)
+					.withBody("{\"error\":{\"message\":\"Comment is not valid for a private reply\","
+							+ "\"type\":\"OAuthException\",\"code\":100,\"error_subcode\":2534025}}")));
+
+		deliver(comment(comment, WebhookPayloads.newSender(), "price", REEL, now()));
+
+		await().untilAsserted(() -> assertThat(skipped("not_eligible")).isEqualTo(before + 1));
+		assertThat(privateRepliesTo(comment)).hasSize(1);
+		assertThat(this.redis.xrange(DeadLetters.STREAM, "-", "+"))
+			.noneMatch((entry) -> entry.getFields().toString().contains(comment));
+		await().untilAsserted(() -> assertThat(publicRepliesTo(comment)).hasSize(1));
 	}
 
 	private void deliver(byte[] body) {

@@ -36,4 +36,11 @@ class MetaErrorTest {
 		assertThat(token.transientFailure()).isFalse();
 	}
 
+	@Test
+	void aCommentWithoutRoomForAPrivateReplyIsNotEligible() {
+		assertThat(new MetaError(400, 100, 2534025, "").commentNotEligible()).isTrue();
+		assertThat(new MetaError(400, 100, 2534025, "").transientFailure()).isFalse();
+		assertThat(new MetaError(400, 100, 2534014, "").commentNotEligible()).isFalse();
+	}
+
 }
