@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,6 +25,8 @@ import redis.clients.jedis.UnifiedJedis;
 
 import dev.dmbot.server.context.ConversationLog;
 import dev.dmbot.server.context.LogEntry;
+import dev.dmbot.server.escalation.EscalationRequest;
+import dev.dmbot.server.escalation.EscalationService;
 import dev.dmbot.server.support.MetaApiStub;
 import dev.dmbot.server.support.MovableClock;
 import dev.dmbot.server.support.WebhookClient;
@@ -35,8 +39,8 @@ import static org.awaitility.Awaitility.await;
  * Follow-ups on real parts: the shipped workbook's pricing row schedules one two hours
  * later, kept in a real redis-server and sent to a fake Meta when a moved clock says it
  * is due, or not at all when the customer writes first, the 24-hour window would be
- * closed, or it falls in the Guardrails sheet's quiet hours (then it waits for them to
- * end).
+ * closed, they opted out, a person has the conversation or the daily cap is reached; in
+ * the Guardrails sheet's quiet hours it waits for them to end.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "bot.followups.poll-interval=50ms", "bot.profile.timeout=500ms" })
@@ -80,6 +84,9 @@ class FollowUpsIT {
 
 	@Autowired
 	ConversationLog conversationLog;
+
+	@Autowired
+	EscalationService escalations;
 
 	WebhookClient webhook;
 
@@ -160,6 +167,48 @@ class FollowUpsIT {
 
 		await().atMost(Duration.ofSeconds(10)).until(() -> sends().size() == 2);
 		assertThat(sends().get(1).getBodyAsString()).contains(FOLLOW_UP);
+	}
+
+	@Test
+	void aCustomerWhoOptedOutMeanwhileGetsNoFollowUp() {
+		double optedOut = count("opted_out");
+		askThePrice();
+		// Opted out on another channel of the same account: the guardrails' key, no
+		// message that would cancel the follow-up.
+		this.redis.set("bot:{" + WebhookPayloads.ACCOUNT + ":" + this.customer.sender() + "}:optout",
+				this.clock.instant().toString());
+
+		movable().advance(Duration.ofHours(3));
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> count("opted_out") == optedOut + 1);
+		stillOnly(1);
+	}
+
+	@Test
+	void aConversationAPersonTookOverGetsNoFollowUp() {
+		double paused = count("paused");
+		askThePrice();
+		this.escalations.open(new EscalationRequest(WebhookPayloads.ACCOUNT, this.customer.sender(), "escalated",
+				"general", "normal", null, null, null, null, Map.of(), Set.of()));
+
+		movable().advance(Duration.ofHours(3));
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> count("paused") == paused + 1);
+		stillOnly(1);
+	}
+
+	@Test
+	void aCustomerOverTheDailyCapGetsNoFollowUp() {
+		double capped = count("capped");
+		askThePrice();
+		// The shipped cap is 30 a day; 29 more went out today.
+		String today = movable().instant().plus(Duration.ofHours(2)).atZone(LISBON).toLocalDate().toString();
+		this.redis.set("bot:{" + WebhookPayloads.ACCOUNT + ":" + this.customer.sender() + "}:sent:" + today, "30");
+
+		movable().advance(Duration.ofHours(3));
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> count("capped") == capped + 1);
+		stillOnly(1);
 	}
 
 	private void askThePrice() {
