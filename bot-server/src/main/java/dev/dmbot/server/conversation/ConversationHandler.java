@@ -32,6 +32,7 @@ import dev.dmbot.server.outbound.OutboundMessage;
 import dev.dmbot.server.outbound.QuickReplyOption;
 import dev.dmbot.server.escalation.Escalation;
 import dev.dmbot.server.flows.Completion;
+import dev.dmbot.server.followups.FollowUpScheduler;
 import dev.dmbot.server.flows.Flow;
 import dev.dmbot.server.flows.FlowProgress;
 import dev.dmbot.server.leads.Lead;
@@ -99,11 +100,14 @@ class ConversationHandler implements InboundEventHandler {
 
 	private final CommentReplies comments;
 
+	private final FollowUpScheduler followUps;
+
 	ConversationHandler(IntentClassifier classifier, ContextStore contexts, DecisionEngine rules,
 			OutboundDispatcher outbound, ConversationLog conversationLog, ReplyLedger ledger, UnifiedJedis redis,
 			MeterRegistry meters, ProfileCache profiles, Responder responder, LeadService leads, Clock clock,
-			Handover handover, Guardrails guardrails, CommentReplies comments) {
+			Handover handover, Guardrails guardrails, CommentReplies comments, FollowUpScheduler followUps) {
 		this.handover = handover;
+		this.followUps = followUps;
 		this.guardrails = guardrails;
 		this.comments = comments;
 		this.responder = responder;
@@ -141,6 +145,8 @@ class ConversationHandler implements InboundEventHandler {
 			this.handover.threadControlChanged(event);
 		}
 		if (customerSpeaks(event)) {
+			// Whatever the customer says, a follow-up would no longer fit it.
+			this.followUps.cancel(event.accountId(), event.senderId());
 			Escalation paused = this.handover.pausing(event).orElse(null);
 			if (paused != null) {
 				// A person has the conversation: the bot keeps every message for them and
@@ -278,6 +284,13 @@ class ConversationHandler implements InboundEventHandler {
 				decision.flowNote() != null ? ", flow " + decision.flowNote() : "",
 				replyTemplate != null && !replyTemplate.isBlank() && guardedText == null
 						? ", reply dropped by the daily cap" : "");
+		if (decision.followUp() != null && handed == null && guardedText != null) {
+			// A person who takes the conversation over needs no follow-up from the bot.
+			this.followUps.schedule(event.accountId(), event.senderId(), decision.followUp().delay(),
+					ReplyTemplate.render(decision.followUp().text(), updated.attributes(), updated.flows().slots(),
+							updated.state(), intent.name()),
+					updated.lastInboundAt());
+		}
 		if (reply != null) {
 			deliver(event, reply, trail);
 		}

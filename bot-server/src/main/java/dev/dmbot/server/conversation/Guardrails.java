@@ -117,6 +117,38 @@ class Guardrails {
 		return new Outgoing(disclosure + "\n\n" + text, true);
 	}
 
+	/** Whether the customer opted out of automated messages. */
+	boolean optedOut(String accountId, String senderId) {
+		return this.redis.exists(optOutKey(accountId, senderId));
+	}
+
+	/**
+	 * A message nobody asked for just now (a follow-up), with the guardrails applied: it
+	 * counts towards the daily cap and opens with the disclosure line if the customer
+	 * never had it, which is remembered at once.
+	 * @return the text to send, or {@code null} when the cap drops it
+	 */
+	String admit(String accountId, String senderId, String text) {
+		GuardrailPolicy policy = this.rules.guardrails();
+		OptionalInt cap = policy.dailyCap();
+		if (cap.isPresent()) {
+			String key = sentKey(accountId, senderId, policy.day(this.clock.instant()));
+			long sent = this.redis.incr(key);
+			this.redis.expire(key, COUNT_KEPT.toSeconds());
+			if (sent > cap.getAsInt()) {
+				count(Action.CAPPED);
+				return null;
+			}
+		}
+		String disclosure = policy.disclosure().orElse(null);
+		if (disclosure == null
+				|| this.redis.setnx(disclosedKey(accountId, senderId), this.clock.instant().toString()) == 0) {
+			return text;
+		}
+		count(Action.DISCLOSED);
+		return disclosure + "\n\n" + text;
+	}
+
 	/**
 	 * Stores what this turn changed, in the transaction that stores the decision, so a
 	 * crash never leaves a confirmation sent without the opt-out, or the reverse.

@@ -61,6 +61,11 @@ class Handover {
 		return this.escalations.pausing(event.accountId(), event.senderId(), event.dedupKey());
 	}
 
+	/** Whether a person has the conversation, so the bot says nothing on its own. */
+	boolean paused(String accountId, String senderId) {
+		return this.escalations.pausing(accountId, senderId).isPresent();
+	}
+
 	/**
 	 * Meta moved the thread's control (conversation routing): when the Inbox gives it
 	 * back to this bot, its escalation is handed back.

@@ -16,9 +16,16 @@ import java.util.Set;
  * @param startFlow the flow to start, {@code null} for none
  * @param publicReply the public answer under a comment, {@code {{variables}}} not yet
  * rendered; {@code null} for none
+ * @param followUp the message to send later, {@code null} for none
  */
 public record Decision(String reply, List<QuickReply> quickReplies, String nextState, Set<String> addTags,
-		boolean escalate, List<FiredRow> firedRows, String startFlow, String publicReply) {
+		boolean escalate, List<FiredRow> firedRows, String startFlow, String publicReply, FollowUp followUp) {
+
+	/** A decision without a follow-up. */
+	public Decision(String reply, List<QuickReply> quickReplies, String nextState, Set<String> addTags,
+			boolean escalate, List<FiredRow> firedRows, String startFlow, String publicReply) {
+		this(reply, quickReplies, nextState, addTags, escalate, firedRows, startFlow, publicReply, null);
+	}
 
 	/** A decision without a public reply: any event but a comment. */
 	public Decision(String reply, List<QuickReply> quickReplies, String nextState, Set<String> addTags,

@@ -31,6 +31,8 @@ public final class DecisionSink {
 
 	private String publicReply;
 
+	private FollowUp followUp;
+
 	DecisionSink() {
 	}
 
@@ -74,13 +76,21 @@ public final class DecisionSink {
 		this.publicReply = text;
 	}
 
+	/**
+	 * {@code <delay>: <text>}; the workbook is checked at load time, so a cell that does
+	 * not read never gets here.
+	 */
+	public void followUp(String cell) {
+		this.followUp = FollowUp.parse(cell).orElse(null);
+	}
+
 	void fired(FiredRow row) {
 		this.firedRows.add(row);
 	}
 
 	Decision toDecision() {
 		return new Decision(this.reply, this.quickReplies, this.nextState, this.addTags, this.escalate, this.firedRows,
-				this.startFlow, this.publicReply);
+				this.startFlow, this.publicReply, this.followUp);
 	}
 
 }

@@ -60,7 +60,7 @@ final class DecisionTableCompiler {
 
 	private static final List<String> CELL_METHODS = List.of("eventIs", "intentIs", "stateIs", "mentionsAny",
 			"payloadIs", "hasTag", "reply", "quickReplies", "nextState", "addTags", "escalate", "startFlow",
-			"publicReply");
+			"publicReply", "followUp");
 
 	CompiledRules compile(List<Workbook> workbooks, Instant loadedAt) {
 		// Flows first: the replies name them and their slots.

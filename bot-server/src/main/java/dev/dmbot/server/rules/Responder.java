@@ -153,7 +153,7 @@ public final class Responder {
 
 	private static Response fromDecision(Decision decision, FlowMemory memory) {
 		return new Response(decision.reply(), decision.quickReplies(), decision.nextState(), decision.addTags(),
-				decision.escalate(), decision.firedRows(), memory, null, null);
+				decision.escalate(), decision.firedRows(), memory, null, null, decision.followUp());
 	}
 
 	private static java.util.Optional<FiredRow> stepRow(Flow flow, FlowTurn turn) {

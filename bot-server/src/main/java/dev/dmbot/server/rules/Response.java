@@ -22,9 +22,17 @@ import dev.dmbot.server.flows.FlowMemory;
  * @param flows the contact's flow memory after this event
  * @param completion the lead a flow completed with this event, {@code null} for none
  * @param flowNote what the flow did, {@code null} when no flow took part
+ * @param followUp the message to send later, {@code null} for none
  */
 public record Response(String reply, List<QuickReply> quickReplies, String nextState, Set<String> addTags,
-		boolean escalate, List<FiredRow> firedRows, FlowMemory flows, Completion completion, FlowNote flowNote) {
+		boolean escalate, List<FiredRow> firedRows, FlowMemory flows, Completion completion, FlowNote flowNote,
+		FollowUp followUp) {
+
+	/** A response without a follow-up. */
+	public Response(String reply, List<QuickReply> quickReplies, String nextState, Set<String> addTags,
+			boolean escalate, List<FiredRow> firedRows, FlowMemory flows, Completion completion, FlowNote flowNote) {
+		this(reply, quickReplies, nextState, addTags, escalate, firedRows, flows, completion, flowNote, null);
+	}
 
 	public Response {
 		quickReplies = List.copyOf(quickReplies);

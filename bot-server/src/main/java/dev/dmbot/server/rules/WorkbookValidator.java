@@ -86,6 +86,9 @@ final class WorkbookValidator {
 				else if (column.calls("publicReply")) {
 					checkPublicReply(table, row, column, cell);
 				}
+				else if (column.calls("followUp")) {
+					checkFollowUp(table, row, column, cell);
+				}
 			}
 		}
 		new UnreachableRowCheck(this.workbook).check(table);
@@ -103,6 +106,40 @@ final class WorkbookValidator {
 
 	private void checkReply(RuleTable table, int row, Column column, String cell) {
 		ReplyCheck.check("reply", cell, this.slots, List.of()).ifPresent((problem) -> {
+			throw error(table, row, column, cell, problem.problem(), problem.fix());
+		});
+	}
+
+	/**
+	 * A follow-up reads as {@code <delay>: <text>}; it must land inside the 24-hour
+	 * window the customer's message opened, and its text is checked like a reply's.
+	 */
+	private void checkFollowUp(RuleTable table, int row, Column column, String cell) {
+		String example = "write the delay, a colon and the message, e.g. \"2 hours: Still thinking about it, {{first_name|there}}?\".";
+		int colon = cell.indexOf(':');
+		if (colon < 0) {
+			throw error(table, row, column, cell, "a follow-up needs a delay and a message, separated by a colon.",
+					example);
+		}
+		String delay = cell.substring(0, colon).strip();
+		if (FlowsSheet.duration(delay).isEmpty()) {
+			throw error(table, row, column, cell, FlowsSheet.notADuration(delay),
+					"write the delay as a number and minutes, hours or days, e.g. \"30 minutes\" or \"2 hours\".");
+		}
+		FollowUp followUp = FollowUp.parse(cell).orElse(null);
+		if (followUp == null) {
+			throw error(table, row, column, cell, "the follow-up has a delay but no message after the colon.", example);
+		}
+		if (followUp.delay().isZero() || followUp.delay().compareTo(FollowUp.LONGEST_DELAY) > 0) {
+			throw error(table, row, column, cell, "a follow-up " + delay
+					+ " later would land outside the 24 hours Instagram allows after the customer's last message, "
+					+ "so it could never be sent.",
+					"use a delay from 1 minute to " + FollowUp.LONGEST_DELAY.toHours() + " hours.");
+		}
+		checkNotOnlyComments(table, row, column, cell,
+				"a comment opens no conversation, so a follow-up would have nobody to go to.",
+				"empty the Follow up cell of this row.");
+		ReplyCheck.check("follow-up", followUp.text(), this.slots, List.of()).ifPresent((problem) -> {
 			throw error(table, row, column, cell, problem.problem(), problem.fix());
 		});
 	}

@@ -21,7 +21,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 /**
  * Builds a small decision-table workbook in memory, laid out like the shipped one:
  * settings in rows 1 to 5, the {@code RuleTable Replies} cell in row 8, column types,
- * fact, code and titles in rows 9 to 12, rules from row 13, the columns A to M of
+ * fact, code and titles in rows 9 to 12, rules from row 13, the columns A to N of
  * {@code rules/README.md}. Unless told otherwise a catch-all row goes last, so that the
  * workbook answers every intent.
  */
@@ -32,10 +32,11 @@ final class WorkbookBuilder {
 	private static final String[] CODE = { "eventIs(\"$param\")", "intentIs(\"$param\")", "stateIs(\"$param\")",
 			"mentionsAny(\"$param\")", "payloadIs(\"$param\")", "hasTag(\"$param\")", "decision.reply(\"$param\");",
 			"decision.quickReplies(\"$param\");", "decision.nextState(\"$param\");", "decision.addTags(\"$param\");",
-			"decision.escalate(\"$param\");", "decision.startFlow(\"$param\");", "decision.publicReply(\"$param\");" };
+			"decision.escalate(\"$param\");", "decision.startFlow(\"$param\");", "decision.publicReply(\"$param\");",
+			"decision.followUp(\"$param\");" };
 
 	private static final String[] TITLES = { "Event type", "Intent", "State", "Keywords (any of)", "Payload", "Has tag",
-			"Reply", "Quick replies", "Next state", "Add tags", "Escalate", "Start flow", "Public reply" };
+			"Reply", "Quick replies", "Next state", "Add tags", "Escalate", "Start flow", "Public reply", "Follow up" };
 
 	static final String CATCH_ALL_REPLY = "Sorry, I didn't quite get that.";
 
