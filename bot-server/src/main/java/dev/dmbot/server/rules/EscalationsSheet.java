@@ -1,7 +1,5 @@
 package dev.dmbot.server.rules;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -21,7 +19,6 @@ import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * Reads the {@code Escalations} sheet: settings rows on top (key in column A, value in
@@ -121,30 +118,10 @@ final class EscalationsSheet {
 	 * have an Escalations sheet
 	 */
 	static EscalationPolicy read(List<Workbook> workbooks, Collection<String> slots) {
-		EscalationPolicy policy = EscalationPolicy.NONE;
-		String owner = null;
-		for (Workbook workbook : workbooks) {
-			try (XSSFWorkbook poi = new XSSFWorkbook(new ByteArrayInputStream(workbook.bytes()))) {
-				for (Sheet sheet : poi) {
-					if (!holdsEscalations(sheet)) {
-						continue;
-					}
-					if (owner != null) {
-						throw new WorkbookCompileException(workbook.name(), sheet.getSheetName(), 0, null, null,
-								"both " + owner + " and " + workbook.name()
-										+ " have an Escalations sheet, and one set of rules has one escalation policy.",
-								"keep the Escalations sheet in one of the two workbooks and delete it from the other.",
-								null);
-					}
-					owner = workbook.name();
-					policy = new EscalationsSheet(workbook.name(), sheet.getSheetName(), slots).policy(sheet);
-				}
-			}
-			catch (IOException | RuntimeException ex) {
-				throw WorkbookCompileException.unreadable(workbook.name(), ex);
-			}
-		}
-		return policy;
+		return new SingleSheet<>(EscalationsSheet::holdsEscalations, "an Escalations sheet",
+				"one set of rules has one escalation policy", EscalationPolicy.NONE,
+				(workbook, sheet) -> new EscalationsSheet(workbook, sheet.getSheetName(), slots).policy(sheet))
+			.read(workbooks);
 	}
 
 	private EscalationPolicy policy(Sheet sheet) {

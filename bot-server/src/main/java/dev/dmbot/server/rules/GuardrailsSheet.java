@@ -1,7 +1,5 @@
 package dev.dmbot.server.rules;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -17,7 +15,6 @@ import java.util.regex.Pattern;
 
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * Reads the {@code Guardrails} sheet: one setting per row, its name in column A and its
@@ -94,30 +91,10 @@ final class GuardrailsSheet {
 	 * have a Guardrails sheet
 	 */
 	static GuardrailPolicy read(List<Workbook> workbooks, Collection<String> slots) {
-		GuardrailPolicy policy = GuardrailPolicy.NONE;
-		String owner = null;
-		for (Workbook workbook : workbooks) {
-			try (XSSFWorkbook poi = new XSSFWorkbook(new ByteArrayInputStream(workbook.bytes()))) {
-				for (Sheet sheet : poi) {
-					if (!holdsGuardrails(sheet)) {
-						continue;
-					}
-					if (owner != null) {
-						throw new WorkbookCompileException(workbook.name(), sheet.getSheetName(), 0, null, null,
-								"both " + owner + " and " + workbook.name()
-										+ " have a Guardrails sheet, and one set of rules has one set of guardrails.",
-								"keep the Guardrails sheet in one of the two workbooks and delete it from the other.",
-								null);
-					}
-					owner = workbook.name();
-					policy = new GuardrailsSheet(workbook.name(), sheet.getSheetName(), slots).policy(sheet);
-				}
-			}
-			catch (IOException | RuntimeException ex) {
-				throw WorkbookCompileException.unreadable(workbook.name(), ex);
-			}
-		}
-		return policy;
+		return new SingleSheet<>(GuardrailsSheet::holdsGuardrails, "a Guardrails sheet",
+				"one set of rules has one set of guardrails", GuardrailPolicy.NONE,
+				(workbook, sheet) -> new GuardrailsSheet(workbook, sheet.getSheetName(), slots).policy(sheet))
+			.read(workbooks);
 	}
 
 	private GuardrailPolicy policy(Sheet sheet) {

@@ -111,29 +111,10 @@ final class ProfileSheet {
 	 */
 	static MessengerProfile read(List<Workbook> workbooks) {
 		Map<String, String> answered = answeredPayloads(workbooks);
-		MessengerProfile profile = MessengerProfile.NONE;
-		String owner = null;
-		for (Workbook workbook : workbooks) {
-			try (XSSFWorkbook poi = new XSSFWorkbook(new ByteArrayInputStream(workbook.bytes()))) {
-				for (Sheet sheet : poi) {
-					if (!holdsProfile(sheet)) {
-						continue;
-					}
-					if (owner != null) {
-						throw new WorkbookCompileException(workbook.name(), sheet.getSheetName(), 0, null, null,
-								"both " + owner + " and " + workbook.name() + " have an " + NAME
-										+ " sheet, and an Instagram account has one set of ice breakers and one menu.",
-								"keep the sheet in one of the two workbooks and delete it from the other.", null);
-					}
-					owner = workbook.name();
-					profile = new ProfileSheet(workbook.name(), sheet.getSheetName(), answered).profile(sheet);
-				}
-			}
-			catch (IOException | RuntimeException ex) {
-				throw WorkbookCompileException.unreadable(workbook.name(), ex);
-			}
-		}
-		return profile;
+		return new SingleSheet<>(ProfileSheet::holdsProfile, "an " + NAME + " sheet",
+				"an Instagram account has one set of ice breakers and one menu", MessengerProfile.NONE,
+				(workbook, sheet) -> new ProfileSheet(workbook, sheet.getSheetName(), answered).profile(sheet))
+			.read(workbooks);
 	}
 
 	private static Map<String, String> answeredPayloads(List<Workbook> workbooks) {
