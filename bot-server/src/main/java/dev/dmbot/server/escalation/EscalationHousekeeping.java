@@ -1,5 +1,7 @@
 package dev.dmbot.server.escalation;
 
+import dev.dmbot.server.system.ClaimWorkers;
+
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -48,7 +50,7 @@ class EscalationHousekeeping implements SmartLifecycle {
 	@Override
 	public void start() {
 		ScheduledExecutorService executor = Executors
-			.newSingleThreadScheduledExecutor(EscalationNotifier.threads("escalation-housekeeping-"));
+			.newSingleThreadScheduledExecutor(ClaimWorkers.threads("escalation-housekeeping-"));
 		executor.scheduleWithFixedDelay(this::run, 1_000, EVERY.toMillis(), TimeUnit.MILLISECONDS);
 		this.scheduler = executor;
 	}

@@ -8,13 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +17,8 @@ import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.XAddParams;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.dmbot.server.system.ClaimWorkers;
+import dev.dmbot.server.system.WebhookPost;
 import dev.dmbot.server.system.DeliveryBackoff;
 import dev.dmbot.server.system.DueQueue;
 
@@ -57,6 +52,9 @@ class EscalationNotifier implements SmartLifecycle {
 
 	private static final int WORKERS = 2;
 
+	/** Notifications waiting for a worker; a poll claims no more than fit. */
+	private static final int QUEUE = 64;
+
 	private static final int CLAIM_BATCH = 16;
 
 	private final EscalationProperties properties;
@@ -81,9 +79,8 @@ class EscalationNotifier implements SmartLifecycle {
 
 	private final Duration lease;
 
-	private volatile ScheduledExecutorService poller;
-
-	private volatile ThreadPoolExecutor workers;
+	private final ClaimWorkers workers = new ClaimWorkers("escalation-notify-", "escalation-notify-poller-", WORKERS,
+			QUEUE);
 
 	private volatile boolean running;
 
@@ -119,8 +116,7 @@ class EscalationNotifier implements SmartLifecycle {
 
 	void poll() {
 		try {
-			ThreadPoolExecutor executor = this.workers;
-			int room = executor == null ? 0 : Math.min(CLAIM_BATCH, executor.getQueue().remainingCapacity());
+			int room = this.workers.room(CLAIM_BATCH);
 			if (room == 0) {
 				return;
 			}
@@ -128,7 +124,7 @@ class EscalationNotifier implements SmartLifecycle {
 			long claim = now + this.lease.toMillis();
 			for (String entry : this.pending.claimDue(now, claim, room)) {
 				// A claim the workers cannot take lapses and is picked up again.
-				executor.execute(() -> attempt(entry, claim));
+				this.workers.execute(() -> attempt(entry, claim));
 			}
 			if (this.pollFailing) {
 				this.pollFailing = false;
@@ -164,7 +160,7 @@ class EscalationNotifier implements SmartLifecycle {
 					: NotificationText.opened(stored, this.messages.last(stored), link);
 			byte[] body = this.json.writeValueAsString(Map.of("text", text)).getBytes(StandardCharsets.UTF_8);
 			int attempts = this.store.countNotifyAttempt(stored.escalation(), kind);
-			NotifyWebhookClient.Attempt attempt = this.client.post(body);
+			WebhookPost.Attempt attempt = this.client.post(body);
 			switch (attempt.outcome()) {
 				case DELIVERED -> {
 					this.pending.done(entry, claim);
@@ -225,51 +221,19 @@ class EscalationNotifier implements SmartLifecycle {
 		}
 		log.info("New escalations are notified at {}, up to {} tries each",
 				EscalationProperties.redacted(this.properties.notifyUrl()), this.properties.notifyMaxAttempts());
-		this.workers = new ThreadPoolExecutor(WORKERS, WORKERS, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(64),
-				threads("escalation-notify-"));
-		this.poller = Executors.newSingleThreadScheduledExecutor(threads("escalation-notify-poller-"));
-		long every = this.properties.pollInterval().toMillis();
-		this.poller.scheduleWithFixedDelay(this::poll, every, every, TimeUnit.MILLISECONDS);
+		this.workers.start(this.properties.pollInterval(), this::poll);
 	}
 
 	@Override
 	public void stop() {
 		this.running = false;
-		ScheduledExecutorService scheduled = this.poller;
-		ThreadPoolExecutor executor = this.workers;
-		this.poller = null;
-		this.workers = null;
-		if (scheduled != null) {
-			scheduled.shutdownNow();
-		}
-		if (executor != null) {
-			// Claimed but unfinished notifications are tried again when their lease
-			// lapses.
-			executor.shutdown();
-			try {
-				if (!executor.awaitTermination(this.properties.notifyTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-					executor.shutdownNow();
-				}
-			}
-			catch (InterruptedException ex) {
-				executor.shutdownNow();
-				Thread.currentThread().interrupt();
-			}
-		}
+		// Claimed but unfinished notifications are tried again when their lease lapses.
+		this.workers.stop(this.properties.notifyTimeout());
 	}
 
 	@Override
 	public boolean isRunning() {
 		return this.running;
-	}
-
-	static ThreadFactory threads(String prefix) {
-		AtomicInteger count = new AtomicInteger();
-		return runnable -> {
-			Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		};
 	}
 
 	List<String> due() {

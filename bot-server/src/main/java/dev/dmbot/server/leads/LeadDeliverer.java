@@ -6,13 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,6 +16,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.dmbot.server.system.ClaimWorkers;
+import dev.dmbot.server.system.WebhookPost;
 import dev.dmbot.server.system.DeliveryBackoff;
 
 /**
@@ -67,9 +62,7 @@ class LeadDeliverer implements SmartLifecycle {
 
 	private final Timer latency;
 
-	private volatile ScheduledExecutorService poller;
-
-	private volatile ThreadPoolExecutor workers;
+	private final ClaimWorkers workers = new ClaimWorkers("leads-delivery-", "leads-poller-", WORKERS, QUEUE);
 
 	private volatile boolean running;
 
@@ -117,28 +110,21 @@ class LeadDeliverer implements SmartLifecycle {
 	 * pollers catch it when the workers are busy.
 	 */
 	void tryNow(String id) {
-		ThreadPoolExecutor executor = this.workers;
-		if (executor == null) {
-			return;
-		}
-		try {
-			executor.execute(() -> {
-				long now = this.clock.millis();
-				long claim = now + this.lease.toMillis();
-				if (this.pending.claim(id, now, claim)) {
-					attempt(id, claim);
-				}
-			});
-		}
-		catch (RejectedExecutionException ex) {
-			log.debug("Delivery workers busy; lead {} waits for the next poll", id);
+		boolean taken = this.workers.execute(() -> {
+			long now = this.clock.millis();
+			long claim = now + this.lease.toMillis();
+			if (this.pending.claim(id, now, claim)) {
+				attempt(id, claim);
+			}
+		});
+		if (!taken) {
+			log.debug("Delivery workers busy or stopped; lead {} waits for the next poll", id);
 		}
 	}
 
 	void poll() {
 		try {
-			ThreadPoolExecutor executor = this.workers;
-			int room = executor == null ? 0 : Math.min(CLAIM_BATCH, executor.getQueue().remainingCapacity());
+			int room = this.workers.room(CLAIM_BATCH);
 			if (room == 0) {
 				return;
 			}
@@ -147,7 +133,7 @@ class LeadDeliverer implements SmartLifecycle {
 			List<String> ids = this.pending.claimDue(now, claim, room);
 			for (String id : ids) {
 				// A claim the workers cannot take lapses and is picked up again.
-				executor.execute(() -> attempt(id, claim));
+				this.workers.execute(() -> attempt(id, claim));
 			}
 		}
 		catch (RuntimeException ex) {
@@ -165,7 +151,7 @@ class LeadDeliverer implements SmartLifecycle {
 			Lead lead = found.get();
 			byte[] body = this.json.writeValueAsString(LeadPayload.of(lead)).getBytes(StandardCharsets.UTF_8);
 			int attempts = this.store.countAttempt(id);
-			CrmWebhookClient.Attempt attempt = this.client.post(id, body);
+			WebhookPost.Attempt attempt = this.client.post(id, body);
 			Instant now = this.clock.instant();
 			switch (attempt.outcome()) {
 				case DELIVERED -> {
@@ -221,51 +207,20 @@ class LeadDeliverer implements SmartLifecycle {
 		log.info("Qualified leads are delivered to the CRM at {}, signed in {}, up to {} tries each",
 				LeadsProperties.redacted(this.properties.webhookUrl()), PayloadSigner.HEADER,
 				this.properties.maxAttempts());
-		this.workers = new ThreadPoolExecutor(WORKERS, WORKERS, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE),
-				threads("leads-delivery-"));
-		this.poller = Executors.newSingleThreadScheduledExecutor(threads("leads-poller-"));
-		long every = this.properties.pollInterval().toMillis();
-		this.poller.scheduleWithFixedDelay(this::poll, every, every, TimeUnit.MILLISECONDS);
+		this.workers.start(this.properties.pollInterval(), this::poll);
 		this.running = true;
 	}
 
 	@Override
 	public void stop() {
 		this.running = false;
-		ScheduledExecutorService scheduled = this.poller;
-		ThreadPoolExecutor executor = this.workers;
-		this.poller = null;
-		this.workers = null;
-		if (scheduled != null) {
-			scheduled.shutdownNow();
-		}
-		if (executor != null) {
-			// Claimed but unfinished deliveries are tried again when their lease lapses.
-			executor.shutdown();
-			try {
-				if (!executor.awaitTermination(this.properties.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-					executor.shutdownNow();
-				}
-			}
-			catch (InterruptedException ex) {
-				executor.shutdownNow();
-				Thread.currentThread().interrupt();
-			}
-		}
+		// Claimed but unfinished deliveries are tried again when their lease lapses.
+		this.workers.stop(this.properties.requestTimeout());
 	}
 
 	@Override
 	public boolean isRunning() {
 		return this.running;
-	}
-
-	private static java.util.concurrent.ThreadFactory threads(String prefix) {
-		AtomicInteger count = new AtomicInteger();
-		return runnable -> {
-			Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		};
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.dmbot.server.escalation;
 
+import dev.dmbot.server.system.WebhookPost;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,16 +49,16 @@ class NotificationsTest {
 		NotifyWebhookClient client = new NotifyWebhookClient(java.net.URI.create("https://hooks.example.com/x"),
 				Duration.ofSeconds(1), CLOCK);
 
-		assertThat(client.classify(200, "ok", null).outcome()).isEqualTo(NotifyWebhookClient.Outcome.DELIVERED);
+		assertThat(client.classify(200, "ok", null).outcome()).isEqualTo(WebhookPost.Outcome.DELIVERED);
 		for (int status : new int[] { 408, 429, 500, 503 }) {
 			assertThat(client.classify(status, "", null).outcome()).as("HTTP %d", status)
-				.isEqualTo(NotifyWebhookClient.Outcome.RETRY);
+				.isEqualTo(WebhookPost.Outcome.RETRY);
 		}
 		for (int status : new int[] { 400, 403, 404, 410 }) {
 			assertThat(client.classify(status, "invalid_token", null).outcome()).as("HTTP %d", status)
-				.isEqualTo(NotifyWebhookClient.Outcome.REFUSED);
+				.isEqualTo(WebhookPost.Outcome.REFUSED);
 		}
-		NotifyWebhookClient.Attempt throttled = client.classify(429, "rate_limited", "30");
+		WebhookPost.Attempt throttled = client.classify(429, "rate_limited", "30");
 		assertThat(throttled.retryAfter()).isEqualTo(Duration.ofSeconds(30));
 		assertThat(throttled.error()).isEqualTo("HTTP 429 from the notification webhook: rate_limited");
 	}

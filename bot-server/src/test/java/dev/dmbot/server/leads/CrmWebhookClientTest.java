@@ -1,5 +1,6 @@
 package dev.dmbot.server.leads;
 
+import dev.dmbot.server.system.WebhookPost;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,17 +22,17 @@ class CrmWebhookClientTest {
 						Duration.ofMinutes(5), Duration.ofSeconds(10), Duration.ofDays(365), Duration.ofSeconds(1)),
 				CLOCK);
 
-		assertThat(client.classify(200, "", null).outcome()).isEqualTo(CrmWebhookClient.Outcome.DELIVERED);
-		assertThat(client.classify(204, "", null).outcome()).isEqualTo(CrmWebhookClient.Outcome.DELIVERED);
+		assertThat(client.classify(200, "", null).outcome()).isEqualTo(WebhookPost.Outcome.DELIVERED);
+		assertThat(client.classify(204, "", null).outcome()).isEqualTo(WebhookPost.Outcome.DELIVERED);
 		for (int status : new int[] { 408, 429, 500, 502, 503, 504 }) {
 			assertThat(client.classify(status, "busy", null).outcome()).as("HTTP %d", status)
-				.isEqualTo(CrmWebhookClient.Outcome.RETRY);
+				.isEqualTo(WebhookPost.Outcome.RETRY);
 		}
 		for (int status : new int[] { 301, 400, 401, 403, 404, 409, 422 }) {
 			assertThat(client.classify(status, "no", null).outcome()).as("HTTP %d", status)
-				.isEqualTo(CrmWebhookClient.Outcome.REFUSED);
+				.isEqualTo(WebhookPost.Outcome.REFUSED);
 		}
-		CrmWebhookClient.Attempt throttled = client.classify(429, "{\"error\":\"slow down\"}", "30");
+		WebhookPost.Attempt throttled = client.classify(429, "{\"error\":\"slow down\"}", "30");
 		assertThat(throttled.retryAfter()).isEqualTo(Duration.ofSeconds(30));
 		assertThat(throttled.error()).isEqualTo("HTTP 429 from the CRM: {\"error\":\"slow down\"}");
 	}
