@@ -21,7 +21,8 @@ final class AccessPolicy {
 	static final List<Rule> RULES = List.of(Rule.of("/api/admin/tokens/**", Role.ADMIN),
 			Rule.of("/api/admin/**", Role.ADMIN, Role.ANALYST), Rule.of("/api/agent/**", Role.AGENT, Role.ADMIN),
 			Rule.of("/api/escalations/**", Role.AGENT, Role.ADMIN), Rule.of("/api/leads/**", Role.ADMIN, Role.ANALYST),
-			Rule.of("/api/contacts/**", Role.ADMIN, Role.ANALYST, Role.INTEGRATION));
+			Rule.of("/api/contacts/**", Role.ADMIN, Role.ANALYST, Role.INTEGRATION),
+			Rule.of("/api/conversions/**", Role.ADMIN, Role.ANALYST, Role.INTEGRATION));
 
 	/** Every path some rule protects: the only requests Spring Security sees. */
 	static final RequestMatcher PROTECTED = new OrRequestMatcher(

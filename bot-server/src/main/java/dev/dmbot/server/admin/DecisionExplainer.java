@@ -53,7 +53,7 @@ class DecisionExplainer {
 		RuleSetVersion version = this.activator.current();
 		// As for a customer with no flow under way: a row that starts a flow shows its
 		// first question.
-		Response decision = this.responder.respond(this.engine, facts, FlowMemory.EMPTY, this.clock.instant());
+		Response decision = this.responder.respond(this.engine.live(), facts, FlowMemory.EMPTY, this.clock.instant());
 		String nextState = decision.nextState() == null ? request.state() : decision.nextState();
 		String reply = decision.hasReply() ? ReplyTemplate.render(decision.reply(), request.attributes(),
 				decision.flows().slots(), nextState, intent.name()) : null;

@@ -30,6 +30,8 @@ import dev.dmbot.server.outbound.DeliveryResult;
 import dev.dmbot.server.outbound.OutboundDispatcher;
 import dev.dmbot.server.outbound.OutboundMessage;
 import dev.dmbot.server.outbound.QuickReplyOption;
+import dev.dmbot.server.attribution.ReplyAttribution;
+import dev.dmbot.server.attribution.Touches;
 import dev.dmbot.server.escalation.Escalation;
 import dev.dmbot.server.flows.Completion;
 import dev.dmbot.server.followups.FollowUpScheduler;
@@ -43,6 +45,7 @@ import dev.dmbot.server.profile.Profile;
 import dev.dmbot.server.profile.ProfileCache;
 import dev.dmbot.server.rules.DecisionEngine;
 import dev.dmbot.server.rules.DecisionRequest;
+import dev.dmbot.server.rules.Exposure;
 import dev.dmbot.server.rules.FiredRow;
 import dev.dmbot.server.rules.QuickReply;
 import dev.dmbot.server.rules.ReplyTemplate;
@@ -69,6 +72,14 @@ class ConversationHandler implements InboundEventHandler {
 	 * How long a sent reply waits for Redis to come back so it can be recorded as sent.
 	 */
 	private static final java.time.Duration AFTER_SEND_PATIENCE = java.time.Duration.ofMinutes(5);
+
+	/**
+	 * The trail's facts name the tested wording a reply carries, for it to be counted
+	 * once sent.
+	 */
+	private static final String EXPERIMENT_FACT = "experiment";
+
+	private static final String VARIANT_FACT = "variant";
 
 	private final IntentClassifier classifier;
 
@@ -102,11 +113,15 @@ class ConversationHandler implements InboundEventHandler {
 
 	private final FollowUpScheduler followUps;
 
+	private final ReplyAttribution attribution;
+
 	ConversationHandler(IntentClassifier classifier, ContextStore contexts, DecisionEngine rules,
 			OutboundDispatcher outbound, ConversationLog conversationLog, ReplyLedger ledger, UnifiedJedis redis,
 			MeterRegistry meters, ProfileCache profiles, Responder responder, LeadService leads, Clock clock,
-			Handover handover, Guardrails guardrails, CommentReplies comments, FollowUpScheduler followUps) {
+			Handover handover, Guardrails guardrails, CommentReplies comments, FollowUpScheduler followUps,
+			ReplyAttribution attribution) {
 		this.handover = handover;
+		this.attribution = attribution;
 		this.followUps = followUps;
 		this.guardrails = guardrails;
 		this.comments = comments;
@@ -147,6 +162,7 @@ class ConversationHandler implements InboundEventHandler {
 		if (customerSpeaks(event)) {
 			// Whatever the customer says, a follow-up would no longer fit it.
 			this.followUps.cancel(event.accountId(), event.senderId());
+			this.attribution.customerWrote(event.accountId(), event.senderId());
 			Escalation paused = this.handover.pausing(event).orElse(null);
 			if (paused != null) {
 				// A person has the conversation: the bot keeps every message for them and
@@ -210,8 +226,10 @@ class ConversationHandler implements InboundEventHandler {
 		}
 		DecisionRequest request = new DecisionRequest(ruleEventType(event), intent.name(), intent.confidence(),
 				event.text(), event.payload(), event.referralRef(), context.state(), context.tags(),
-				context.inboundCount() + 1, context.attributes());
-		Response decision = this.responder.respond(this.rules, request, context.flows(), this.clock.instant());
+				context.inboundCount() + 1, context.attributes(), event.adId());
+		Touches touches = this.attribution.touches(event.accountId(), event.senderId());
+		Response decision = this.responder.respond(this.rules, request, context.flows(), this.clock.instant(),
+				this.attribution.variantsFor(event.senderId(), touches));
 		if (decision.flowNote() != null) {
 			this.meters
 				.counter("bot.flows.events", "flow", decision.flowNote().flow(), "outcome",
@@ -272,11 +290,18 @@ class ConversationHandler implements InboundEventHandler {
 			this.conversationLog.append(transaction, event.accountId(), event.senderId(), inbound(event, intent));
 			if (reply != null) {
 				this.ledger.decided(transaction, event, reply, trail);
+				this.attribution.decided(transaction, event.accountId(), event.senderId(),
+						decision.firedRows().isEmpty() ? null : rows.get(decision.firedRows().size() - 1),
+						decision.flowNote() != null ? decision.flowNote().flow() : null, exposure(decision, handed),
+						this.clock.instant());
 			}
 			this.guardrails.record(transaction, event, null, guardedText);
 			transaction.exec();
 		}
 		this.guardrails.recorded(null, guardedText);
+		if (reply != null) {
+			this.attribution.given(event.accountId(), touches, exposure(decision, handed));
+		}
 		log.info("Conversation {}: {} '{}' -> intent {} ({}), rows {}, state '{}'{}{}{}", event.conversationId(),
 				event.kind().ruleName(), abbreviate(event.text()), intent.name(),
 				String.format(java.util.Locale.ROOT, "%.2f", intent.confidence()), rows, updated.state(),
@@ -381,6 +406,11 @@ class ConversationHandler implements InboundEventHandler {
 		DeliveryResult result = this.outbound.deliver(reply);
 		LogEntry delivered = trail.withOutcome(result.outcome().tag(), Instant.now(),
 				String.join(",", result.messageIds()));
+		if (result.outcome() == dev.dmbot.server.outbound.DeliveryOutcome.SENT
+				&& trail.facts().containsKey(EXPERIMENT_FACT)) {
+			this.attribution.sent(event.accountId(), event.senderId(),
+					new Exposure(trail.facts().get(EXPERIMENT_FACT), trail.facts().get(VARIANT_FACT)));
+		}
 		// Meta has the reply now. If Redis is away at this moment, retrying the event
 		// would send it a second
 		// time, so the bookkeeping is retried on its own until Redis is back.
@@ -458,6 +488,9 @@ class ConversationHandler implements InboundEventHandler {
 		if (request.referralRef() != null) {
 			facts.put("referral", request.referralRef());
 		}
+		if (request.adId() != null) {
+			facts.put("ad", request.adId());
+		}
 		facts.put("messages", Long.toString(request.inboundCount()));
 		if (response.flowNote() != null) {
 			facts.put("flow", response.flowNote().toString());
@@ -468,11 +501,24 @@ class ConversationHandler implements InboundEventHandler {
 		if (lead != null) {
 			facts.put("lead", lead.id() + " (score " + lead.score() + ")");
 		}
+		Exposure exposure = exposure(response, handed);
+		if (exposure != null) {
+			facts.put(EXPERIMENT_FACT, exposure.experiment());
+			facts.put(VARIANT_FACT, exposure.variant());
+		}
 		if (handed != null) {
 			facts.put("escalation", handed.escalation().id() + " to " + handed.team() + " ("
 					+ handed.escalation().reason() + ", " + handed.escalation().priority() + ")");
 		}
 		return facts;
+	}
+
+	/**
+	 * The tested wording the customer reads; none when the handover words replace the
+	 * reply.
+	 */
+	private static Exposure exposure(Response response, Handover.Handed handed) {
+		return (handed != null && handed.message() != null) ? null : response.exposure();
 	}
 
 	/** The event type as analysts write it in the decision tables. */

@@ -1,6 +1,7 @@
 package dev.dmbot.server.flows;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -22,9 +23,20 @@ import java.util.List;
  * @param next where to go after this step; empty for the next step in the sheet
  * @param score the lead-score points this answer earns; empty for none
  * @param row the 1-based sheet row, for messages
+ * @param nudgeAfter how long the question waits for an answer before {@code nudge} is
+ * sent, {@code null} for no nudge
+ * @param nudge the reminder sent when the question stays unanswered,
+ * {@code {{variables}}} not yet rendered; {@code null} for none
  */
 public record FlowStep(String name, String slot, String ask, Expect expect, List<Option> options, BigDecimal min,
-		BigDecimal max, String region, String reask, int attempts, List<Route> next, List<Points> score, int row) {
+		BigDecimal max, String region, String reask, int attempts, List<Route> next, List<Points> score, int row,
+		Duration nudgeAfter, String nudge) {
+
+	/** A step without a reminder. */
+	public FlowStep(String name, String slot, String ask, Expect expect, List<Option> options, BigDecimal min,
+			BigDecimal max, String region, String reask, int attempts, List<Route> next, List<Points> score, int row) {
+		this(name, slot, ask, expect, options, min, max, region, reask, attempts, next, score, row, null, null);
+	}
 
 	/** The Next value that completes the flow. */
 	public static final String DONE = "done";

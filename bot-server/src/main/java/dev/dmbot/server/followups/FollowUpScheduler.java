@@ -111,7 +111,8 @@ public class FollowUpScheduler implements SmartLifecycle {
 		this.properties = properties;
 	}
 
-	static String key(String accountId, String senderId) {
+	/** The Redis key of the follow-up waiting for this person. */
+	public static String key(String accountId, String senderId) {
 		return "bot:{" + accountId + ":" + senderId + "}:followup";
 	}
 

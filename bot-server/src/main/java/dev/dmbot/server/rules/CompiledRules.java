@@ -30,10 +30,11 @@ import dev.dmbot.server.flows.Flow;
  * &amp; menu sheet; {@link MessengerProfile#NONE} when no workbook has one
  * @param commentRows the rows whose Event type names {@code comment}: only they answer a
  * comment
+ * @param experiments the rows whose Reply cell holds wordings under test
  */
 public record CompiledRules(KieBase kieBase, Map<String, FiredRow> rowsByRule, RulesVersion version, List<Flow> flows,
 		EscalationPolicy escalations, GuardrailPolicy guardrails, MessengerProfile messengerProfile,
-		Set<FiredRow> commentRows) {
+		Set<FiredRow> commentRows, Map<FiredRow, Experiment> experiments) {
 
 	public CompiledRules {
 		rowsByRule = Map.copyOf(rowsByRule);
@@ -42,6 +43,14 @@ public record CompiledRules(KieBase kieBase, Map<String, FiredRow> rowsByRule, R
 		Objects.requireNonNull(guardrails, "guardrails");
 		Objects.requireNonNull(messengerProfile, "messengerProfile");
 		commentRows = Set.copyOf(commentRows);
+		experiments = Map.copyOf(experiments);
+	}
+
+	/** Rules without A/B-tested replies. */
+	public CompiledRules(KieBase kieBase, Map<String, FiredRow> rowsByRule, RulesVersion version, List<Flow> flows,
+			EscalationPolicy escalations, GuardrailPolicy guardrails, MessengerProfile messengerProfile,
+			Set<FiredRow> commentRows) {
+		this(kieBase, rowsByRule, version, flows, escalations, guardrails, messengerProfile, commentRows, Map.of());
 	}
 
 	/** Rules none of whose rows answers comments. */
@@ -70,6 +79,24 @@ public record CompiledRules(KieBase kieBase, Map<String, FiredRow> rowsByRule, R
 	/** The flow of this name, if the workbooks define it. */
 	public Optional<Flow> flow(String name) {
 		return this.flows.stream().filter((flow) -> flow.name().equals(name)).findFirst();
+	}
+
+	/**
+	 * The A/B test behind a decision's reply: the fired row whose Reply cell the decision
+	 * carries, when that cell holds wordings under test.
+	 */
+	public Optional<Experiment> experimentFor(Decision decision) {
+		if (this.experiments.isEmpty() || !decision.hasReply()) {
+			return Optional.empty();
+		}
+		List<FiredRow> rows = decision.firedRows();
+		for (int i = rows.size() - 1; i >= 0; i--) {
+			Experiment experiment = this.experiments.get(rows.get(i));
+			if (experiment != null && sameText(experiment.cell(), decision.reply())) {
+				return Optional.of(experiment);
+			}
+		}
+		return Optional.empty();
 	}
 
 	/**
@@ -110,6 +137,11 @@ public record CompiledRules(KieBase kieBase, Map<String, FiredRow> rowsByRule, R
 			return Optional.empty();
 		}
 		return Optional.of(decision);
+	}
+
+	/** Drools may hand back a cell with other line endings or outer spaces. */
+	private static boolean sameText(String cell, String reply) {
+		return cell.strip().replace("\r\n", "\n").equals(reply.strip().replace("\r\n", "\n"));
 	}
 
 	static String key(String packageName, String ruleName) {

@@ -39,6 +39,12 @@ public record Decision(String reply, List<QuickReply> quickReplies, String nextS
 		firedRows = List.copyOf(firedRows);
 	}
 
+	/** The same decision with another reply text: one wording of an A/B-tested reply. */
+	Decision withReply(String text) {
+		return new Decision(text, this.quickReplies, this.nextState, this.addTags, this.escalate, this.firedRows,
+				this.startFlow, this.publicReply, this.followUp);
+	}
+
 	public boolean hasReply() {
 		return this.reply != null && !this.reply.isBlank();
 	}

@@ -75,7 +75,7 @@ public class DecisionEngine {
 	}
 
 	/** The compiled set decisions use right now. */
-	CompiledRules live() {
+	public CompiledRules live() {
 		return this.live.get();
 	}
 

@@ -19,9 +19,18 @@ import java.util.Set;
  * @param tags the sender's tags
  * @param inboundCount how many messages the sender has sent so far, this one included
  * @param attributes the sender's attributes (first name and the like)
+ * @param adId the id of the click-to-Direct ad the customer came from, may be
+ * {@code null}
  */
 public record DecisionRequest(String eventType, String intent, double confidence, String text, String payload,
-		String referralRef, String state, Set<String> tags, long inboundCount, Map<String, String> attributes) {
+		String referralRef, String state, Set<String> tags, long inboundCount, Map<String, String> attributes,
+		String adId) {
+
+	/** A request for an event that did not come from an ad. */
+	public DecisionRequest(String eventType, String intent, double confidence, String text, String payload,
+			String referralRef, String state, Set<String> tags, long inboundCount, Map<String, String> attributes) {
+		this(eventType, intent, confidence, text, payload, referralRef, state, tags, inboundCount, attributes, null);
+	}
 
 	/**
 	 * The intent of events whose text is not classified: postbacks, story mentions,
@@ -43,6 +52,14 @@ public record DecisionRequest(String eventType, String intent, double confidence
 		state = (state != null) ? state : "";
 		tags = (tags != null) ? Set.copyOf(tags) : Set.of();
 		attributes = (attributes != null) ? Map.copyOf(attributes) : Map.of();
+	}
+
+	/**
+	 * Whether the customer arrived from an ad or a link: a referral event, or the first
+	 * message of a click-to-Direct ad, which carries the ad's referral inside it.
+	 */
+	public boolean referred() {
+		return "referral".equals(this.eventType) || this.referralRef != null || this.adId != null;
 	}
 
 }

@@ -84,6 +84,14 @@ public final class DecisionSink {
 		this.followUp = FollowUp.parse(cell).orElse(null);
 	}
 
+	/**
+	 * The name of the row's A/B test. The experiments are read from the workbook when it
+	 * loads; the column only has to compile.
+	 */
+	public void experiment(String name) {
+		// Nothing to decide: see CompiledRules.experimentFor.
+	}
+
 	void fired(FiredRow row) {
 		this.firedRows.add(row);
 	}

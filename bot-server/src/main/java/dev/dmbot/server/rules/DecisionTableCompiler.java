@@ -60,7 +60,7 @@ final class DecisionTableCompiler {
 
 	private static final List<String> CELL_METHODS = List.of("eventIs", "intentIs", "stateIs", "mentionsAny",
 			"payloadIs", "hasTag", "reply", "quickReplies", "nextState", "addTags", "escalate", "startFlow",
-			"publicReply", "followUp");
+			"publicReply", "followUp", "experiment");
 
 	CompiledRules compile(List<Workbook> workbooks, Instant loadedAt) {
 		// Flows first: the replies name them and their slots.
@@ -69,12 +69,14 @@ final class DecisionTableCompiler {
 		Set<String> slots = FlowsSheet.slots(flows);
 		List<GeneratedDrl> generated = new ArrayList<>();
 		Set<FiredRow> commentRows = new HashSet<>();
+		List<ExperimentsOfTable.Found> experiments = new ArrayList<>();
 		WorkbookSetValidator wholeSet = new WorkbookSetValidator();
 		wholeSet.addFlowStates(flows.stream().map(Flow::state).toList());
 		for (Workbook workbook : workbooks) {
-			generated.addAll(generate(workbook, wholeSet, flowNames, slots, commentRows));
+			generated.addAll(generate(workbook, wholeSet, flowNames, slots, commentRows, experiments));
 		}
 		wholeSet.validate();
+		Map<FiredRow, Experiment> experimentsByRow = ExperimentsOfTable.byRow(experiments);
 		KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
 				KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(DecisionTableCompiler.class.getClassLoader()));
 		for (GeneratedDrl drl : generated) {
@@ -102,11 +104,11 @@ final class DecisionTableCompiler {
 		KieBase kieBase = builder.newKieBase();
 		List<String> names = workbooks.stream().map(Workbook::name).toList();
 		return new CompiledRules(kieBase, rowsByRule, new RulesVersion(sha256(workbooks), loadedAt, names), flows,
-				escalations, guardrails, profile, commentRows);
+				escalations, guardrails, profile, commentRows, experimentsByRow);
 	}
 
 	private List<GeneratedDrl> generate(Workbook workbook, WorkbookSetValidator wholeSet, List<String> flows,
-			Set<String> slots, Set<FiredRow> commentRows) {
+			Set<String> slots, Set<FiredRow> commentRows, List<ExperimentsOfTable.Found> experiments) {
 		byte[] escaped;
 		List<Sheet> ruleSheets = new ArrayList<>();
 		Map<String, List<RuleTable>> tablesBySheet = new HashMap<>();
@@ -130,6 +132,7 @@ final class DecisionTableCompiler {
 					validator.validate(table);
 					wholeSet.add(workbook.name(), table);
 					commentRows.addAll(commentRows(workbook.name(), table));
+					ExperimentsOfTable.collect(workbook.name(), table, experiments);
 					escapeStringLiterals(table,
 							typedBySheet.computeIfAbsent(sheet.getSheetName(), (name) -> new HashMap<>()));
 				}

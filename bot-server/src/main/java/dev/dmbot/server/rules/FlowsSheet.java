@@ -68,10 +68,10 @@ final class FlowsSheet {
 		SUMMARY("Summary"), TAGS("Tags"), SEND_LEAD("Send lead"), ESCALATE_AT_SCORE("Escalate at score"),
 		ESCALATION_REPLY("Escalation reply"), TEAM("Team"), CANCEL_WORDS("Cancel words"), CANCEL_REPLY("Cancel reply"),
 		GIVE_UP_REPLY("Give-up reply"), RESUME_WITHIN("Resume within"), WELCOME_BACK("Welcome back"),
-		RESTART_AFTER("Restart after"), ALREADY_DONE("Already done");
+		RESTART_AFTER("Restart after"), ALREADY_DONE("Already done"), FOLLOW_UP("Follow up");
 
 		static final Set<Title> STEPS = Set.of(FLOW, STEP, ASK, SLOT, EXPECT, OPTIONS, ALSO_RECOGNISE, REASK, ATTEMPTS,
-				NEXT, SCORE);
+				NEXT, SCORE, FOLLOW_UP);
 
 		static final Set<Title> ENDINGS = Set.of(FLOW, SUMMARY, TAGS, SEND_LEAD, ESCALATE_AT_SCORE, ESCALATION_REPLY,
 				TEAM, CANCEL_WORDS, CANCEL_REPLY, GIVE_UP_REPLY, RESUME_WITHIN, WELCOME_BACK, RESTART_AFTER,
@@ -398,9 +398,41 @@ final class FlowsSheet {
 				}
 			}
 		}
+		FollowUp nudge = nudge(row.get(Title.FOLLOW_UP));
 		FlowStep step = new FlowStep(name, slot, askCell.value(), expect, options, min, max, region,
-				reaskCell.value().isEmpty() ? null : reaskCell.value(), attempts, next, score, stepCell.row);
+				reaskCell.value().isEmpty() ? null : reaskCell.value(), attempts, next, score, stepCell.row,
+				(nudge != null) ? nudge.delay() : null, (nudge != null) ? nudge.text() : null);
 		return new DraftStep(step, row, stepCell.sheet);
+	}
+
+	/**
+	 * A step's Follow up: a reminder when its question stays unanswered, written like the
+	 * Replies sheet's ({@code 1 hour: Still there? …}) and held to the same 24-hour
+	 * window.
+	 */
+	private static FollowUp nudge(Cell cell) {
+		if (cell.value().isEmpty()) {
+			return null;
+		}
+		String example = "write the delay, a colon and the message, e.g. \"1 hour: Still there? Just tap an answer "
+				+ "above and we'll carry on 🙂\".";
+		int colon = cell.value().indexOf(':');
+		if (colon < 0) {
+			throw cell.error("a follow-up needs a delay and a message, separated by a colon.", example);
+		}
+		String delay = cell.value().substring(0, colon).strip();
+		if (duration(delay).isEmpty()) {
+			throw cell.error(notADuration(delay), DURATION_FIX);
+		}
+		FollowUp followUp = FollowUp.parse(cell.value())
+			.orElseThrow(() -> cell.error("the follow-up has a delay but no message after the colon.", example));
+		if (followUp.delay().isZero() || followUp.delay().compareTo(FollowUp.LONGEST_DELAY) > 0) {
+			throw cell.error("a follow-up " + delay
+					+ " later would land outside the 24 hours Instagram allows after the customer's last message, "
+					+ "so it could never be sent.",
+					"use a delay from 1 minute to " + FollowUp.LONGEST_DELAY.toHours() + " hours.");
+		}
+		return followUp;
 	}
 
 	private List<Option> options(Cell cell, Expect expect) {
@@ -650,6 +682,12 @@ final class FlowsSheet {
 				}
 				text(draft.cells().get(Title.ASK), slots, List.of());
 				text(draft.cells().get(Title.REASK), slots, List.of("reason"));
+				if (step.nudge() != null) {
+					Cell nudge = draft.cells().get(Title.FOLLOW_UP);
+					ReplyCheck.check("follow-up", step.nudge(), slots, List.of()).ifPresent((problem) -> {
+						throw nudge.error(problem.problem(), problem.fix());
+					});
+				}
 			}
 			Map<Title, Cell> row = this.ending;
 			String summary = text(row.get(Title.SUMMARY), slots, List.of());

@@ -29,7 +29,10 @@ public final class IncomingMessage {
 	 * {@code "message, story_reply"}.
 	 */
 	public boolean eventIs(String anyOf) {
-		return isOneOf(this.request.eventType(), anyOf);
+		// The first message from a click-to-Direct ad is a message that carries the ad's
+		// referral: analysts answer ads with "referral" rows, whichever way Meta sends
+		// them.
+		return isOneOf(this.request.eventType(), anyOf) || this.request.referred() && isOneOf("referral", anyOf);
 	}
 
 	/** Whether the intent is one of the comma-separated intents. */
@@ -51,7 +54,8 @@ public final class IncomingMessage {
 	 * comma-separated values.
 	 */
 	public boolean payloadIs(String anyOf) {
-		return isOneOf(this.request.payload(), anyOf) || isOneOf(this.request.referralRef(), anyOf);
+		return isOneOf(this.request.payload(), anyOf) || isOneOf(this.request.referralRef(), anyOf)
+				|| isOneOf(this.request.adId(), anyOf);
 	}
 
 	/** Whether the sender has any of the comma-separated tags. */

@@ -46,15 +46,23 @@ public final class Responder {
 	}
 
 	/** Answers with the live rules of {@code engine}. */
-	public Response respond(DecisionEngine engine, DecisionRequest request, FlowMemory memory, Instant now) {
-		return respond(engine.live(), request, memory, now);
+	public Response respond(DecisionEngine engine, DecisionRequest request, FlowMemory memory, Instant now,
+			VariantChoice variants) {
+		return respond(engine.live(), request, memory, now, variants);
+	}
+
+	/** Answers with the first wording of any A/B-tested reply. */
+	public Response respond(CompiledRules rules, DecisionRequest request, FlowMemory memory, Instant now) {
+		return respond(rules, request, memory, now, VariantChoice.FIRST);
 	}
 
 	/**
 	 * @param memory what the contact's flows left behind so far
 	 * @param now the time of the event
+	 * @param variants which wording of an A/B-tested reply this person gets
 	 */
-	public Response respond(CompiledRules rules, DecisionRequest request, FlowMemory memory, Instant now) {
+	public Response respond(CompiledRules rules, DecisionRequest request, FlowMemory memory, Instant now,
+			VariantChoice variants) {
 		FlowProgress active = memory.active();
 		Flow flow = (active != null) ? rules.flow(active.flow()).orElse(null) : null;
 		if (active != null && (flow == null || memory.activeAt(now, flow).isEmpty())) {
@@ -68,7 +76,22 @@ public final class Responder {
 			}
 			flow = null;
 		}
-		Decision decision = rules.decide(request);
+		Decision decided = rules.decide(request);
+		Experiment experiment = rules.experimentFor(decided).orElse(null);
+		if (experiment == null) {
+			return respond(rules, decided, request, memory, flow, now);
+		}
+		ReplyVariant variant = experiment.variant(variants.choose(experiment)).orElse(experiment.variants().get(0));
+		Response response = respond(rules, decided.withReply(variant.text()), request, memory, flow, now);
+		// A flow may drop the row's words (the row restarts the flow it is in): nothing
+		// was
+		// shown, so nothing is counted.
+		return (response.hasReply() && response.reply().contains(variant.text()))
+				? response.exposed(new Exposure(experiment.name(), variant.label())) : response;
+	}
+
+	private Response respond(CompiledRules rules, Decision decision, DecisionRequest request, FlowMemory memory,
+			Flow flow, Instant now) {
 		Answer answer = new Answer(request.text(), request.payload(),
 				decision.hasReply() && !"unknown".equals(request.intent()), SMALL_TALK.contains(request.intent()));
 		if (flow != null) {
@@ -113,7 +136,8 @@ public final class Responder {
 		stepRow(flow, turn).ifPresent(rows::add);
 		return new Response(reply, quickReplies(turn.quickReplies()), flow.state(), decision.addTags(), false, rows,
 				turn.memory(), null, new FlowNote(flow.name(), "digressed",
-						"answered another question, asked " + pendingStep(turn) + " again"));
+						"answered another question, asked " + pendingStep(turn) + " again"),
+				nudge(flow, turn));
 	}
 
 	private static Response fromTurn(Flow flow, FlowTurn turn, Decision decision, String leadIn) {
@@ -148,12 +172,27 @@ public final class Responder {
 			case NOT_AN_ANSWER -> "answered another question";
 		};
 		return new Response(reply, buttons, nextState, tags, turn.escalate() || starting && decision.escalate(), rows,
-				turn.memory(), completion, new FlowNote(flow.name(), outcome, detail));
+				turn.memory(), completion, new FlowNote(flow.name(), outcome, detail), nudge(flow, turn));
 	}
 
 	private static Response fromDecision(Decision decision, FlowMemory memory) {
 		return new Response(decision.reply(), decision.quickReplies(), decision.nextState(), decision.addTags(),
 				decision.escalate(), decision.firedRows(), memory, null, null, decision.followUp());
+	}
+
+	/**
+	 * The reminder of the question the flow now waits on, if its step has one: sent
+	 * unless the customer answers first.
+	 */
+	private static FollowUp nudge(Flow flow, FlowTurn turn) {
+		FlowProgress active = turn.memory().active();
+		if (active == null) {
+			return null;
+		}
+		return flow.step(active.step())
+			.filter((step) -> step.nudge() != null)
+			.map((step) -> new FollowUp(step.nudgeAfter(), step.nudge()))
+			.orElse(null);
 	}
 
 	private static java.util.Optional<FiredRow> stepRow(Flow flow, FlowTurn turn) {
@@ -182,7 +221,7 @@ public final class Responder {
 	private static DecisionRequest withState(DecisionRequest request, String state) {
 		return new DecisionRequest(request.eventType(), request.intent(), request.confidence(), request.text(),
 				request.payload(), request.referralRef(), state, request.tags(), request.inboundCount(),
-				request.attributes());
+				request.attributes(), request.adId());
 	}
 
 }

@@ -23,10 +23,19 @@ import dev.dmbot.server.flows.FlowMemory;
  * @param completion the lead a flow completed with this event, {@code null} for none
  * @param flowNote what the flow did, {@code null} when no flow took part
  * @param followUp the message to send later, {@code null} for none
+ * @param exposure the wording of an A/B-tested reply in {@code reply}, {@code null} when
+ * the reply is not under test
  */
 public record Response(String reply, List<QuickReply> quickReplies, String nextState, Set<String> addTags,
 		boolean escalate, List<FiredRow> firedRows, FlowMemory flows, Completion completion, FlowNote flowNote,
-		FollowUp followUp) {
+		FollowUp followUp, Exposure exposure) {
+
+	/** A response whose reply is not under test. */
+	public Response(String reply, List<QuickReply> quickReplies, String nextState, Set<String> addTags,
+			boolean escalate, List<FiredRow> firedRows, FlowMemory flows, Completion completion, FlowNote flowNote,
+			FollowUp followUp) {
+		this(reply, quickReplies, nextState, addTags, escalate, firedRows, flows, completion, flowNote, followUp, null);
+	}
 
 	/** A response without a follow-up. */
 	public Response(String reply, List<QuickReply> quickReplies, String nextState, Set<String> addTags,
@@ -38,6 +47,12 @@ public record Response(String reply, List<QuickReply> quickReplies, String nextS
 		quickReplies = List.copyOf(quickReplies);
 		addTags = Set.copyOf(addTags);
 		firedRows = List.copyOf(firedRows);
+	}
+
+	/** The same response with the reply's wording chosen for an A/B test. */
+	Response exposed(Exposure exposure) {
+		return new Response(this.reply, this.quickReplies, this.nextState, this.addTags, this.escalate, this.firedRows,
+				this.flows, this.completion, this.flowNote, this.followUp, exposure);
 	}
 
 	public boolean hasReply() {

@@ -89,6 +89,9 @@ final class WorkbookValidator {
 				else if (column.calls("followUp")) {
 					checkFollowUp(table, row, column, cell);
 				}
+				else if (column.calls("experiment")) {
+					checkExperiment(table, row, column, cell);
+				}
 			}
 		}
 		new UnreachableRowCheck(this.workbook).check(table);
@@ -105,9 +108,51 @@ final class WorkbookValidator {
 	}
 
 	private void checkReply(RuleTable table, int row, Column column, String cell) {
-		ReplyCheck.check("reply", cell, this.slots, List.of()).ifPresent((problem) -> {
+		if (!ReplyVariants.holdsVariants(cell)) {
+			ReplyCheck.check("reply", cell, this.slots, List.of()).ifPresent((problem) -> {
+				throw error(table, row, column, cell, problem.problem(), problem.fix());
+			});
+			return;
+		}
+		ReplyVariants.problem(cell).ifPresent((problem) -> {
 			throw error(table, row, column, cell, problem.problem(), problem.fix());
 		});
+		checkNotOnlyComments(table, row, column, cell,
+				"wordings under test (A:, B:) are not supported for comments yet: the private reply would "
+						+ "have to pick one before the conversation exists.",
+				"write a single reply for this comment row.");
+		for (ReplyVariant variant : ReplyVariants.parse(cell)) {
+			ReplyCheck.check("reply", variant.text(), this.slots, List.of()).ifPresent((problem) -> {
+				throw error(table, row, column, cell, "wording " + variant.label() + ": " + problem.problem(),
+						problem.fix());
+			});
+		}
+	}
+
+	/**
+	 * An Experiment cell names the A/B test of its row's Reply, for the counts to survive
+	 * rows being moved; it makes no sense without wordings to test.
+	 */
+	private void checkExperiment(RuleTable table, int row, Column column, String cell) {
+		String name = cell.strip();
+		if (!Experiment.NAME.matcher(name).matches()) {
+			throw error(table, row, column, cell,
+					"the experiment name \"" + name + "\" has spaces or signs other than letters, digits, _ and -, "
+							+ "or is longer than 40 characters.",
+					"write a short name such as pricing_wording.");
+		}
+		String reply = table.columns()
+			.stream()
+			.filter((c) -> c.calls("reply"))
+			.map((c) -> table.text(row, c))
+			.findFirst()
+			.orElse("");
+		if (!ReplyVariants.holdsVariants(reply)) {
+			throw error(table, row, column, cell,
+					"this row names an experiment, but its Reply has no wordings to test.",
+					"write the Reply as several wordings, one per line starting A:, B:, …, or empty the Experiment "
+							+ "cell.");
+		}
 	}
 
 	/**

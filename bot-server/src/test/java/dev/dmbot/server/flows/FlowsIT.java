@@ -60,7 +60,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "bot.security.admin-token=" + FlowsIT.ADMIN_TOKEN, "bot.leads.webhook-secret=" + FlowsIT.SECRET,
 				"bot.leads.initial-backoff=100ms", "bot.leads.max-backoff=300ms", "bot.leads.poll-interval=100ms",
-				"bot.profile.timeout=500ms" })
+				"bot.profile.timeout=500ms", "bot.followups.poll-interval=50ms" })
 class FlowsIT {
 
 	static final String ADMIN_TOKEN = "it-flows-admin-token-7Hq2x";
@@ -89,6 +89,13 @@ class FlowsIT {
 	static final String NAME_QUESTION = "And who should our designer ask for? 😊";
 
 	static final String EMAIL_QUESTION = "Last one! What's your email address? We'll send the details of your consultation there ✉️";
+
+	/**
+	 * The ad id the shipped workbook's ad row (Replies row 17) answers besides its ref.
+	 */
+	static final String DESIGN_AD_ID = "120250784238480294";
+
+	static final String BUDGET_REMINDER = "No rush, there! Whenever you're ready, just tell me a rough budget (like \"around 15k\") and we'll carry on 🙂";
 
 	static final String BOOKING_LEAD_IN = "Lovely! Our interior designers offer a free 30-minute consultation, in our Porto studio or by video call 🛋️ A few quick questions so we can prepare it:";
 
@@ -306,6 +313,46 @@ class FlowsIT {
 	}
 
 	@Test
+	void anUnansweredQuestionGetsItsStepsReminderOnceAndAnAnswerCancelsTheNext() {
+		say("I'd like to book a design consultation");
+		assertThat(tap("Renovation", "renovation")).isEqualTo(message(BUDGET_QUESTION));
+
+		((MovableClock) this.clock).advance(Duration.ofMinutes(59));
+		stillSent(2);
+		((MovableClock) this.clock).advance(Duration.ofMinutes(2));
+
+		assertThat(textOf(awaitSends(3).get(2))).isEqualTo(BUDGET_REMINDER);
+		((MovableClock) this.clock).advance(Duration.ofHours(2));
+		stillSent(3);
+		assertThat(say("around 15k").text()).isEqualTo(TIMELINE_QUESTION);
+		// The timeline step has no reminder: nothing more is sent.
+		((MovableClock) this.clock).advance(Duration.ofHours(2));
+		stillSent(4);
+		assertThat(context()).containsEntry("flow.step", "timeline");
+	}
+
+	@Test
+	void theFirstMessageFromAClickToDirectAdStartsTheFlowByTheAdId() {
+		Sent sent = exchange(
+				this.customer.at(this.clock.millis()).adMessage("Hi! Can I get more info on this?", DESIGN_AD_ID));
+
+		assertThat(sent.text()).isEqualTo(
+				"Hi there! ✨ Thanks for your interest in our interior-design service. A few quick questions so our "
+						+ "designers can prepare your free 30-minute consultation:\n\n" + PROJECT_QUESTION);
+		assertThat(context()).containsEntry("flow", "design_project").containsEntry("flow.step", "project_type");
+		assertThat(context().get("tags")).contains("from_ad");
+	}
+
+	@Test
+	void aMessageFromAnotherAdIsAnsweredByItsWords() {
+		Sent sent = exchange(this.customer.at(this.clock.millis())
+			.adMessage("How much is shipping to Porto?", "120250000000000001"));
+
+		assertThat(context()).doesNotContainKey("flow");
+		assertThat(sent.text()).doesNotContain(PROJECT_QUESTION);
+	}
+
+	@Test
 	void theProfileNameGreetsTheCustomerInTheFlow() {
 		meta.server()
 			.stubFor(get(urlPathEqualTo("/v25.0/" + this.customer.sender()))
@@ -366,6 +413,13 @@ class FlowsIT {
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(meta.sentTo(this.customer.sender())).hasSizeGreaterThanOrEqualTo(count));
 		return meta.sentTo(this.customer.sender());
+	}
+
+	/** Gives the pollers time to send more, and checks they did not. */
+	private void stillSent(int count) {
+		await().during(Duration.ofMillis(400))
+			.atMost(Duration.ofSeconds(2))
+			.until(() -> meta.sentTo(this.customer.sender()).size() == count);
 	}
 
 	private List<LoggedRequest> awaitCrmCalls(int count) {

@@ -50,6 +50,36 @@ class FlowsSheetChecksTest {
 		assertThat(flow.ending().cancelWords()).contains("cancel", "stop", "cancelar");
 	}
 
+	private static WorkbookBuilder withBudgetReminder(String cell) {
+		String[][] rows = FlowWorkbooks.flowRows();
+		rows[0] = java.util.stream.Stream
+			.concat(java.util.Arrays.stream(FlowWorkbooks.STEP_TITLES), java.util.stream.Stream.of("Follow up"))
+			.toArray(String[]::new);
+		rows[2] = java.util.Arrays.copyOf(rows[2], 12);
+		rows[2][11] = cell;
+		return FlowWorkbooks.replies().flowRows(rows);
+	}
+
+	@Test
+	void aStepsFollowUpIsItsReminderAndIsCheckedLikeARepliesFollowUp() {
+		Flow flow = CompiledRules
+			.compile(List.of(withBudgetReminder("1 hour: Still there, {{first_name|there}}?").build()),
+					TestWorkbooks.CLOCK.instant())
+			.flow("design_project")
+			.orElseThrow();
+		assertThat(flow.step("budget").orElseThrow().nudgeAfter()).isEqualTo(Duration.ofHours(1));
+		assertThat(flow.step("budget").orElseThrow().nudge()).isEqualTo("Still there, {{first_name|there}}?");
+		assertThat(flow.step("city").orElseThrow().nudge()).isNull();
+
+		WorkbookCompileException tooLate = compileError(withBudgetReminder("2 days: Still there?"));
+		assertThat(tooLate.location()).isEqualTo("shop.xlsx, sheet Flows, row 3, column L");
+		assertThat(tooLate.problem()).contains("outside the 24 hours");
+		assertThat(compileError(withBudgetReminder("Still there?")).problem())
+			.isEqualTo("a follow-up needs a delay and a message, separated by a colon.");
+		assertThat(compileError(withBudgetReminder("1 hour: Hi {{slot.colour}}")).problem())
+			.contains("slot \"colour\"");
+	}
+
 	@Test
 	void anUnknownKindOfAnswerSuggestsTheClosest() {
 		WorkbookCompileException error = compileError(designShopWithFlowCell("E6", "emial"));

@@ -33,10 +33,11 @@ final class WorkbookBuilder {
 			"mentionsAny(\"$param\")", "payloadIs(\"$param\")", "hasTag(\"$param\")", "decision.reply(\"$param\");",
 			"decision.quickReplies(\"$param\");", "decision.nextState(\"$param\");", "decision.addTags(\"$param\");",
 			"decision.escalate(\"$param\");", "decision.startFlow(\"$param\");", "decision.publicReply(\"$param\");",
-			"decision.followUp(\"$param\");" };
+			"decision.followUp(\"$param\");", "decision.experiment(\"$param\");" };
 
 	private static final String[] TITLES = { "Event type", "Intent", "State", "Keywords (any of)", "Payload", "Has tag",
-			"Reply", "Quick replies", "Next state", "Add tags", "Escalate", "Start flow", "Public reply", "Follow up" };
+			"Reply", "Quick replies", "Next state", "Add tags", "Escalate", "Start flow", "Public reply", "Follow up",
+			"Experiment" };
 
 	static final String CATCH_ALL_REPLY = "Sorry, I didn't quite get that.";
 

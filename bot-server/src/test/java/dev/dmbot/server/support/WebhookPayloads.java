@@ -66,6 +66,14 @@ public final class WebhookPayloads {
 		return fill("referral", null, ref);
 	}
 
+	/**
+	 * The first message someone writes after tapping a click-to-Direct ad: a message that
+	 * carries the ad's id in its referral.
+	 */
+	public Delivery adMessage(String text, String adId) {
+		return fill("ad-message", text, adId);
+	}
+
 	public Delivery image() {
 		return fill("image", null, null);
 	}

@@ -1,0 +1,106 @@
+package dev.dmbot.server.attribution;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+import redis.clients.jedis.AbstractTransaction;
+import redis.clients.jedis.UnifiedJedis;
+
+import dev.dmbot.server.context.ContextProperties;
+import dev.dmbot.server.rules.Exposure;
+
+/**
+ * Each person's {@link Touches}, in a Redis hash beside their context (same hash tag, so
+ * both are written in one transaction even on Redis Cluster) and kept as long.
+ */
+@Component
+public class ContactTouches {
+
+	private static final String VARIANT_PREFIX = "variant.";
+
+	private static final String AWAITING = "awaiting";
+
+	private final UnifiedJedis redis;
+
+	private final ContextProperties retention;
+
+	ContactTouches(UnifiedJedis redis, ContextProperties retention) {
+		this.redis = redis;
+		this.retention = retention;
+	}
+
+	static String key(String accountId, String senderId) {
+		return "bot:{" + accountId + ":" + senderId + "}:touch";
+	}
+
+	public Touches load(String accountId, String senderId) {
+		Map<String, String> hash = this.redis.hgetAll(key(accountId, senderId));
+		if (hash.isEmpty()) {
+			return Touches.NONE;
+		}
+		Map<String, String> variants = new LinkedHashMap<>();
+		hash.forEach((field, value) -> {
+			if (field.startsWith(VARIANT_PREFIX)) {
+				variants.put(field.substring(VARIANT_PREFIX.length()), value);
+			}
+		});
+		String lastAt = hash.get("last.at");
+		return new Touches(variants, hash.get("last.rule"), hash.get("last.flow"),
+				(lastAt != null) ? Instant.parse(lastAt) : null, exposure(hash.get(AWAITING)));
+	}
+
+	/**
+	 * Records, with the decision, the reply the bot is about to send.
+	 * @param rule the row behind the reply
+	 * @param flow the flow that spoke, {@code null} when none did
+	 * @param exposure the tested wording in the reply, {@code null} when none
+	 */
+	void decided(AbstractTransaction transaction, String accountId, String senderId, String rule, String flow,
+			Exposure exposure, Instant at) {
+		Map<String, String> fields = new LinkedHashMap<>();
+		if (rule != null) {
+			fields.put("last.rule", rule);
+		}
+		if (flow != null) {
+			fields.put("last.flow", flow);
+		}
+		fields.put("last.at", at.toString());
+		if (exposure != null) {
+			fields.put(VARIANT_PREFIX + exposure.experiment(), exposure.variant());
+		}
+		String key = key(accountId, senderId);
+		transaction.hset(key, fields);
+		transaction.expire(key, this.retention.retention().toSeconds());
+	}
+
+	/**
+	 * The tested wording reached the person: their next message counts as a reply to it.
+	 */
+	void sent(String accountId, String senderId, Exposure exposure) {
+		this.redis.hset(key(accountId, senderId), AWAITING, exposure.experiment() + "|" + exposure.variant());
+	}
+
+	/**
+	 * The tested wording this person's message answers, if any; claimed once, so a
+	 * message handled again after a crash, or by two instances, counts once.
+	 */
+	Exposure claimReply(String accountId, String senderId) {
+		String key = key(accountId, senderId);
+		String awaiting = this.redis.hget(key, AWAITING);
+		if (awaiting == null || this.redis.hdel(key, AWAITING) == 0) {
+			return null;
+		}
+		return exposure(awaiting);
+	}
+
+	private static Exposure exposure(String value) {
+		if (value == null) {
+			return null;
+		}
+		int bar = value.indexOf('|');
+		return (bar < 0) ? null : new Exposure(value.substring(0, bar), value.substring(bar + 1));
+	}
+
+}

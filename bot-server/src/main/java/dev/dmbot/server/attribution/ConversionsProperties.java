@@ -1,0 +1,28 @@
+package dev.dmbot.server.attribution;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param attributionWindow how long after the bot's last reply a conversion is still
+ * credited to it
+ * @param recentKept how many recent conversions per account {@code GET
+ * /api/conversions} lists
+ */
+@ConfigurationProperties("bot.conversions")
+public record ConversionsProperties(@DefaultValue("7d") Duration attributionWindow,
+		@DefaultValue("1000") int recentKept) {
+
+	public ConversionsProperties {
+		if (attributionWindow.isNegative() || attributionWindow.isZero()) {
+			throw new IllegalArgumentException(
+					"bot.conversions.attribution-window must be positive, but was " + attributionWindow);
+		}
+		if (recentKept < 1) {
+			throw new IllegalArgumentException("bot.conversions.recent-kept must be at least 1, but was " + recentKept);
+		}
+	}
+
+}

@@ -1,0 +1,92 @@
+package dev.dmbot.server.attribution;
+
+import java.time.Instant;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import redis.clients.jedis.AbstractTransaction;
+import redis.clients.jedis.exceptions.JedisException;
+
+import dev.dmbot.server.rules.Exposure;
+import dev.dmbot.server.rules.VariantChoice;
+
+/**
+ * The conversation's side of attribution: which wording a person gets, what they were
+ * last answered with, and the sends and replies each tested wording earns.
+ */
+@Component
+public class ReplyAttribution {
+
+	private static final Logger log = LoggerFactory.getLogger(ReplyAttribution.class);
+
+	private final ContactTouches touches;
+
+	private final ExperimentCounts counts;
+
+	ReplyAttribution(ContactTouches touches, ExperimentCounts counts) {
+		this.touches = touches;
+		this.counts = counts;
+	}
+
+	public Touches touches(String accountId, String senderId) {
+		return this.touches.load(accountId, senderId);
+	}
+
+	/** The wordings this person sticks to. */
+	public VariantChoice variantsFor(String senderId, Touches touches) {
+		return StickyVariants.of(senderId, touches);
+	}
+
+	/**
+	 * The customer wrote: an answer to the tested wording they were sent last, if any.
+	 */
+	public void customerWrote(String accountId, String senderId) {
+		Exposure answered = this.touches.claimReply(accountId, senderId);
+		if (answered != null) {
+			this.counts.replied(accountId, answered);
+		}
+	}
+
+	/**
+	 * Records the reply about to be sent with the decision that made it.
+	 * @param rule the row behind the reply, {@code null} for none
+	 * @param flow the flow that spoke, {@code null} for none
+	 * @param exposure the tested wording in it, {@code null} for none
+	 */
+	public void decided(AbstractTransaction transaction, String accountId, String senderId, String rule, String flow,
+			Exposure exposure, Instant at) {
+		this.touches.decided(transaction, accountId, senderId, rule, flow, exposure, at);
+	}
+
+	/**
+	 * Once the decision is stored: a person given a wording for the first time counts.
+	 */
+	public void given(String accountId, Touches before, Exposure exposure) {
+		if (exposure != null && !exposure.variant().equals(before.variants().get(exposure.experiment()))) {
+			countQuietly(() -> this.counts.given(accountId, exposure));
+		}
+	}
+
+	/** Meta accepted a reply with a tested wording. */
+	public void sent(String accountId, String senderId, Exposure exposure) {
+		countQuietly(() -> {
+			this.touches.sent(accountId, senderId, exposure);
+			this.counts.sent(accountId, exposure);
+		});
+	}
+
+	/**
+	 * The reply is already with the customer: a count missed while Redis is away is not
+	 * worth sending it again for.
+	 */
+	private static void countQuietly(Runnable count) {
+		try {
+			count.run();
+		}
+		catch (JedisException ex) {
+			log.warn("Could not count an A/B test figure, Redis is unreachable: {}", ex.getMessage());
+		}
+	}
+
+}

@@ -1,0 +1,59 @@
+package dev.dmbot.server.attribution;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+import dev.dmbot.server.rules.Experiment;
+import dev.dmbot.server.rules.ReplyVariant;
+import dev.dmbot.server.rules.VariantChoice;
+
+/**
+ * Gives each person one wording per A/B test and keeps them on it: the wording they were
+ * given before, as long as the test still has it; otherwise one drawn from a hash of the
+ * experiment and the person, weighted by the shares. The hash makes two instances
+ * deciding for the same new person at once agree, without asking Redis.
+ */
+final class StickyVariants {
+
+	private StickyVariants() {
+	}
+
+	static VariantChoice of(String senderId, Touches touches) {
+		return (experiment) -> {
+			String given = touches.variants().get(experiment.name());
+			if (given != null && experiment.variant(given).isPresent()) {
+				return given;
+			}
+			return drawn(experiment, senderId);
+		};
+	}
+
+	static String drawn(Experiment experiment, String senderId) {
+		int bucket = bucket(experiment.name() + "|" + senderId);
+		int upTo = 0;
+		for (ReplyVariant variant : experiment.variants()) {
+			upTo += variant.share();
+			if (bucket < upTo) {
+				return variant.label();
+			}
+		}
+		return experiment.variants().get(experiment.variants().size() - 1).label();
+	}
+
+	/** 0 to 99, evenly spread and the same on every JVM. */
+	private static int bucket(String key) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+			long value = 0;
+			for (int i = 0; i < 8; i++) {
+				value = (value << 8) | (digest[i] & 0xff);
+			}
+			return (int) Long.remainderUnsigned(value, 100);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("every JVM has SHA-256", ex);
+		}
+	}
+
+}
