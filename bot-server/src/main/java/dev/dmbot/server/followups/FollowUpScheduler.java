@@ -259,7 +259,7 @@ public class FollowUpScheduler implements SmartLifecycle {
 		return Long.valueOf(1).equals(this.redis.eval(TAKE, List.of(key), List.of(id)));
 	}
 
-	private static String entry(String accountId, String senderId, String id) {
+	static String entry(String accountId, String senderId, String id) {
 		return accountId + ":" + senderId + ":" + id;
 	}
 

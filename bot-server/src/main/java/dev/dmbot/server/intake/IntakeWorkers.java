@@ -19,6 +19,8 @@ import org.springframework.context.SmartLifecycle;
 
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.stereotype.Component;
+
+import dev.dmbot.server.system.DeadLetterProperties;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
 
@@ -49,6 +51,8 @@ class IntakeWorkers implements SmartLifecycle {
 
 	private final Clock clock;
 
+	private final DeadLetterProperties deadLetters;
+
 	private final Map<Integer, PartitionWorker> workers = new ConcurrentHashMap<>();
 
 	private final SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("intake-");
@@ -58,7 +62,8 @@ class IntakeWorkers implements SmartLifecycle {
 	private volatile boolean running;
 
 	IntakeWorkers(UnifiedJedis redis, EventCodec codec, InboundEventHandler handler, IntakeProperties properties,
-			PartitionLeases leases, MeterRegistry meters, Clock clock) {
+			PartitionLeases leases, MeterRegistry meters, Clock clock, DeadLetterProperties deadLetters) {
+		this.deadLetters = deadLetters;
 		this.redis = redis;
 		this.codec = codec;
 		this.handler = handler;
@@ -183,7 +188,7 @@ class IntakeWorkers implements SmartLifecycle {
 			}
 			if (this.leases.acquire(partition, this.instanceId)) {
 				PartitionWorker worker = new PartitionWorker(partition, this.instanceId, this.redis, this.codec,
-						this.handler, this.properties, this.meters);
+						this.handler, this.properties, this.meters, this.deadLetters, this.clock);
 				this.workers.put(partition, worker);
 				this.executor.execute(worker);
 			}

@@ -16,6 +16,7 @@ import redis.clients.jedis.params.XAutoClaimParams;
 import redis.clients.jedis.params.XReadGroupParams;
 import redis.clients.jedis.resps.StreamEntry;
 
+import dev.dmbot.server.system.DeadLetterProperties;
 import dev.dmbot.server.system.TransientException;
 
 /**
@@ -43,12 +44,19 @@ final class PartitionWorker implements Runnable {
 
 	private final MeterRegistry meters;
 
+	private final DeadLetterProperties deadLetters;
+
+	private final java.time.Clock clock;
+
 	private volatile boolean running = true;
 
 	private volatile boolean finished;
 
 	PartitionWorker(int partition, String consumer, UnifiedJedis redis, EventCodec codec, InboundEventHandler handler,
-			IntakeProperties properties, MeterRegistry meters) {
+			IntakeProperties properties, MeterRegistry meters, DeadLetterProperties deadLetters,
+			java.time.Clock clock) {
+		this.deadLetters = deadLetters;
+		this.clock = clock;
 		this.partition = partition;
 		this.consumer = consumer;
 		this.redis = redis;
@@ -225,7 +233,7 @@ final class PartitionWorker implements Runnable {
 		Map<String, String> fields = new java.util.HashMap<>(entry.getFields() == null ? Map.of() : entry.getFields());
 		fields.put("error", reason);
 		fields.put("stream", stream);
-		this.redis.xadd(StreamKeys.FAILED, StreamEntryID.NEW_ENTRY, fields);
+		this.deadLetters.add(this.redis, StreamKeys.FAILED, fields, this.clock);
 		this.meters.counter("bot.intake.events", "outcome", "failed").increment();
 		acknowledge(stream, entry.getID());
 	}

@@ -14,10 +14,10 @@ import org.springframework.stereotype.Component;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.params.XAddParams;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.dmbot.server.system.DeadLetterProperties;
 import dev.dmbot.server.system.Ulid;
 
 /**
@@ -73,10 +73,17 @@ class LeadStore {
 
 	private final Duration retention;
 
-	LeadStore(UnifiedJedis redis, JsonMapper json, LeadsProperties properties) {
+	private final DeadLetterProperties deadLetters;
+
+	private final java.time.Clock clock;
+
+	LeadStore(UnifiedJedis redis, JsonMapper json, LeadsProperties properties, DeadLetterProperties deadLetters,
+			java.time.Clock clock) {
 		this.redis = redis;
 		this.json = json;
 		this.retention = properties.retention();
+		this.deadLetters = deadLetters;
+		this.clock = clock;
 	}
 
 	/**
@@ -154,7 +161,7 @@ class LeadStore {
 		entry.put("attempts", Integer.toString(lead.attempts()));
 		entry.put("error", error);
 		entry.put("at", now.toString());
-		this.redis.xadd(DEAD_LETTERS, XAddParams.xAddParams().maxLen(10_000).approximateTrimming(), entry);
+		this.deadLetters.add(this.redis, DEAD_LETTERS, entry, this.clock);
 	}
 
 	Set<String> deadLettered() {

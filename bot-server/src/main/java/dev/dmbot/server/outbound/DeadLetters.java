@@ -5,13 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
-import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.UnifiedJedis;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.dmbot.server.system.DeadLetterProperties;
+
 /**
  * Replies Meta did not take after the last try, kept in the Redis stream
- * {@code bot:dead-letters}.
+ * {@code bot:dead-letters} for {@code bot.dead-letters.retention}.
  */
 @Component
 public class DeadLetters {
@@ -24,10 +25,13 @@ public class DeadLetters {
 
 	private final Clock clock;
 
-	DeadLetters(UnifiedJedis redis, JsonMapper json, Clock clock) {
+	private final DeadLetterProperties retention;
+
+	DeadLetters(UnifiedJedis redis, JsonMapper json, Clock clock, DeadLetterProperties retention) {
 		this.redis = redis;
 		this.json = json;
 		this.clock = clock;
+		this.retention = retention;
 	}
 
 	void add(OutboundMessage message, Map<String, Object> body, String error) {
@@ -38,7 +42,7 @@ public class DeadLetters {
 		fields.put("body", this.json.writeValueAsString(body));
 		fields.put("error", error);
 		fields.put("at", this.clock.instant().toString());
-		this.redis.xadd(STREAM, StreamEntryID.NEW_ENTRY, fields);
+		this.retention.add(this.redis, STREAM, fields, this.clock);
 	}
 
 	public long count() {
