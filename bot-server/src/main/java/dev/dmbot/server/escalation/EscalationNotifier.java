@@ -208,7 +208,7 @@ class EscalationNotifier implements SmartLifecycle {
 		letter.put("attempts", Integer.toString(attempts));
 		letter.put("error", error);
 		letter.put("at", this.clock.instant().toString());
-		this.deadLetters.add(this.redis, DEAD_LETTERS, letter, this.clock);
+		this.deadLetters.add(this.redis, DEAD_LETTERS, letter);
 		this.pending.done(entry, claim);
 		this.metrics.notification(kind, "dead");
 		log.warn("Escalation {} could not be notified ({}) and moved to {}: {}", stored.id(), kind, DEAD_LETTERS,

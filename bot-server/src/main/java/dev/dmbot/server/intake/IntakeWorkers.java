@@ -63,7 +63,6 @@ class IntakeWorkers implements SmartLifecycle {
 
 	IntakeWorkers(UnifiedJedis redis, EventCodec codec, InboundEventHandler handler, IntakeProperties properties,
 			PartitionLeases leases, MeterRegistry meters, Clock clock, DeadLetterProperties deadLetters) {
-		this.deadLetters = deadLetters;
 		this.redis = redis;
 		this.codec = codec;
 		this.handler = handler;
@@ -71,6 +70,7 @@ class IntakeWorkers implements SmartLifecycle {
 		this.leases = leases;
 		this.meters = meters;
 		this.clock = clock;
+		this.deadLetters = deadLetters;
 		// Workers spend their time waiting on Redis and Meta: virtual threads where the
 		// JDK has them.
 		this.executor.setVirtualThreads(Runtime.version().feature() >= 21);
@@ -188,7 +188,7 @@ class IntakeWorkers implements SmartLifecycle {
 			}
 			if (this.leases.acquire(partition, this.instanceId)) {
 				PartitionWorker worker = new PartitionWorker(partition, this.instanceId, this.redis, this.codec,
-						this.handler, this.properties, this.meters, this.deadLetters, this.clock);
+						this.handler, this.properties, this.meters, this.deadLetters);
 				this.workers.put(partition, worker);
 				this.executor.execute(worker);
 			}

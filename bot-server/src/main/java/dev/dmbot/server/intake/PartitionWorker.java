@@ -46,17 +46,12 @@ final class PartitionWorker implements Runnable {
 
 	private final DeadLetterProperties deadLetters;
 
-	private final java.time.Clock clock;
-
 	private volatile boolean running = true;
 
 	private volatile boolean finished;
 
 	PartitionWorker(int partition, String consumer, UnifiedJedis redis, EventCodec codec, InboundEventHandler handler,
-			IntakeProperties properties, MeterRegistry meters, DeadLetterProperties deadLetters,
-			java.time.Clock clock) {
-		this.deadLetters = deadLetters;
-		this.clock = clock;
+			IntakeProperties properties, MeterRegistry meters, DeadLetterProperties deadLetters) {
 		this.partition = partition;
 		this.consumer = consumer;
 		this.redis = redis;
@@ -64,6 +59,7 @@ final class PartitionWorker implements Runnable {
 		this.handler = handler;
 		this.properties = properties;
 		this.meters = meters;
+		this.deadLetters = deadLetters;
 	}
 
 	int partition() {
@@ -233,7 +229,7 @@ final class PartitionWorker implements Runnable {
 		Map<String, String> fields = new java.util.HashMap<>(entry.getFields() == null ? Map.of() : entry.getFields());
 		fields.put("error", reason);
 		fields.put("stream", stream);
-		this.deadLetters.add(this.redis, StreamKeys.FAILED, fields, this.clock);
+		this.deadLetters.add(this.redis, StreamKeys.FAILED, fields);
 		this.meters.counter("bot.intake.events", "outcome", "failed").increment();
 		acknowledge(stream, entry.getID());
 	}

@@ -75,15 +75,11 @@ class LeadStore {
 
 	private final DeadLetterProperties deadLetters;
 
-	private final java.time.Clock clock;
-
-	LeadStore(UnifiedJedis redis, JsonMapper json, LeadsProperties properties, DeadLetterProperties deadLetters,
-			java.time.Clock clock) {
+	LeadStore(UnifiedJedis redis, JsonMapper json, LeadsProperties properties, DeadLetterProperties deadLetters) {
 		this.redis = redis;
 		this.json = json;
 		this.retention = properties.retention();
 		this.deadLetters = deadLetters;
-		this.clock = clock;
 	}
 
 	/**
@@ -161,7 +157,7 @@ class LeadStore {
 		entry.put("attempts", Integer.toString(lead.attempts()));
 		entry.put("error", error);
 		entry.put("at", now.toString());
-		this.deadLetters.add(this.redis, DEAD_LETTERS, entry, this.clock);
+		this.deadLetters.add(this.redis, DEAD_LETTERS, entry);
 	}
 
 	Set<String> deadLettered() {

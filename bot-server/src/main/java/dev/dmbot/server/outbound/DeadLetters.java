@@ -42,7 +42,7 @@ public class DeadLetters {
 		fields.put("body", this.json.writeValueAsString(body));
 		fields.put("error", error);
 		fields.put("at", this.clock.instant().toString());
-		this.retention.add(this.redis, STREAM, fields, this.clock);
+		this.retention.add(this.redis, STREAM, fields);
 	}
 
 	public long count() {

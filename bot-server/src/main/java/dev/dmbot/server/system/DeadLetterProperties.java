@@ -1,12 +1,12 @@
 package dev.dmbot.server.system;
 
-import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.params.XAddParams;
+import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.params.XTrimParams;
 
 /**
@@ -32,11 +32,16 @@ public record DeadLetterProperties(@DefaultValue("30d") Duration retention, @Def
 		}
 	}
 
-	/** Adds an entry to a dead-letter stream and drops what is too old or too many. */
-	public void add(UnifiedJedis redis, String stream, java.util.Map<String, String> fields, Clock clock) {
-		long oldest = clock.millis() - this.retention.toMillis();
-		redis.xadd(stream, XAddParams.xAddParams().minId(Math.max(0, oldest) + "-0"), fields);
-		redis.xtrim(stream, XTrimParams.xTrimParams().maxLen(this.maxEntries).approximateTrimming());
+	/**
+	 * Adds an entry to a dead-letter stream and drops what is too old or too many. Age is
+	 * measured on Redis's clock (the new entry's id), so servers whose clocks disagree
+	 * trim alike.
+	 */
+	public void add(UnifiedJedis redis, String stream, Map<String, String> fields) {
+		StreamEntryID added = redis.xadd(stream, StreamEntryID.NEW_ENTRY, fields);
+		long oldest = Math.max(0, added.getTime() - this.retention.toMillis());
+		redis.xtrim(stream, XTrimParams.xTrimParams().minId(oldest + "-0"));
+		redis.xtrim(stream, XTrimParams.xTrimParams().maxLen(this.maxEntries));
 	}
 
 }
