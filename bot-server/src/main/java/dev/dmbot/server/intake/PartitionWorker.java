@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisClusterOperationException;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.params.SetParams;
@@ -246,6 +247,11 @@ final class PartitionWorker implements Runnable {
 	 * busy: all pass, so the event must wait rather than be set aside.
 	 */
 	static boolean isTransient(JedisException ex) {
+		if (ex instanceof JedisClusterOperationException
+				&& String.valueOf(ex.getMessage()).contains("multiple hash slots")) {
+			// Keys of several slots in one command: on a Redis Cluster it never works.
+			return false;
+		}
 		if (!(ex instanceof JedisDataException)) {
 			return true;
 		}

@@ -27,7 +27,7 @@ class LeadPersonalData implements PersonalData {
 	public Set<String> accounts(String senderId) {
 		Set<String> accounts = new HashSet<>();
 		for (String sourceKey : RedisKeys.scan(this.redis, LeadStore.SOURCE_PREFIX + "*:" + senderId + ":*")) {
-			// bot:leads:source:<account>:<sender>:<source>
+			// bot:{leads}:source:<account>:<sender>:<source>
 			String rest = sourceKey.substring(LeadStore.SOURCE_PREFIX.length());
 			int colon = rest.indexOf(':');
 			if (colon > 0 && rest.startsWith(senderId + ":", colon + 1)) {

@@ -21,23 +21,25 @@ import dev.dmbot.server.system.DeadLetterProperties;
 import dev.dmbot.server.system.Ulid;
 
 /**
- * Leads in Redis: a hash per lead ({@code bot:leads:lead:<id>}), sorted sets by creation
- * time for all leads and per account, a key per (conversation, source) that makes a
- * redelivered event find its lead, the set of dead-lettered ids and the dead-letter
- * stream. Everything expires after {@code bot.leads.retention}.
+ * Leads in Redis: a hash per lead ({@code bot:{leads}:lead:<id>}), sorted sets by
+ * creation time for all leads and per account, a key per (conversation, source) that
+ * makes a redelivered event find its lead, the set of dead-lettered ids and the
+ * dead-letter stream. Everything expires after {@code bot.leads.retention}. The keys a
+ * new lead is written to in one script share the hash tag {@code {leads}}, so the script
+ * runs on a Redis Cluster too (all leads then live on one node: they are few).
  */
 @Component
 class LeadStore {
 
-	static final String LEAD_PREFIX = "bot:leads:lead:";
+	static final String LEAD_PREFIX = "bot:{leads}:lead:";
 
-	static final String BY_TIME = "bot:leads:by-time";
+	static final String BY_TIME = "bot:{leads}:by-time";
 
-	static final String BY_ACCOUNT_PREFIX = "bot:leads:by-account:";
+	static final String BY_ACCOUNT_PREFIX = "bot:{leads}:by-account:";
 
-	static final String SOURCE_PREFIX = "bot:leads:source:";
+	static final String SOURCE_PREFIX = "bot:{leads}:source:";
 
-	static final String DEAD_LETTERED = "bot:leads:dead-lettered";
+	static final String DEAD_LETTERED = "bot:{leads}:dead-lettered";
 
 	/** Leads the CRM did not take after the last try, with the error. */
 	static final String DEAD_LETTERS = "bot:leads:dead-letters";

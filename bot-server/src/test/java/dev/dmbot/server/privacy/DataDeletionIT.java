@@ -68,7 +68,7 @@ class DataDeletionIT {
 			.anyMatch((key) -> key.endsWith(":log"))
 			.anyMatch((key) -> key.endsWith(":touch"))
 			.anyMatch((key) -> key.contains(":escalation:"))
-			.anyMatch((key) -> key.startsWith("bot:leads:source:"));
+			.anyMatch((key) -> key.startsWith("bot:{leads}:source:"));
 
 		HttpResponse<String> answer = callback(signedRequest(MetaProperties.SANDBOX_APP_SECRET,
 				"{\"algorithm\":\"HMAC-SHA256\",\"issued_at\":1767225600,\"user_id\":\"" + leaving + "\"}"));
@@ -210,7 +210,7 @@ class DataDeletionIT {
 				found.add(key);
 			}
 		}
-		for (String key : RedisKeys.scan(this.redis, "bot:leads:lead:*")) {
+		for (String key : RedisKeys.scan(this.redis, "bot:{leads}:lead:*")) {
 			if (sender.equals(this.redis.hget(key, "sender"))) {
 				found.add(key);
 			}

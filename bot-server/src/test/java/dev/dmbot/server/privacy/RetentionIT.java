@@ -79,13 +79,13 @@ class RetentionIT {
 		webhook.post(customer.at(at).textMessage("rui.lopes@sapo.pt"));
 		String conversation = "bot:{" + ACCOUNT + ":" + sender + "}";
 		await().atMost(Duration.ofSeconds(30))
-			.until(() -> !RedisKeys.scan(this.redis, "bot:leads:source:" + ACCOUNT + ":" + sender + ":*").isEmpty());
+			.until(() -> !RedisKeys.scan(this.redis, "bot:{leads}:source:" + ACCOUNT + ":" + sender + ":*").isEmpty());
 
 		assertThat(this.redis.ttl(conversation + ":ctx")).isBetween(days(3) - 60, days(3));
 		assertThat(this.redis.ttl(conversation + ":log")).isBetween(days(2) - 60, days(2));
 		String leadId = this.redis
-			.get(RedisKeys.scan(this.redis, "bot:leads:source:" + ACCOUNT + ":" + sender + ":*").iterator().next());
-		assertThat(this.redis.ttl("bot:leads:lead:" + leadId)).isBetween(days(20) - 60, days(20));
+			.get(RedisKeys.scan(this.redis, "bot:{leads}:source:" + ACCOUNT + ":" + sender + ":*").iterator().next());
+		assertThat(this.redis.ttl("bot:{leads}:lead:" + leadId)).isBetween(days(20) - 60, days(20));
 		// An open escalation waits for a person however long it takes; it expires once
 		// closed (bot.escalation.retention).
 		assertThat(RedisKeys.scan(this.redis, conversation + ":*")).filteredOn((key) -> !key.contains(":escalation"))
