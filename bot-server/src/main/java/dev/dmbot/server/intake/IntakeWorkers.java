@@ -90,6 +90,14 @@ class IntakeWorkers implements SmartLifecycle {
 		log.info("Intake started as {} over {} partitions", this.instanceId, this.properties.partitions());
 	}
 
+	/**
+	 * Graceful stop: no event is taken any more, the events in hand are answered (for up
+	 * to {@code bot.intake.shutdown-grace}), and the partitions are handed back at once,
+	 * so the other instances take the rest without waiting for the leases to expire.
+	 * Events read but not yet started stay pending in the stream and go to the next
+	 * owner. By the time this runs, Spring has already turned readiness to refusing
+	 * traffic.
+	 */
 	@Override
 	public void stop() {
 		this.running = false;
@@ -98,20 +106,31 @@ class IntakeWorkers implements SmartLifecycle {
 		}
 		List<PartitionWorker> stopping = new ArrayList<>(this.workers.values());
 		stopping.forEach(PartitionWorker::stop);
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+		log.info("Intake stopping: taking no new events, finishing those in hand on {} partitions", stopping.size());
+		long deadline = System.nanoTime() + this.properties.shutdownGrace().toNanos();
 		for (PartitionWorker worker : stopping) {
 			while (!worker.finished() && System.nanoTime() < deadline) {
 				sleep(20);
 			}
 		}
 		try {
-			stopping.forEach(worker -> this.leases.release(worker.partition(), this.instanceId));
+			for (PartitionWorker worker : stopping) {
+				if (worker.finished()) {
+					this.leases.release(worker.partition(), this.instanceId);
+				}
+				else {
+					// Releasing it would let another instance answer the same event.
+					log.warn("Partition {} still had an event in hand after {}; its lease expires in {}",
+							worker.partition(), this.properties.shutdownGrace(), this.properties.leaseTtl());
+				}
+			}
 			this.leases.leave(this.instanceId);
 		}
 		catch (JedisException ex) {
 			log.warn("Could not release partition leases at shutdown; they expire in {}", this.properties.leaseTtl());
 		}
 		this.workers.clear();
+		log.info("Intake stopped; its partitions are free for the other instances");
 	}
 
 	@Override
