@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -19,6 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.dmbot.server.system.ClaimWorkers;
 import dev.dmbot.server.system.WebhookPost;
 import dev.dmbot.server.system.DeliveryBackoff;
+import dev.dmbot.server.system.DeadLetterGauge;
 import dev.dmbot.server.system.DeadLetterProperties;
 import dev.dmbot.server.system.DueQueue;
 
@@ -90,7 +92,8 @@ class EscalationNotifier implements SmartLifecycle {
 
 	EscalationNotifier(EscalationProperties properties, EscalationStore store, CustomerMessages messages,
 			EscalationMetrics metrics, UnifiedJedis redis, JsonMapper json, Clock clock,
-			DeadLetterProperties deadLetters) {
+			DeadLetterProperties deadLetters, MeterRegistry meters) {
+		DeadLetterGauge.register(meters, redis, "escalation_notifications", DEAD_LETTERS);
 		this.deadLetters = deadLetters;
 		this.properties = properties;
 		this.store = store;

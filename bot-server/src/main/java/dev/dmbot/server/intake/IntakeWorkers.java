@@ -20,6 +20,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.stereotype.Component;
 
+import dev.dmbot.server.system.DeadLetterGauge;
 import dev.dmbot.server.system.DeadLetterProperties;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
@@ -75,6 +76,7 @@ class IntakeWorkers implements SmartLifecycle {
 		// JDK has them.
 		this.executor.setVirtualThreads(Runtime.version().feature() >= 21);
 		Gauge.builder("bot.intake.partitions.owned", this.workers, Map::size).register(meters);
+		DeadLetterGauge.register(meters, redis, "failed_events", StreamKeys.FAILED);
 	}
 
 	@Override

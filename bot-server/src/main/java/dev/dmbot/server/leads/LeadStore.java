@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
@@ -17,6 +18,7 @@ import redis.clients.jedis.UnifiedJedis;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.dmbot.server.system.DeadLetterGauge;
 import dev.dmbot.server.system.DeadLetterProperties;
 import dev.dmbot.server.system.Ulid;
 
@@ -77,7 +79,9 @@ class LeadStore {
 
 	private final DeadLetterProperties deadLetters;
 
-	LeadStore(UnifiedJedis redis, JsonMapper json, LeadsProperties properties, DeadLetterProperties deadLetters) {
+	LeadStore(UnifiedJedis redis, JsonMapper json, LeadsProperties properties, DeadLetterProperties deadLetters,
+			MeterRegistry meters) {
+		DeadLetterGauge.register(meters, redis, "leads", DEAD_LETTERS);
 		this.redis = redis;
 		this.json = json;
 		this.retention = properties.retention();

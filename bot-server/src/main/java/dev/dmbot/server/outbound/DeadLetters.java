@@ -4,10 +4,12 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.UnifiedJedis;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.dmbot.server.system.DeadLetterGauge;
 import dev.dmbot.server.system.DeadLetterProperties;
 
 /**
@@ -27,7 +29,9 @@ public class DeadLetters {
 
 	private final DeadLetterProperties retention;
 
-	DeadLetters(UnifiedJedis redis, JsonMapper json, Clock clock, DeadLetterProperties retention) {
+	DeadLetters(UnifiedJedis redis, JsonMapper json, Clock clock, DeadLetterProperties retention,
+			MeterRegistry meters) {
+		DeadLetterGauge.register(meters, redis, "replies", STREAM);
 		this.redis = redis;
 		this.json = json;
 		this.clock = clock;
