@@ -87,7 +87,9 @@ class IntakeWorkers implements SmartLifecycle {
 			thread.setDaemon(true);
 			return thread;
 		});
-		long period = Math.max(200, this.properties.leaseTtl().toMillis() / 5);
+		// Often enough that a stopping instance's partitions are taken within a second;
+		// each round is a handful of small commands.
+		long period = Math.min(1000, Math.max(200, this.properties.leaseTtl().toMillis() / 5));
 		this.coordinator.scheduleWithFixedDelay(this::rebalance, 0, period, TimeUnit.MILLISECONDS);
 		log.info("Intake started as {} over {} partitions", this.instanceId, this.properties.partitions());
 	}

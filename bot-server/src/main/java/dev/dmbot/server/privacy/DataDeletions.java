@@ -14,10 +14,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import redis.clients.jedis.AbstractTransaction;
 import redis.clients.jedis.UnifiedJedis;
 
 import dev.dmbot.server.system.ClaimWorkers;
 import dev.dmbot.server.system.DueQueue;
+import dev.dmbot.server.system.RedisTransactions;
 
 /**
  * Data-deletion requests: each is stored in Redis before it is answered, carried out at
@@ -94,8 +96,13 @@ class DataDeletions implements SmartLifecycle {
 		fields.put("user", userId);
 		fields.put("requestedAt", now.toString());
 		fields.put("origin", origin);
-		this.redis.hset(key(code), fields);
-		this.due.schedule(code, now.toEpochMilli());
+		// Both or neither: a request stored but not queued would keep the person's id for
+		// ever.
+		try (AbstractTransaction transaction = RedisTransactions.forHashTag(this.redis, "privacy")) {
+			transaction.hset(key(code), fields);
+			transaction.zadd(DUE, now.toEpochMilli(), code);
+			transaction.exec();
+		}
 		this.meters.counter("bot.privacy.deletions", "outcome", "requested").increment();
 		log.info("Data-deletion request {} received from {}", code, origin);
 		long claim = now.plus(LEASE).toEpochMilli();

@@ -23,8 +23,16 @@ public final class RedisTransactions {
 	 * A transaction over the keys of one conversation, {@code bot:{account:sender}:…}.
 	 */
 	public static AbstractTransaction forConversation(UnifiedJedis redis, String accountId, String senderId) {
+		return forHashTag(redis, accountId + ":" + senderId);
+	}
+
+	/**
+	 * A transaction over keys that all carry the hash tag {@code {tag}}, such as
+	 * {@code bot:{privacy}:…}.
+	 */
+	public static AbstractTransaction forHashTag(UnifiedJedis redis, String tag) {
 		if (redis instanceof RedisClusterClient cluster) {
-			int slot = JedisClusterCRC16.getSlot("{" + accountId + ":" + senderId + "}");
+			int slot = JedisClusterCRC16.getSlot("{" + tag + "}");
 			// MULTI now, and the connection goes back to its pool on close.
 			return new Transaction(cluster.getConnectionFromSlot(slot), true, true);
 		}

@@ -85,6 +85,22 @@ class DockerFilesTest {
 	}
 
 	@Test
+	void theEnvExampleListsEverySettingTheComposeFileReads() {
+		Set<String> read = new HashSet<>();
+		Matcher variable = Pattern.compile("\\$\\{([A-Z0-9_]+)(?::-[^}]*)?\\}")
+			.matcher(read(DOCKER.resolve("compose.yml")));
+		while (variable.find()) {
+			read.add(variable.group(1));
+		}
+		Set<String> listed = new HashSet<>();
+		read(DOCKER.resolve(".env.example")).lines()
+			.filter((line) -> line.matches("[A-Z0-9_]+=.*"))
+			.forEach((line) -> listed.add(line.substring(0, line.indexOf('='))));
+
+		assertThat(listed).isEqualTo(read);
+	}
+
+	@Test
 	void everyFileTheComposeFileMountsExists() {
 		for (Object service : map(compose().get("services")).values()) {
 			for (String volume : strings(map(service).getOrDefault("volumes", List.of()))) {
