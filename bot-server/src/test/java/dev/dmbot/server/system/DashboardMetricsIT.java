@@ -9,6 +9,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -27,10 +29,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Every metric the Grafana dashboard queries is one the server exports: either it is in
- * {@code /actuator/prometheus} after a DM was answered, or (for a counter that appears
- * with its first event, such as send errors) the server's code registers it by that name.
- * A renamed meter fails here rather than leaving an empty panel.
+ * Every metric the Grafana dashboard and the Prometheus alerts query is one the server
+ * exports: either it is in {@code /actuator/prometheus} after a DM was answered, or (for
+ * a counter that appears with its first event, such as send errors) the server's code
+ * registers it by that name. A renamed meter fails here rather than leaving an empty
+ * panel.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "bot.rules.watch=false")
 class DashboardMetricsIT {
@@ -50,7 +53,7 @@ class DashboardMetricsIT {
 	int port;
 
 	@Test
-	void everyMetricTheDashboardQueriesIsExported() {
+	void everyMetricTheDashboardAndTheAlertsQueryIsExported() {
 		String sender = WebhookPayloads.newSender();
 		new WebhookClient(this.port, "sandbox-app-secret")
 			.post(WebhookPayloads.from(sender).textMessage("how much is shipping to Porto?"));
@@ -62,7 +65,9 @@ class DashboardMetricsIT {
 		Set<String> registered = registeredInCode();
 
 		Set<String> queried = new TreeSet<>();
-		for (String query : DockerFilesTest.dashboardQueries()) {
+		List<String> queries = new ArrayList<>(DockerFilesTest.dashboardQueries());
+		queries.addAll(DockerFilesTest.alertQueries());
+		for (String query : queries) {
 			assertThat(balanced(query)).as("brackets of %s", query).isTrue();
 			Matcher matcher = METRIC.matcher(NOT_METRICS.matcher(query).replaceAll(" "));
 			while (matcher.find()) {

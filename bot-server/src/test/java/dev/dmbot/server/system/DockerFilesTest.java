@@ -226,6 +226,37 @@ class DockerFilesTest {
 				"Rules fired (top 10 rows)", "Escalations opened", "Escalation queue", "Send errors", "Dead letters");
 	}
 
+	@Test
+	void prometheusLoadsAlertsThatEachSayWhatIsWrong() {
+		Map<String, Object> prometheus = yaml(DOCKER.resolve("prometheus.yml"));
+		Map<String, Object> service = map(map(compose().get("services")).get("prometheus"));
+		List<String> mounts = strings(service.get("volumes"));
+
+		for (String ruleFile : strings(prometheus.get("rule_files"))) {
+			assertThat(mounts).as("a file mounted at %s", ruleFile)
+				.anySatisfy((mount) -> assertThat(mount).endsWith(":" + ruleFile + ":ro"));
+		}
+		List<Object> rules = list(map(list(yaml(DOCKER.resolve("alerts.yml")).get("groups")).get(0)).get("rules"));
+		assertThat(rules).hasSizeGreaterThanOrEqualTo(5);
+		Set<String> names = new HashSet<>();
+		for (Object rule : rules) {
+			Map<String, Object> alert = map(rule);
+			assertThat(names.add(String.valueOf(alert.get("alert")))).isTrue();
+			assertThat(String.valueOf(alert.get("expr"))).isNotBlank();
+			assertThat(map(alert.get("labels"))).containsKey("severity");
+			assertThat(map(alert.get("annotations"))).containsKey("summary");
+		}
+	}
+
+	/** Every PromQL expression of the alerts, for {@code DashboardMetricsIT}. */
+	static List<String> alertQueries() {
+		List<String> queries = new ArrayList<>();
+		for (Object rule : list(map(list(yaml(DOCKER.resolve("alerts.yml")).get("groups")).get(0)).get("rules"))) {
+			queries.add(String.valueOf(map(rule).get("expr")));
+		}
+		return queries;
+	}
+
 	/** Every PromQL expression of the dashboard, for {@code DashboardMetricsIT}. */
 	static List<String> dashboardQueries() {
 		List<String> queries = new ArrayList<>();
