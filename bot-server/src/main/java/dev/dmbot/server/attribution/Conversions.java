@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.ZRangeParams;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.dmbot.server.followups.FollowUpScheduler;
@@ -89,7 +90,9 @@ public class Conversions {
 			// Another instance recorded the same report a moment ago.
 			return new Recorded(this.json.readValue(this.redis.hget(key, valid.id()), Conversion.class), false);
 		}
+		this.redis.zadd(byTimeKey(valid.accountId()), now.toEpochMilli(), valid.id());
 		credit(conversion);
+		forgetExpired(valid.accountId(), now);
 		this.followUps.cancel(valid.accountId(), valid.senderId());
 		log.info("Conversion {} ({}) of {}:{} credited to rule {}, flow {}, variants {}", conversion.id(),
 				conversion.type(), conversion.accountId(), conversion.senderId(), conversion.attribution().rule(),
@@ -132,6 +135,27 @@ public class Conversions {
 			.map((given) -> new Exposure(given.getKey(), given.getValue()))
 			.toList();
 		return new Attribution(seen.lastRule(), seen.lastFlow(), variants, lastAt);
+	}
+
+	/**
+	 * Removes conversions recorded more than {@code bot.conversions.retention} ago; the
+	 * totals they were credited to stay.
+	 */
+	private void forgetExpired(String accountId, Instant now) {
+		List<String> expired = this.redis.zrange(byTimeKey(accountId),
+				ZRangeParams
+					.zrangeByScoreParams(Double.NEGATIVE_INFINITY,
+							now.minus(this.properties.retention()).toEpochMilli())
+					.limit(0, 500));
+		if (expired.isEmpty()) {
+			return;
+		}
+		String[] ids = expired.toArray(String[]::new);
+		this.redis.hdel(key(accountId), ids);
+		for (String id : ids) {
+			this.redis.lrem(recentKey(accountId), 0, id);
+		}
+		this.redis.zrem(byTimeKey(accountId), ids);
 	}
 
 	private void credit(Conversion conversion) {
@@ -223,8 +247,13 @@ public class Conversions {
 		return "bot:{" + accountId + "}:conversions";
 	}
 
-	private static String recentKey(String accountId) {
+	static String recentKey(String accountId) {
 		return "bot:{" + accountId + "}:conversions:recent";
+	}
+
+	/** Conversion ids scored by when they were recorded: what retention removes. */
+	static String byTimeKey(String accountId) {
+		return "bot:{" + accountId + "}:conversions:by-time";
 	}
 
 	private static String creditKey(String accountId) {

@@ -15,6 +15,7 @@ import redis.clients.jedis.UnifiedJedis;
 
 import dev.dmbot.server.flows.FlowMemory;
 import dev.dmbot.server.flows.FlowProgress;
+import dev.dmbot.server.system.RedisTransactions;
 
 /**
  * Keeps each sender's context in one Redis hash, {@code bot:{account:sender}:ctx}, that
@@ -149,7 +150,7 @@ public class ContextStore {
 	 */
 	public void mergeAttributes(String accountId, String senderId, Map<String, String> changes) {
 		String key = key(accountId, senderId);
-		try (AbstractTransaction transaction = this.redis.multi()) {
+		try (AbstractTransaction transaction = RedisTransactions.forConversation(this.redis, accountId, senderId)) {
 			Map<String, String> set = new HashMap<>();
 			changes.forEach((name, value) -> {
 				if (value == null) {

@@ -16,7 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Each conversation's recent history, newest 500 entries, in the Redis stream
  * {@code bot:{account:sender}:log}. Every reply is stored with its explain trail, so an
- * agent or the playground can see why the bot said what it said.
+ * agent or the playground can see why the bot said what it said. The log expires
+ * {@code bot.context.log-retention} after its last entry.
  */
 @Component
 public class ConversationLog {
@@ -27,9 +28,12 @@ public class ConversationLog {
 
 	private final JsonMapper json;
 
-	ConversationLog(UnifiedJedis redis, JsonMapper json) {
+	private final ContextProperties properties;
+
+	ConversationLog(UnifiedJedis redis, JsonMapper json, ContextProperties properties) {
 		this.redis = redis;
 		this.json = json;
+		this.properties = properties;
 	}
 
 	static String key(String accountId, String senderId) {
@@ -39,6 +43,7 @@ public class ConversationLog {
 	public void append(AbstractTransaction transaction, String accountId, String senderId, LogEntry entry) {
 		transaction.xadd(key(accountId, senderId), XAddParams.xAddParams().maxLen(KEEP).approximateTrimming(),
 				Map.of("entry", this.json.writeValueAsString(entry)));
+		transaction.expire(key(accountId, senderId), this.properties.logRetention().toSeconds());
 	}
 
 	/** The newest {@code count} entries, oldest first. */

@@ -51,6 +51,7 @@ import dev.dmbot.server.rules.QuickReply;
 import dev.dmbot.server.rules.ReplyTemplate;
 import dev.dmbot.server.rules.Responder;
 import dev.dmbot.server.rules.Response;
+import dev.dmbot.server.system.RedisTransactions;
 
 /**
  * The path of one event: intent, context, decision, reply. The decision and the context
@@ -205,7 +206,8 @@ class ConversationHandler implements InboundEventHandler {
 	private void record(InboundEvent event, ConversationContext context) {
 		ConversationContext updated = event.kind().opensWindow() ? touched(context, event, null, null, Set.of(), false)
 				: context;
-		try (AbstractTransaction transaction = this.redis.multi()) {
+		try (AbstractTransaction transaction = RedisTransactions.forConversation(this.redis, event.accountId(),
+				event.senderId())) {
 			if (updated != context) {
 				this.contexts.save(transaction, updated);
 			}
@@ -285,7 +287,8 @@ class ConversationHandler implements InboundEventHandler {
 					event.dedupKey(), facts(request, decision, lead, handed));
 		}
 		// A transaction holds a pooled connection until it is closed, not until exec().
-		try (AbstractTransaction transaction = this.redis.multi()) {
+		try (AbstractTransaction transaction = RedisTransactions.forConversation(this.redis, event.accountId(),
+				event.senderId())) {
 			this.contexts.save(transaction, context, updated);
 			this.conversationLog.append(transaction, event.accountId(), event.senderId(), inbound(event, intent));
 			if (reply != null) {
@@ -347,7 +350,8 @@ class ConversationHandler implements InboundEventHandler {
 					List.of(), updated.state(), false, "pending", null, event.dedupKey(), Map.of("event",
 							event.kind().ruleName(), "intent", intent.name(), "guardrail", turn.action().tag()));
 		}
-		try (AbstractTransaction transaction = this.redis.multi()) {
+		try (AbstractTransaction transaction = RedisTransactions.forConversation(this.redis, event.accountId(),
+				event.senderId())) {
 			this.contexts.save(transaction, context, updated);
 			this.conversationLog.append(transaction, event.accountId(), event.senderId(), inbound(event, intent));
 			if (reply != null) {
@@ -417,7 +421,8 @@ class ConversationHandler implements InboundEventHandler {
 		long backoffMillis = 50;
 		long deadline = System.nanoTime() + AFTER_SEND_PATIENCE.toNanos();
 		while (true) {
-			try (AbstractTransaction transaction = this.redis.multi()) {
+			try (AbstractTransaction transaction = RedisTransactions.forConversation(this.redis, event.accountId(),
+					event.senderId())) {
 				this.ledger.delivered(transaction, event, reply, delivered);
 				this.conversationLog.append(transaction, event.accountId(), event.senderId(), delivered);
 				transaction.exec();

@@ -9,17 +9,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.params.XAddParams;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.dmbot.server.system.ClaimWorkers;
 import dev.dmbot.server.system.WebhookPost;
 import dev.dmbot.server.system.DeliveryBackoff;
+import dev.dmbot.server.system.DeadLetterGauge;
+import dev.dmbot.server.system.DeadLetterProperties;
 import dev.dmbot.server.system.DueQueue;
 
 /**
@@ -67,6 +69,8 @@ class EscalationNotifier implements SmartLifecycle {
 
 	private final UnifiedJedis redis;
 
+	private final DeadLetterProperties deadLetters;
+
 	private final JsonMapper json;
 
 	private final Clock clock;
@@ -87,7 +91,10 @@ class EscalationNotifier implements SmartLifecycle {
 	private volatile boolean pollFailing;
 
 	EscalationNotifier(EscalationProperties properties, EscalationStore store, CustomerMessages messages,
-			EscalationMetrics metrics, UnifiedJedis redis, JsonMapper json, Clock clock) {
+			EscalationMetrics metrics, UnifiedJedis redis, JsonMapper json, Clock clock,
+			DeadLetterProperties deadLetters, MeterRegistry meters) {
+		DeadLetterGauge.register(meters, redis, "escalation_notifications", DEAD_LETTERS);
+		this.deadLetters = deadLetters;
 		this.properties = properties;
 		this.store = store;
 		this.messages = messages;
@@ -204,7 +211,7 @@ class EscalationNotifier implements SmartLifecycle {
 		letter.put("attempts", Integer.toString(attempts));
 		letter.put("error", error);
 		letter.put("at", this.clock.instant().toString());
-		this.redis.xadd(DEAD_LETTERS, XAddParams.xAddParams().maxLen(10_000).approximateTrimming(), letter);
+		this.deadLetters.add(this.redis, DEAD_LETTERS, letter);
 		this.pending.done(entry, claim);
 		this.metrics.notification(kind, "dead");
 		log.warn("Escalation {} could not be notified ({}) and moved to {}: {}", stored.id(), kind, DEAD_LETTERS,

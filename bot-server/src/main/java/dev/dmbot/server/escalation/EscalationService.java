@@ -31,6 +31,7 @@ import dev.dmbot.server.outbound.DeliveryOutcome;
 import dev.dmbot.server.outbound.OutboundDispatcher;
 import dev.dmbot.server.outbound.ReplyWindow;
 import dev.dmbot.server.system.Ulid;
+import dev.dmbot.server.system.RedisTransactions;
 
 /**
  * Hands conversations to people and back. The conversation calls {@link #open} when its
@@ -480,7 +481,8 @@ public class EscalationService {
 	}
 
 	private void appendToLog(Escalation escalation, LogEntry entry) {
-		try (AbstractTransaction transaction = this.redis.multi()) {
+		try (AbstractTransaction transaction = RedisTransactions.forConversation(this.redis, escalation.accountId(),
+				escalation.senderId())) {
 			this.conversationLog.append(transaction, escalation.accountId(), escalation.senderId(), entry);
 			transaction.exec();
 		}

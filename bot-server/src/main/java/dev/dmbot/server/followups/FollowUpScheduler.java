@@ -28,6 +28,7 @@ import dev.dmbot.server.outbound.OutboundMessage;
 import dev.dmbot.server.rules.DecisionEngine;
 import dev.dmbot.server.system.DueQueue;
 import dev.dmbot.server.system.Ulid;
+import dev.dmbot.server.system.RedisTransactions;
 
 /**
  * Sends the follow-ups that Replies rows schedule, once each, at most one per
@@ -241,7 +242,7 @@ public class FollowUpScheduler implements SmartLifecycle {
 		LogEntry sent = new LogEntry("out", "follow_up", admitted, List.of(), null, 0, List.of(), context.state(),
 				false, result.outcome().tag(), this.clock.instant(), String.join(",", result.messageIds()),
 				Map.of("follow_up", id));
-		try (AbstractTransaction transaction = this.redis.multi()) {
+		try (AbstractTransaction transaction = RedisTransactions.forConversation(this.redis, accountId, senderId)) {
 			this.conversationLog.append(transaction, accountId, senderId, sent);
 			transaction.exec();
 		}
@@ -259,7 +260,7 @@ public class FollowUpScheduler implements SmartLifecycle {
 		return Long.valueOf(1).equals(this.redis.eval(TAKE, List.of(key), List.of(id)));
 	}
 
-	private static String entry(String accountId, String senderId, String id) {
+	static String entry(String accountId, String senderId, String id) {
 		return accountId + ":" + senderId + ":" + id;
 	}
 

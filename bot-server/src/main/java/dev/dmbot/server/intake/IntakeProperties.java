@@ -22,11 +22,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * acknowledged and dropped, so a signed body captured long ago and posted again cannot
  * make the bot speak. Must be shorter than {@code dedupTtl}, so that any event young
  * enough to be handled is also remembered if it comes again.
+ * @param shutdownGrace how long a stopping instance waits for the events in hand to be
+ * answered; a partition whose event is still in hand after it keeps its lease until the
+ * lease expires, so no two instances ever answer one event
  */
 @ConfigurationProperties("bot.intake")
 public record IntakeProperties(@DefaultValue("8") int partitions, @DefaultValue("64") int batchSize,
 		@DefaultValue("15s") Duration leaseTtl, @DefaultValue("7d") Duration dedupTtl,
-		@DefaultValue("500ms") Duration block, @DefaultValue("3d") Duration maxEventAge) {
+		@DefaultValue("500ms") Duration block, @DefaultValue("3d") Duration maxEventAge,
+		@DefaultValue("20s") Duration shutdownGrace) {
 
 	public IntakeProperties {
 		if (partitions < 1 || partitions > 1024) {
@@ -50,6 +54,10 @@ public record IntakeProperties(@DefaultValue("8") int partitions, @DefaultValue(
 		if (block.isNegative() || block.compareTo(leaseTtl.dividedBy(3)) > 0) {
 			throw new IllegalArgumentException(
 					"bot.intake.block must be between 0 and a third of lease-ttl, but was " + block);
+		}
+		if (shutdownGrace.isNegative() || shutdownGrace.compareTo(Duration.ofMinutes(10)) > 0) {
+			throw new IllegalArgumentException(
+					"bot.intake.shutdown-grace must be between 0 and 10m, but was " + shutdownGrace);
 		}
 	}
 

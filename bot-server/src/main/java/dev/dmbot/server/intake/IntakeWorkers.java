@@ -19,6 +19,9 @@ import org.springframework.context.SmartLifecycle;
 
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.stereotype.Component;
+
+import dev.dmbot.server.system.DeadLetterGauge;
+import dev.dmbot.server.system.DeadLetterProperties;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
 
@@ -49,6 +52,8 @@ class IntakeWorkers implements SmartLifecycle {
 
 	private final Clock clock;
 
+	private final DeadLetterProperties deadLetters;
+
 	private final Map<Integer, PartitionWorker> workers = new ConcurrentHashMap<>();
 
 	private final SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("intake-");
@@ -58,7 +63,7 @@ class IntakeWorkers implements SmartLifecycle {
 	private volatile boolean running;
 
 	IntakeWorkers(UnifiedJedis redis, EventCodec codec, InboundEventHandler handler, IntakeProperties properties,
-			PartitionLeases leases, MeterRegistry meters, Clock clock) {
+			PartitionLeases leases, MeterRegistry meters, Clock clock, DeadLetterProperties deadLetters) {
 		this.redis = redis;
 		this.codec = codec;
 		this.handler = handler;
@@ -66,10 +71,12 @@ class IntakeWorkers implements SmartLifecycle {
 		this.leases = leases;
 		this.meters = meters;
 		this.clock = clock;
+		this.deadLetters = deadLetters;
 		// Workers spend their time waiting on Redis and Meta: virtual threads where the
 		// JDK has them.
 		this.executor.setVirtualThreads(Runtime.version().feature() >= 21);
 		Gauge.builder("bot.intake.partitions.owned", this.workers, Map::size).register(meters);
+		DeadLetterGauge.register(meters, redis, "failed_events", StreamKeys.FAILED);
 	}
 
 	@Override
@@ -80,11 +87,21 @@ class IntakeWorkers implements SmartLifecycle {
 			thread.setDaemon(true);
 			return thread;
 		});
-		long period = Math.max(200, this.properties.leaseTtl().toMillis() / 5);
+		// Often enough that a stopping instance's partitions are taken within a second;
+		// each round is a handful of small commands.
+		long period = Math.min(1000, Math.max(200, this.properties.leaseTtl().toMillis() / 5));
 		this.coordinator.scheduleWithFixedDelay(this::rebalance, 0, period, TimeUnit.MILLISECONDS);
 		log.info("Intake started as {} over {} partitions", this.instanceId, this.properties.partitions());
 	}
 
+	/**
+	 * Graceful stop: no event is taken any more, the events in hand are answered (for up
+	 * to {@code bot.intake.shutdown-grace}), and the partitions are handed back at once,
+	 * so the other instances take the rest without waiting for the leases to expire.
+	 * Events read but not yet started stay pending in the stream and go to the next
+	 * owner. By the time this runs, Spring has already turned readiness to refusing
+	 * traffic.
+	 */
 	@Override
 	public void stop() {
 		this.running = false;
@@ -93,20 +110,31 @@ class IntakeWorkers implements SmartLifecycle {
 		}
 		List<PartitionWorker> stopping = new ArrayList<>(this.workers.values());
 		stopping.forEach(PartitionWorker::stop);
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+		log.info("Intake stopping: taking no new events, finishing those in hand on {} partitions", stopping.size());
+		long deadline = System.nanoTime() + this.properties.shutdownGrace().toNanos();
 		for (PartitionWorker worker : stopping) {
 			while (!worker.finished() && System.nanoTime() < deadline) {
 				sleep(20);
 			}
 		}
 		try {
-			stopping.forEach(worker -> this.leases.release(worker.partition(), this.instanceId));
+			for (PartitionWorker worker : stopping) {
+				if (worker.finished()) {
+					this.leases.release(worker.partition(), this.instanceId);
+				}
+				else {
+					// Releasing it would let another instance answer the same event.
+					log.warn("Partition {} still had an event in hand after {}; its lease expires in {}",
+							worker.partition(), this.properties.shutdownGrace(), this.properties.leaseTtl());
+				}
+			}
 			this.leases.leave(this.instanceId);
 		}
 		catch (JedisException ex) {
 			log.warn("Could not release partition leases at shutdown; they expire in {}", this.properties.leaseTtl());
 		}
 		this.workers.clear();
+		log.info("Intake stopped; its partitions are free for the other instances");
 	}
 
 	@Override
@@ -183,7 +211,7 @@ class IntakeWorkers implements SmartLifecycle {
 			}
 			if (this.leases.acquire(partition, this.instanceId)) {
 				PartitionWorker worker = new PartitionWorker(partition, this.instanceId, this.redis, this.codec,
-						this.handler, this.properties, this.meters);
+						this.handler, this.properties, this.meters, this.deadLetters);
 				this.workers.put(partition, worker);
 				this.executor.execute(worker);
 			}

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisClusterOperationException;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.params.SetParams;
@@ -16,6 +17,7 @@ import redis.clients.jedis.params.XAutoClaimParams;
 import redis.clients.jedis.params.XReadGroupParams;
 import redis.clients.jedis.resps.StreamEntry;
 
+import dev.dmbot.server.system.DeadLetterProperties;
 import dev.dmbot.server.system.TransientException;
 
 /**
@@ -43,12 +45,14 @@ final class PartitionWorker implements Runnable {
 
 	private final MeterRegistry meters;
 
+	private final DeadLetterProperties deadLetters;
+
 	private volatile boolean running = true;
 
 	private volatile boolean finished;
 
 	PartitionWorker(int partition, String consumer, UnifiedJedis redis, EventCodec codec, InboundEventHandler handler,
-			IntakeProperties properties, MeterRegistry meters) {
+			IntakeProperties properties, MeterRegistry meters, DeadLetterProperties deadLetters) {
 		this.partition = partition;
 		this.consumer = consumer;
 		this.redis = redis;
@@ -56,6 +60,7 @@ final class PartitionWorker implements Runnable {
 		this.handler = handler;
 		this.properties = properties;
 		this.meters = meters;
+		this.deadLetters = deadLetters;
 	}
 
 	int partition() {
@@ -225,7 +230,7 @@ final class PartitionWorker implements Runnable {
 		Map<String, String> fields = new java.util.HashMap<>(entry.getFields() == null ? Map.of() : entry.getFields());
 		fields.put("error", reason);
 		fields.put("stream", stream);
-		this.redis.xadd(StreamKeys.FAILED, StreamEntryID.NEW_ENTRY, fields);
+		this.deadLetters.add(this.redis, StreamKeys.FAILED, fields);
 		this.meters.counter("bot.intake.events", "outcome", "failed").increment();
 		acknowledge(stream, entry.getID());
 	}
@@ -242,6 +247,11 @@ final class PartitionWorker implements Runnable {
 	 * busy: all pass, so the event must wait rather than be set aside.
 	 */
 	static boolean isTransient(JedisException ex) {
+		if (ex instanceof JedisClusterOperationException
+				&& String.valueOf(ex.getMessage()).contains("multiple hash slots")) {
+			// Keys of several slots in one command: on a Redis Cluster it never works.
+			return false;
+		}
 		if (!(ex instanceof JedisDataException)) {
 			return true;
 		}

@@ -10,34 +10,38 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.params.XAddParams;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.dmbot.server.system.DeadLetterGauge;
+import dev.dmbot.server.system.DeadLetterProperties;
 import dev.dmbot.server.system.Ulid;
 
 /**
- * Leads in Redis: a hash per lead ({@code bot:leads:lead:<id>}), sorted sets by creation
- * time for all leads and per account, a key per (conversation, source) that makes a
- * redelivered event find its lead, the set of dead-lettered ids and the dead-letter
- * stream. Everything expires after {@code bot.leads.retention}.
+ * Leads in Redis: a hash per lead ({@code bot:{leads}:lead:<id>}), sorted sets by
+ * creation time for all leads and per account, a key per (conversation, source) that
+ * makes a redelivered event find its lead, the set of dead-lettered ids and the
+ * dead-letter stream. Everything expires after {@code bot.leads.retention}. The keys a
+ * new lead is written to in one script share the hash tag {@code {leads}}, so the script
+ * runs on a Redis Cluster too (all leads then live on one node: they are few).
  */
 @Component
 class LeadStore {
 
-	static final String LEAD_PREFIX = "bot:leads:lead:";
+	static final String LEAD_PREFIX = "bot:{leads}:lead:";
 
-	static final String BY_TIME = "bot:leads:by-time";
+	static final String BY_TIME = "bot:{leads}:by-time";
 
-	static final String BY_ACCOUNT_PREFIX = "bot:leads:by-account:";
+	static final String BY_ACCOUNT_PREFIX = "bot:{leads}:by-account:";
 
-	static final String SOURCE_PREFIX = "bot:leads:source:";
+	static final String SOURCE_PREFIX = "bot:{leads}:source:";
 
-	static final String DEAD_LETTERED = "bot:leads:dead-lettered";
+	static final String DEAD_LETTERED = "bot:{leads}:dead-lettered";
 
 	/** Leads the CRM did not take after the last try, with the error. */
 	static final String DEAD_LETTERS = "bot:leads:dead-letters";
@@ -73,10 +77,15 @@ class LeadStore {
 
 	private final Duration retention;
 
-	LeadStore(UnifiedJedis redis, JsonMapper json, LeadsProperties properties) {
+	private final DeadLetterProperties deadLetters;
+
+	LeadStore(UnifiedJedis redis, JsonMapper json, LeadsProperties properties, DeadLetterProperties deadLetters,
+			MeterRegistry meters) {
+		DeadLetterGauge.register(meters, redis, "leads", DEAD_LETTERS);
 		this.redis = redis;
 		this.json = json;
 		this.retention = properties.retention();
+		this.deadLetters = deadLetters;
 	}
 
 	/**
@@ -154,7 +163,7 @@ class LeadStore {
 		entry.put("attempts", Integer.toString(lead.attempts()));
 		entry.put("error", error);
 		entry.put("at", now.toString());
-		this.redis.xadd(DEAD_LETTERS, XAddParams.xAddParams().maxLen(10_000).approximateTrimming(), entry);
+		this.deadLetters.add(this.redis, DEAD_LETTERS, entry);
 	}
 
 	Set<String> deadLettered() {

@@ -6,14 +6,14 @@ import redis.clients.jedis.UnifiedJedis;
 import dev.dmbot.server.system.DueQueue;
 
 /**
- * Lead deliveries waiting for their next try: the sorted set {@code bot:leads:pending},
+ * Lead deliveries waiting for their next try: the sorted set {@code bot:{leads}:pending},
  * lead id scored by the epoch millisecond it is due, claimed by one instance at a time
  * (see {@link DueQueue}).
  */
 @Component
 class PendingDeliveries extends DueQueue {
 
-	static final String KEY = "bot:leads:pending";
+	static final String KEY = "bot:{leads}:pending";
 
 	PendingDeliveries(UnifiedJedis redis) {
 		super(redis, KEY);

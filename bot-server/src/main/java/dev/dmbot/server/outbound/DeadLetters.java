@@ -7,19 +7,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.resps.StreamEntry;
 import tools.jackson.core.type.TypeReference;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.exceptions.JedisException;
 import tools.jackson.databind.json.JsonMapper;
+
+import dev.dmbot.server.system.DeadLetterGauge;
+import dev.dmbot.server.system.DeadLetterProperties;
 
 /**
  * Replies Meta did not take after the last try, kept in the Redis stream
- * {@code bot:dead-letters}.
+ * {@code bot:dead-letters} for {@code bot.dead-letters.retention}.
  */
 @Component
 public class DeadLetters {
@@ -32,23 +33,15 @@ public class DeadLetters {
 
 	private final Clock clock;
 
-	DeadLetters(UnifiedJedis redis, JsonMapper json, Clock clock, MeterRegistry meters) {
+	private final DeadLetterProperties retention;
+
+	DeadLetters(UnifiedJedis redis, JsonMapper json, Clock clock, DeadLetterProperties retention,
+			MeterRegistry meters) {
+		DeadLetterGauge.register(meters, redis, "replies", STREAM);
 		this.redis = redis;
 		this.json = json;
 		this.clock = clock;
-		Gauge.builder("bot.dead_letters.pending", this, DeadLetters::pendingOrNaN)
-			.description("Replies waiting in the dead-letter stream for a replay")
-			.register(meters);
-	}
-
-	/** A scrape while Redis is away shows a gap, not an error. */
-	private double pendingOrNaN() {
-		try {
-			return count();
-		}
-		catch (JedisException ex) {
-			return Double.NaN;
-		}
+		this.retention = retention;
 	}
 
 	void add(OutboundMessage message, Map<String, Object> body, String error) {
@@ -59,7 +52,7 @@ public class DeadLetters {
 		fields.put("body", this.json.writeValueAsString(body));
 		fields.put("error", error);
 		fields.put("at", this.clock.instant().toString());
-		this.redis.xadd(STREAM, StreamEntryID.NEW_ENTRY, fields);
+		this.retention.add(this.redis, STREAM, fields);
 	}
 
 	public long count() {
@@ -100,7 +93,7 @@ public class DeadLetters {
 		fields.put("error", error);
 		fields.put("at", this.clock.instant().toString());
 		fields.put("replays", Integer.toString(letter.replays() + 1));
-		this.redis.xadd(STREAM, StreamEntryID.NEW_ENTRY, fields);
+		this.retention.add(this.redis, STREAM, fields);
 	}
 
 	private DeadLetter letter(StreamEntry entry) {

@@ -21,6 +21,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.dmbot.server.system.MetaProperties;
+import dev.dmbot.server.system.PersonalData;
 
 /**
  * The customer's profile, asked of Meta once and then kept: in memory (Caffeine) in front
@@ -34,7 +35,7 @@ import dev.dmbot.server.system.MetaProperties;
  * {@code bot.profile.enabled=false}, it always answers empty without calling anyone.
  */
 @Component
-public class ProfileCache {
+public class ProfileCache implements PersonalData {
 
 	private static final Logger log = LoggerFactory.getLogger(ProfileCache.class);
 
@@ -75,6 +76,16 @@ public class ProfileCache {
 			.ticker(ticker)
 			.expireAfter(new UntilExpiresAt())
 			.build();
+	}
+
+	/**
+	 * Forgets this instance's copy of the profile; the Redis copy goes with the person's
+	 * keys.
+	 */
+	@Override
+	public long erase(String accountId, String senderId) {
+		this.memory.invalidate(key(accountId, senderId));
+		return 0;
 	}
 
 	public static String key(String accountId, String igsid) {

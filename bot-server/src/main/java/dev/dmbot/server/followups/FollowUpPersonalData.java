@@ -1,0 +1,25 @@
+package dev.dmbot.server.followups;
+
+import org.springframework.stereotype.Component;
+import redis.clients.jedis.UnifiedJedis;
+
+import dev.dmbot.server.system.PersonalData;
+
+/** A person's waiting follow-up: its entry in the shared queue of due follow-ups. */
+@Component
+class FollowUpPersonalData implements PersonalData {
+
+	private final UnifiedJedis redis;
+
+	FollowUpPersonalData(UnifiedJedis redis) {
+		this.redis = redis;
+	}
+
+	@Override
+	public long erase(String accountId, String senderId) {
+		String id = this.redis.hget(FollowUpScheduler.key(accountId, senderId), "id");
+		return (id == null) ? 0
+				: this.redis.zrem(FollowUpScheduler.DUE, FollowUpScheduler.entry(accountId, senderId, id));
+	}
+
+}
