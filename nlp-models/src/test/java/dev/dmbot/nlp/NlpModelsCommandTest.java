@@ -39,7 +39,7 @@ class NlpModelsCommandTest {
 	}
 
 	private static int execute(String... args) {
-		return new CommandLine(new NlpModelsCommand()).execute(args);
+		return NlpModelsCommand.commandLine().execute(args);
 	}
 
 }
