@@ -79,8 +79,10 @@ final class EvaluationReport {
 			out.println("  The validation file has no oos lines, so nothing is rejected (threshold 0).");
 			return;
 		}
-		out.println("  Chosen on the validation file to maximise (in-scope accuracy + oos recall) / 2; "
-				+ "test columns are for reading only.");
+		out.printf(Locale.ROOT,
+				"  Chosen on the validation file: the highest threshold that costs at most %.1f points of "
+						+ "in-scope accuracy there.%n  Test columns are for reading only.%n",
+				evaluation.maxAccuracyLoss() * 100);
 		out.printf("  %9s | %14s %10s | %14s %10s %13s%n", "threshold", "val in-scope", "val oos rec", "test in-scope",
 				"test oos rec", "test oos prec");
 		for (int i = 0; i < evaluation.valCurve().size(); i++) {

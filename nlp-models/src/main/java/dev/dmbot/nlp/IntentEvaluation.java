@@ -14,6 +14,8 @@ import dev.dmbot.nlp.IntentEvaluator.IntentScore;
  * @param trainSeconds wall-clock training time
  * @param thresholdChosen whether the validation file had out-of-scope lines to choose a
  * threshold with (otherwise the threshold is 0)
+ * @param maxAccuracyLoss the in-scope accuracy the threshold was allowed to cost on the
+ * validation file
  * @param chosen the threshold and its trade-off on the validation file
  * @param valCurve the trade-off on the validation file at every threshold tried
  * @param testCurve the same on the test file, for the report only
@@ -26,9 +28,9 @@ import dev.dmbot.nlp.IntentEvaluator.IntentScore;
  * @param testScores the model's answer for every test message
  */
 record IntentEvaluation(IntentModel model, int trainExamples, int intents, double trainSeconds, boolean thresholdChosen,
-		ThresholdPoint chosen, List<ThresholdPoint> valCurve, List<ThresholdPoint> testCurve, double closedSetAccuracy,
-		ThresholdPoint test, double macroF1, List<IntentScore> perIntent, List<Confusion> confusions,
-		List<ScoredMessage> testScores) {
+		double maxAccuracyLoss, ThresholdPoint chosen, List<ThresholdPoint> valCurve, List<ThresholdPoint> testCurve,
+		double closedSetAccuracy, ThresholdPoint test, double macroF1, List<IntentScore> perIntent,
+		List<Confusion> confusions, List<ScoredMessage> testScores) {
 
 	double threshold() {
 		return this.chosen.threshold();

@@ -28,10 +28,24 @@ final class IntentEvaluator {
 
 	private static final int CONFUSIONS_SHOWN = 15;
 
+	/** The default of {@code --max-accuracy-loss}. */
+	static final double DEFAULT_MAX_ACCURACY_LOSS = 0.03;
+
 	private final Function<List<IntentExample>, IntentModel> trainer;
 
-	IntentEvaluator(Function<List<IntentExample>, IntentModel> trainer) {
+	private final double maxAccuracyLoss;
+
+	/**
+	 * @param trainer trains a model on examples
+	 * @param maxAccuracyLoss how much in-scope accuracy on the validation file the
+	 * threshold may cost, as a fraction (0.03 = 3 points)
+	 */
+	IntentEvaluator(Function<List<IntentExample>, IntentModel> trainer, double maxAccuracyLoss) {
+		if (!(maxAccuracyLoss >= 0 && maxAccuracyLoss <= 1)) {
+			throw new IllegalArgumentException("max accuracy loss must be between 0 and 1 but was " + maxAccuracyLoss);
+		}
 		this.trainer = trainer;
+		this.maxAccuracyLoss = maxAccuracyLoss;
 	}
 
 	/**
@@ -50,17 +64,33 @@ final class IntentEvaluator {
 		List<ScoredMessage> valScores = score(model, val);
 		List<ThresholdPoint> valCurve = curve(valScores);
 		boolean valHasOutOfScope = valScores.stream().anyMatch(ScoredMessage::isOutOfScope);
-		ThresholdPoint chosen = valHasOutOfScope
-				? valCurve.stream().max(Comparator.comparingDouble(ThresholdPoint::balancedAccuracy)).orElseThrow()
-				: ThresholdPoint.measure(valScores, 0.0);
+		ThresholdPoint chosen = valHasOutOfScope ? choose(valCurve) : ThresholdPoint.measure(valScores, 0.0);
 
 		List<ScoredMessage> testScores = score(model, test);
 		double threshold = chosen.threshold();
 		List<IntentScore> perIntent = perIntent(testScores, threshold);
-		return new IntentEvaluation(model, train.size(), intents.size(), trainSeconds, valHasOutOfScope, chosen,
-				valCurve, curve(testScores), ThresholdPoint.measure(testScores, 0.0).inScopeAccuracy(),
+		return new IntentEvaluation(model, train.size(), intents.size(), trainSeconds, valHasOutOfScope,
+				this.maxAccuracyLoss, chosen, valCurve, curve(testScores),
+				ThresholdPoint.measure(testScores, 0.0).inScopeAccuracy(),
 				ThresholdPoint.measure(testScores, threshold), macroF1(perIntent), perIntent,
 				confusions(testScores, threshold), testScores);
+	}
+
+	/**
+	 * The highest threshold whose in-scope accuracy is within the allowed loss of the
+	 * accuracy with no threshold: as many out-of-scope messages rejected as the budget of
+	 * wrongly rejected in-scope ones allows.
+	 */
+	private ThresholdPoint choose(List<ThresholdPoint> valCurve) {
+		double floor = valCurve.get(0).inScopeAccuracy() - this.maxAccuracyLoss;
+		ThresholdPoint chosen = valCurve.get(0);
+		for (ThresholdPoint point : valCurve) {
+			// Small epsilon: 0.03 below 0.90 must admit 0.87 despite binary fractions.
+			if (point.inScopeAccuracy() >= floor - 1e-9) {
+				chosen = point;
+			}
+		}
+		return chosen;
 	}
 
 	static List<ScoredMessage> score(IntentModel model, List<ExampleLine> lines) {

@@ -114,12 +114,19 @@ public final class NlpModelsCommand implements Runnable {
 		@Option(names = "--test", required = true, paramLabel = "FILE", description = "Test data (TSV).")
 		Path test;
 
+		@Option(names = "--max-accuracy-loss", paramLabel = "FRACTION",
+				defaultValue = "" + IntentEvaluator.DEFAULT_MAX_ACCURACY_LOSS,
+				description = { "In-scope accuracy on --val the threshold may cost (default ${DEFAULT-VALUE}, "
+						+ "i.e. 3 points):", "the highest threshold within it is chosen." })
+		double maxAccuracyLoss;
+
 		@Override
 		public Integer call() {
 			List<ExampleLine> trainLines = IntentExamples.readLines(this.train);
 			List<ExampleLine> valLines = (this.val != null) ? IntentExamples.readLines(this.val) : List.of();
 			List<ExampleLine> testLines = IntentExamples.readLines(this.test);
-			IntentEvaluation evaluation = new IntentEvaluator((examples) -> new IntentModelTrainer().train(examples))
+			IntentEvaluation evaluation = new IntentEvaluator((examples) -> new IntentModelTrainer().train(examples),
+					this.maxAccuracyLoss)
 				.evaluate(trainLines, valLines, testLines);
 			double medianMicros = ClassificationLatency.medianMicros(evaluation.model(),
 					testLines.stream().map((line) -> line.example().text()).toList());

@@ -43,15 +43,6 @@ record ThresholdPoint(double threshold, double inScopeAccuracy, double oosRecall
 				ratio(rejectedOutOfScope, rejected));
 	}
 
-	/**
-	 * The mean of in-scope accuracy and out-of-scope recall: what the threshold is chosen
-	 * to maximise, so that neither kind of message is sacrificed to the other whatever
-	 * their proportions.
-	 */
-	double balancedAccuracy() {
-		return (this.inScopeAccuracy + this.oosRecall) / 2;
-	}
-
 	private static double ratio(int part, int whole) {
 		return (whole == 0) ? Double.NaN : (double) part / whole;
 	}
