@@ -1,6 +1,6 @@
 package dev.dmbot.nlp;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +20,7 @@ final class EvaluationReport {
 	private EvaluationReport() {
 	}
 
-	static void print(IntentEvaluation evaluation, double medianMicros, PrintStream out) {
+	static void print(IntentEvaluation evaluation, double medianMicros, BaselineFigures baseline, PrintWriter out) {
 		out.printf(Locale.ROOT, "Trained on %d examples of %d intents in %.1f s.%n%n", evaluation.trainExamples(),
 				evaluation.intents(), evaluation.trainSeconds());
 		printPerIntent(evaluation, out);
@@ -32,10 +32,25 @@ final class EvaluationReport {
 				percent(evaluation.closedSetAccuracy()), percent(evaluation.test().inScopeAccuracy()),
 				percent(evaluation.macroF1()), percent(evaluation.test().oosRecall()),
 				percent(evaluation.test().oosPrecision()), evaluation.threshold(), medianMicros);
-		out.println(json(evaluation, medianMicros));
+		if (baseline != null) {
+			out.printf(Locale.ROOT,
+					"Baseline (OpenNLP document categorizer, defaults): closed-set accuracy %s, "
+							+ "trained in %.1f s, %.1f us median per message.%n",
+					percent(baseline.closedSetAccuracy()), baseline.trainSeconds(), baseline.medianMicros());
+		}
+		out.println(json(evaluation, medianMicros, baseline));
+		out.flush();
 	}
 
 	static String json(IntentEvaluation evaluation, double medianMicros) {
+		return json(evaluation, medianMicros, null);
+	}
+
+	static String json(IntentEvaluation evaluation, double medianMicros, BaselineFigures baseline) {
+		String baselineFields = (baseline == null) ? ""
+				: "," + field("baseline_closed_set_accuracy", baseline.closedSetAccuracy()) + ","
+						+ field("baseline_train_seconds", baseline.trainSeconds()) + ","
+						+ field("baseline_median_us_per_message", baseline.medianMicros());
 		return "{" + field("in_scope_accuracy", evaluation.test().inScopeAccuracy()) + ","
 				+ field("closed_set_accuracy", evaluation.closedSetAccuracy()) + ","
 				+ field("macro_f1", evaluation.macroF1()) + "," + field("oos_recall", evaluation.test().oosRecall())
@@ -49,7 +64,7 @@ final class EvaluationReport {
 				+ "}";
 	}
 
-	private static void printPerIntent(IntentEvaluation evaluation, PrintStream out) {
+	private static void printPerIntent(IntentEvaluation evaluation, PrintWriter out) {
 		out.printf(Locale.ROOT, "Per intent on the test file, worst F1 first (threshold %.3f applied):%n",
 				evaluation.threshold());
 		out.printf(Locale.ROOT, "  %-42s %9s %7s %7s %8s%n", "intent", "precision", "recall", "F1", "messages");
@@ -60,7 +75,7 @@ final class EvaluationReport {
 					percent(score.precision()), percent(score.recall()), percent(score.f1()), score.support()));
 	}
 
-	private static void printConfusions(IntentEvaluation evaluation, PrintStream out) {
+	private static void printConfusions(IntentEvaluation evaluation, PrintWriter out) {
 		List<Confusion> confusions = evaluation.confusions();
 		out.printf("%nWorst confusions on the test file (expected -> answered, oos = rejected):%n");
 		if (confusions.isEmpty()) {
@@ -72,7 +87,7 @@ final class EvaluationReport {
 		}
 	}
 
-	private static void printTradeOff(IntentEvaluation evaluation, PrintStream out) {
+	private static void printTradeOff(IntentEvaluation evaluation, PrintWriter out) {
 		out.printf(
 				"%nThreshold trade-off: a message whose best intent scores under the threshold is rejected (oos).%n");
 		if (!evaluation.thresholdChosen()) {

@@ -10,7 +10,9 @@ import java.util.concurrent.Callable;
 import dev.dmbot.nlp.IntentExamples.ExampleLine;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Command line for the nlp-models module: {@code train} builds a model (the build runs it
@@ -103,6 +105,9 @@ public final class NlpModelsCommand implements Runnable {
 							+ "JSON object with the figures." })
 	static final class Evaluate implements Callable<Integer> {
 
+		@Spec
+		CommandSpec spec;
+
 		@Option(names = "--train", required = true, paramLabel = "FILE",
 				description = "Training data (TSV), no oos lines.")
 		Path train;
@@ -120,6 +125,11 @@ public final class NlpModelsCommand implements Runnable {
 						+ "i.e. 3 points):", "the highest threshold within it is chosen." })
 		double maxAccuracyLoss;
 
+		@Option(names = "--baseline",
+				description = "Also train OpenNLP's default document categorizer (bag of words, GIS) on --train "
+						+ "and report its closed-set accuracy on --test, for comparison.")
+		boolean baseline;
+
 		@Override
 		public Integer call() {
 			List<ExampleLine> trainLines = IntentExamples.readLines(this.train);
@@ -130,7 +140,10 @@ public final class NlpModelsCommand implements Runnable {
 				.evaluate(trainLines, valLines, testLines);
 			double medianMicros = ClassificationLatency.medianMicros(evaluation.model(),
 					testLines.stream().map((line) -> line.example().text()).toList());
-			EvaluationReport.print(evaluation, medianMicros, System.out);
+			BaselineFigures baselineFigures = this.baseline ? BaselineFigures.measure(trainLines, testLines) : null;
+			PrintWriter out = this.spec.commandLine().getOut();
+			EvaluationReport.print(evaluation, medianMicros, baselineFigures, out);
+			out.flush();
 			return 0;
 		}
 
