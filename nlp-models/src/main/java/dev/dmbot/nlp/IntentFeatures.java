@@ -8,15 +8,18 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import opennlp.tools.stemmer.PorterStemmer;
+
 /**
  * The one feature pipeline shared by training and serving: a model only gives the
  * accuracy it was measured with when it is evaluated on features made by exactly this
  * code.
  * <p>
  * Text is normalised (Unicode NFKC, lower case, accents stripped), split into word, emoji
- * and punctuation tokens, and turned into word unigrams, word bigrams and character 3- to
- * 5-grams of each word with boundary markers. Character n-grams are what keep "shiping",
- * "shippin" and "shipping" close together.
+ * and punctuation tokens, and turned into word unigrams and bigrams, the same over Porter
+ * stems, and character 3- to 5-grams of each word with boundary markers. Character
+ * n-grams are what keep "shiping", "shippin" and "shipping" close together; stems are
+ * what tie "charged", "charges" and "charging".
  * <p>
  * Any change here changes what a trained model means: retrain the model in the same
  * build.
@@ -38,12 +41,15 @@ public final class IntentFeatures {
 	 */
 	public static String[] of(String text) {
 		List<String> tokens = tokens(text);
+		List<String> stems = stems(tokens);
 		Set<String> features = new LinkedHashSet<>();
 		for (int i = 0; i < tokens.size(); i++) {
 			String token = tokens.get(i);
 			features.add("w=" + token);
+			features.add("s=" + stems.get(i));
 			if (i > 0) {
 				features.add("b=" + tokens.get(i - 1) + "_" + token);
+				features.add("sb=" + stems.get(i - 1) + "_" + stems.get(i));
 			}
 			if (isWord(token)) {
 				addCharGrams(token, features);
@@ -88,6 +94,17 @@ public final class IntentFeatures {
 		}
 		flush(word, tokens);
 		return tokens;
+	}
+
+	private static List<String> stems(List<String> tokens) {
+		// PorterStemmer keeps state between calls: one per message keeps this
+		// thread-safe.
+		PorterStemmer stemmer = new PorterStemmer();
+		List<String> stems = new ArrayList<>(tokens.size());
+		for (String token : tokens) {
+			stems.add(isWord(token) ? stemmer.stem(token) : token);
+		}
+		return stems;
 	}
 
 	static String normalise(String text) {

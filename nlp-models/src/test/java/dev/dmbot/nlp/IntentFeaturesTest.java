@@ -34,6 +34,13 @@ class IntentFeaturesTest {
 	}
 
 	@Test
+	void inflectionsShareTheirStem() {
+		assertThat(IntentFeatures.of("charged")).contains("s=charg");
+		assertThat(IntentFeatures.of("charges")).contains("s=charg");
+		assertThat(IntentFeatures.of("was charged twice")).contains("sb=charg_twice");
+	}
+
+	@Test
 	void typoSharesMostCharacterNgramsWithTheWord() {
 		Set<String> correct = charGrams("shipping");
 		Set<String> typo = charGrams("shiping");
