@@ -21,12 +21,13 @@ import org.springframework.stereotype.Component;
  * Tells which of the configured languages a customer writes in, with OpenNLP's language
  * detector (the {@code langdetect-183} model of {@code opennlp-models-langdetect}).
  * <p>
- * The model needs a sentence or so to be right: on "ok", "👍" or "sim" its guesses are
- * noise. So a message shorter than {@code bot.nlp.short-message-letters} letters, or one
- * the model cannot place clearly among the configured languages, is decided by the words
- * that belong to one language only ("obrigado", "gracias", "thanks", and letters such as
- * ñ, ã, ç) and, when there are none, keeps the customer's previous language, or the
- * account's default for a new customer. Thread-safe; about a millisecond per message.
+ * The model needs a sentence or so to be right: on "ok", "👍", "sim" or a name such as
+ * "Ana Ribeiro" its guesses are noise. So a message of fewer than three words or
+ * {@code bot.nlp.short-message-letters} letters, or one the model cannot place clearly
+ * among the configured languages, is decided by the words that belong to one language
+ * only ("obrigado", "gracias", "thanks", and letters such as ñ, ã, ç) and, when there are
+ * none, keeps the customer's previous language, or the account's default for a new
+ * customer. Thread-safe; about a millisecond per message.
  */
 @Component
 public class LanguageDetector {
@@ -42,6 +43,9 @@ public class LanguageDetector {
 	private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
 
 	private static final Pattern NON_LETTERS = Pattern.compile("[^\\p{L}]+");
+
+	/** Fewer words than this are never given to the model: names, "ok obrigado". */
+	private static final int MODEL_MIN_WORDS = 3;
 
 	/**
 	 * Words, accents stripped, that belong to one of the three languages the shipped
@@ -120,7 +124,8 @@ public class LanguageDetector {
 		String words = NOT_WORDS.matcher(text).replaceAll(" ");
 		long letters = words.codePoints().filter(Character::isLetter).count();
 		String byWords = byWords(words);
-		if (letters < this.properties.shortMessageLetters()) {
+		long wordCount = NON_LETTERS.splitAsStream(words).filter((word) -> !word.isEmpty()).count();
+		if (letters < this.properties.shortMessageLetters() || wordCount < MODEL_MIN_WORDS) {
 			return byWords;
 		}
 		String byModel = byModel(words);

@@ -61,8 +61,8 @@ class LanguageDetectorTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(
-			strings = { "ok", "👍", "ok 👍", "?", "Porto", "sofá", "LO-10423", "ana@example.com", "912 345 678", "" })
+	@ValueSource(strings = { "ok", "👍", "ok 👍", "?", "Porto", "sofá", "LO-10423", "ana@example.com", "912 345 678",
+			"Ana Ribeiro", "José Carvalho", "" })
 	void shortOrNeutralMessagesKeepThePersonsPreviousLanguage(String text) {
 		assertThat(detector.detect(text, "pt", ACCOUNT)).isEqualTo(new DetectedLanguage("pt", Source.PREVIOUS));
 		assertThat(detector.detect(text, "es", ACCOUNT)).isEqualTo(new DetectedLanguage("es", Source.PREVIOUS));
