@@ -69,9 +69,9 @@ final class DecisionTableCompiler {
 		List<Flow> flows = FlowsSheet.read(workbooks);
 		List<String> flowNames = flows.stream().map(Flow::name).toList();
 		Set<String> slots = FlowsSheet.slots(flows);
-		// Products before the replies too: a Has entity cell may name one.
-		ProductCatalog products = ProductsSheet.read(workbooks);
-		List<String> productNames = products.products().stream().map(Product::name).toList();
+		// Products before the replies too: a Has entity cell may name one. Two Products
+		// sheets are refused later, after clashes between the Replies tables.
+		List<String> productNames = ProductsSheet.readFirst(workbooks).products().stream().map(Product::name).toList();
 		List<GeneratedDrl> generated = new ArrayList<>();
 		Set<FiredRow> commentRows = new HashSet<>();
 		List<ExperimentsOfTable.Found> experiments = new ArrayList<>();
@@ -104,6 +104,7 @@ final class DecisionTableCompiler {
 		EscalationPolicy escalations = EscalationsSheet.read(workbooks, slots);
 		GuardrailPolicy guardrails = GuardrailsSheet.read(workbooks, slots);
 		MessengerProfile profile = ProfileSheet.read(workbooks);
+		ProductCatalog products = ProductsSheet.read(workbooks);
 		Map<String, FiredRow> rowsByRule = new HashMap<>();
 		generated.forEach((drl) -> rowsByRule.putAll(drl.rowsByRule()));
 		KieBase kieBase = builder.newKieBase();

@@ -1,5 +1,7 @@
 package dev.dmbot.server.rules;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -8,6 +10,7 @@ import java.util.Map;
 
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import dev.dmbot.server.entities.Product;
 import dev.dmbot.server.entities.ProductCatalog;
@@ -46,6 +49,26 @@ final class ProductsSheet {
 		return new SingleSheet<>(ProductsSheet::holdsProducts, "a " + NAME + " sheet",
 				"one set of rules has one list of products", ProductCatalog.EMPTY, ProductsSheet::read)
 			.read(workbooks);
+	}
+
+	/**
+	 * The products of the first workbook that has the sheet, without checking that no
+	 * other has one: for the names other sheets may refer to before {@link #read} runs.
+	 */
+	static ProductCatalog readFirst(List<Workbook> workbooks) {
+		for (Workbook workbook : workbooks) {
+			try (XSSFWorkbook poi = new XSSFWorkbook(new ByteArrayInputStream(workbook.bytes()))) {
+				for (Sheet sheet : poi) {
+					if (holdsProducts(sheet)) {
+						return read(workbook.name(), sheet);
+					}
+				}
+			}
+			catch (IOException | RuntimeException ex) {
+				throw WorkbookCompileException.unreadable(workbook.name(), ex);
+			}
+		}
+		return ProductCatalog.EMPTY;
 	}
 
 	private static ProductCatalog read(String workbook, Sheet sheet) {
