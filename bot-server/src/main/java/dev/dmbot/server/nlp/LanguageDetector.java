@@ -44,6 +44,9 @@ public class LanguageDetector {
 
 	private static final Pattern NON_LETTERS = Pattern.compile("[^\\p{L}]+");
 
+	/** Words of one language only, and none of another, that decide without the model. */
+	private static final int UNANIMOUS_WORDS = 2;
+
 	/** Fewer words than this are never given to the model: names, "ok obrigado". */
 	private static final int MODEL_MIN_WORDS = 3;
 
@@ -123,9 +126,15 @@ public class LanguageDetector {
 		}
 		String words = NOT_WORDS.matcher(text).replaceAll(" ");
 		long letters = words.codePoints().filter(Character::isLetter).count();
-		String byWords = byWords(words);
+		Map<String, Integer> votes = votes(words);
+		String byWords = winner(votes);
 		long wordCount = NON_LETTERS.splitAsStream(words).filter((word) -> !word.isEmpty()).count();
 		if (letters < this.properties.shortMessageLetters() || wordCount < MODEL_MIN_WORDS) {
+			return byWords;
+		}
+		if (byWords != null && votes.size() == 1 && votes.get(byWords) >= UNANIMOUS_WORDS) {
+			// Several words of one language and none of another: the model would only
+			// agree, at a hundred times the cost.
 			return byWords;
 		}
 		String byModel = byModel(words);
@@ -157,8 +166,10 @@ public class LanguageDetector {
 		return (best != null && bestScore >= second * MODEL_MARGIN) ? best : null;
 	}
 
-	/** The one language whose own words the text holds most of, null on a tie or none. */
-	private String byWords(String text) {
+	/**
+	 * How many words of each language the text holds (ñ, ã, ç and the like count too).
+	 */
+	private static Map<String, Integer> votes(String text) {
 		Map<String, Integer> votes = new HashMap<>();
 		text.codePoints().forEach((c) -> {
 			if (c == 'ñ' || c == 'Ñ' || c == '¿' || c == '¡') {
@@ -181,6 +192,11 @@ public class LanguageDetector {
 				}
 			});
 		}
+		return votes;
+	}
+
+	/** The one configured language with the most votes, null on a tie or none. */
+	private String winner(Map<String, Integer> votes) {
 		String best = null;
 		int most = 0;
 		boolean tie = false;
