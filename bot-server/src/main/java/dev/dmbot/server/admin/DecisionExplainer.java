@@ -8,6 +8,10 @@ import org.springframework.stereotype.Component;
 
 import dev.dmbot.server.nlp.Intent;
 import dev.dmbot.server.nlp.IntentClassifier;
+import dev.dmbot.server.nlp.DetectedLanguage;
+import dev.dmbot.server.nlp.LanguageDetector;
+import dev.dmbot.server.entities.Entities;
+import dev.dmbot.server.entities.ExtractedEntities;
 import dev.dmbot.server.flows.FlowMemory;
 import dev.dmbot.server.rules.DecisionEngine;
 import dev.dmbot.server.rules.DecisionRequest;
@@ -35,8 +39,14 @@ class DecisionExplainer {
 
 	private final Clock clock;
 
+	private final LanguageDetector languages;
+
+	private final Entities entities;
+
 	DecisionExplainer(IntentClassifier classifier, DecisionEngine engine, RuleSetActivator activator,
-			Responder responder, Clock clock) {
+			Responder responder, Clock clock, LanguageDetector languages, Entities entities) {
+		this.languages = languages;
+		this.entities = entities;
 		this.responder = responder;
 		this.clock = clock;
 		this.classifier = classifier;
@@ -45,11 +55,16 @@ class DecisionExplainer {
 	}
 
 	Explanation explain(ExplainRequest request) {
-		Intent intent = DecisionRequest.classifies(request.event(), request.text())
-				? this.classifier.classify(request.text()) : new Intent(DecisionRequest.NO_TEXT_INTENT, 0);
+		boolean classifies = DecisionRequest.classifies(request.event(), request.text());
+		DetectedLanguage language = this.languages.detect(classifies ? request.text() : null, request.language(), null);
+		Intent intent = classifies ? this.classifier.classify(request.text(), language.code())
+				: new Intent(DecisionRequest.NO_TEXT_INTENT, 0);
+		ExtractedEntities found = classifies
+				? this.engine.live().entitiesOf(request.text(), this.entities, language.code())
+				: ExtractedEntities.none();
 		DecisionRequest facts = new DecisionRequest(request.event(), intent.name(), intent.confidence(), request.text(),
 				request.payload(), "referral".equals(request.event()) ? request.payload() : null, request.state(),
-				new LinkedHashSet<>(request.tags()), 1, request.attributes());
+				new LinkedHashSet<>(request.tags()), 1, request.attributes(), null, language.code(), found);
 		RuleSetVersion version = this.activator.current();
 		// As for a customer with no flow under way: a row that starts a flow shows its
 		// first question.
@@ -57,7 +72,7 @@ class DecisionExplainer {
 		Response decision = this.responder.respond(this.engine.live(), facts, FlowMemory.EMPTY, this.clock.instant());
 		String nextState = decision.nextState() == null ? request.state() : decision.nextState();
 		String reply = decision.hasReply() ? ReplyTemplate.render(decision.reply(), request.attributes(),
-				decision.flows().slots(), nextState, intent.name()) : null;
+				decision.flows().slots(), nextState, intent.name(), language.code(), found) : null;
 		List<String> rows = decision.firedRows().stream().map(FiredRow::toString).toList();
 		return new Explanation(version == null ? null : version.number(), this.engine.activeVersion().hash(),
 				intent.name(), intent.confidence(), facts, rows, decision.reply(), reply, decision.quickReplies(),

@@ -12,15 +12,18 @@ import java.util.Map;
  * @param state the conversation state; empty for none
  * @param tags the customer's tags
  * @param attributes the customer's attributes, e.g. {@code first_name}
+ * @param language the customer's language so far (ISO 639-1, such as {@code pt}), used
+ * when the text is too short to tell; empty for a new customer
  */
 record ExplainRequest(String text, String event, String payload, String state, List<String> tags,
-		Map<String, String> attributes) {
+		Map<String, String> attributes, String language) {
 
 	ExplainRequest {
 		event = (event == null || event.isBlank()) ? "message" : event.strip();
 		state = (state == null) ? "" : state.strip();
 		tags = (tags == null) ? List.of() : List.copyOf(tags);
 		attributes = (attributes == null) ? Map.of() : Map.copyOf(attributes);
+		language = (language == null || language.isBlank()) ? null : language.strip();
 	}
 
 }

@@ -7,7 +7,9 @@ import java.util.List;
 import picocli.CommandLine.Command;
 
 import dev.dmbot.server.nlp.Intent;
+import dev.dmbot.server.nlp.DetectedLanguage;
 import dev.dmbot.server.nlp.IntentClassifier;
+import dev.dmbot.server.nlp.LanguageDetector;
 import dev.dmbot.server.nlp.NlpProperties;
 import dev.dmbot.server.rules.CompiledRules;
 import dev.dmbot.server.rules.IntentLookup;
@@ -49,9 +51,11 @@ final class TestCommand extends WorkbookCommand {
 
 	private static IntentLookup intentModel() {
 		IntentClassifier classifier = new IntentClassifier(NlpProperties.defaults());
-		return (text) -> {
-			Intent intent = classifier.classify(text);
-			return new IntentLookup.ClassifiedIntent(intent.name(), intent.confidence());
+		LanguageDetector languages = new LanguageDetector(NlpProperties.defaults());
+		return (text, previousLanguage) -> {
+			DetectedLanguage language = languages.detect(text, previousLanguage, null);
+			Intent intent = classifier.classify(text, language.code());
+			return new IntentLookup.ClassifiedIntent(intent.name(), intent.confidence(), language.code());
 		};
 	}
 

@@ -22,7 +22,7 @@ import dev.dmbot.server.system.RedisTransactions;
  * expires after the configured retention. Tags are a comma-separated field; attributes
  * are fields prefixed {@code attr.}, flow answers fields prefixed {@code slot.}, the flow
  * in progress fields prefixed {@code flow}, completed flows fields prefixed
- * {@code done.}.
+ * {@code done.}, the language the customer writes in the field {@code language}.
  */
 @Component
 public class ContextStore {
@@ -77,7 +77,7 @@ public class ContextStore {
 		return new ConversationContext(accountId, senderId, instant(hash.get("firstSeen")),
 				instant(hash.get("lastInboundAt")), hash.getOrDefault("state", ""), hash.get("lastIntent"),
 				number(hash.get("inboundCount")), number(hash.get("unknownStreak")), tags(hash.get("tags")), attributes,
-				new FlowMemory(active, slots, done));
+				new FlowMemory(active, slots, done), hash.get("language"));
 	}
 
 	/**
@@ -100,6 +100,9 @@ public class ContextStore {
 		hash.put("inboundCount", Long.toString(context.inboundCount()));
 		hash.put("unknownStreak", Long.toString(context.unknownStreak()));
 		hash.put("tags", String.join(",", new TreeSet<>(context.tags())));
+		if (context.language() != null) {
+			hash.put("language", context.language());
+		}
 		context.attributes().forEach((name, value) -> hash.put(ATTRIBUTE_PREFIX + name, value));
 		FlowMemory flows = context.flows();
 		flows.slots().forEach((name, value) -> hash.put(SLOT_PREFIX + name, value));

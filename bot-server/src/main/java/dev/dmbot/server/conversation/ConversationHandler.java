@@ -26,6 +26,10 @@ import dev.dmbot.server.intake.InboundEvent;
 import dev.dmbot.server.intake.InboundEventHandler;
 import dev.dmbot.server.nlp.Intent;
 import dev.dmbot.server.nlp.IntentClassifier;
+import dev.dmbot.server.nlp.DetectedLanguage;
+import dev.dmbot.server.nlp.LanguageDetector;
+import dev.dmbot.server.entities.Entities;
+import dev.dmbot.server.entities.ExtractedEntities;
 import dev.dmbot.server.outbound.DeliveryResult;
 import dev.dmbot.server.outbound.OutboundDispatcher;
 import dev.dmbot.server.outbound.OutboundMessage;
@@ -84,6 +88,10 @@ class ConversationHandler implements InboundEventHandler {
 
 	private final IntentClassifier classifier;
 
+	private final LanguageDetector languages;
+
+	private final Entities entities;
+
 	private final ContextStore contexts;
 
 	private final DecisionEngine rules;
@@ -120,7 +128,9 @@ class ConversationHandler implements InboundEventHandler {
 			OutboundDispatcher outbound, ConversationLog conversationLog, ReplyLedger ledger, UnifiedJedis redis,
 			MeterRegistry meters, ProfileCache profiles, Responder responder, LeadService leads, Clock clock,
 			Handover handover, Guardrails guardrails, CommentReplies comments, FollowUpScheduler followUps,
-			ReplyAttribution attribution) {
+			ReplyAttribution attribution, LanguageDetector languages, Entities entities) {
+		this.languages = languages;
+		this.entities = entities;
 		this.handover = handover;
 		this.attribution = attribution;
 		this.followUps = followUps;
@@ -217,18 +227,23 @@ class ConversationHandler implements InboundEventHandler {
 	}
 
 	private void answer(InboundEvent event, ConversationContext known) {
-		ConversationContext context = withProfile(known);
-		Intent intent = DecisionRequest.classifies(ruleEventType(event), event.text())
-				? this.classifier.classify(event.text()) : new Intent(NO_TEXT, 0);
+		boolean classifies = DecisionRequest.classifies(ruleEventType(event), event.text());
+		// A button's title or a story mention says nothing of the customer's language.
+		DetectedLanguage language = this.languages.detect(classifies ? event.text() : null, known.language(),
+				event.accountId());
+		ConversationContext context = withProfile(known).withLanguage(language.code());
+		Intent intent = classifies ? this.classifier.classify(event.text(), language.code()) : new Intent(NO_TEXT, 0);
 		this.meters.counter("bot.intents", "intent", intent.name()).increment();
 		Guardrails.Turn guarded = this.guardrails.screen(event, intent.name());
 		if (guarded != null) {
 			answerGuarded(event, context, intent, guarded);
 			return;
 		}
+		ExtractedEntities found = classifies
+				? this.rules.live().entitiesOf(event.text(), this.entities, language.code()) : ExtractedEntities.none();
 		DecisionRequest request = new DecisionRequest(ruleEventType(event), intent.name(), intent.confidence(),
 				event.text(), event.payload(), event.referralRef(), context.state(), context.tags(),
-				context.inboundCount() + 1, context.attributes(), event.adId());
+				context.inboundCount() + 1, context.attributes(), event.adId(), language.code(), found);
 		Touches touches = this.attribution.touches(event.accountId(), event.senderId());
 		Response decision = this.responder.respond(this.rules, request, context.flows(), this.clock.instant(),
 				this.attribution.variantsFor(event.senderId(), touches));
@@ -250,7 +265,7 @@ class ConversationHandler implements InboundEventHandler {
 		Handover.Handed handed = this.handover
 			.handOver(event, updated, intent.name(), decision, this.clock.instant(),
 					(template) -> ReplyTemplate.render(template, replying.attributes(), replying.flows().slots(),
-							replying.state(), intent.name()))
+							replying.state(), intent.name(), language.code(), found))
 			.orElse(null);
 		if (handed != null) {
 			updated = updated.withMoreTags(Set.of(Handover.ESCALATED_TAG, "team_" + handed.team()));
@@ -268,8 +283,9 @@ class ConversationHandler implements InboundEventHandler {
 		if (replyTemplate != null && !replyTemplate.isBlank()) {
 			// The handover words were filled in already, for the agent to see them as
 			// sent.
-			guardedText = this.guardrails.prepare(event, handoverWords ? replyTemplate : ReplyTemplate
-				.render(replyTemplate, updated.attributes(), updated.flows().slots(), updated.state(), intent.name()),
+			guardedText = this.guardrails.prepare(event,
+					handoverWords ? replyTemplate : ReplyTemplate.render(replyTemplate, updated.attributes(),
+							updated.flows().slots(), updated.state(), intent.name(), language.code(), found),
 					true);
 		}
 		if (guardedText != null) {
@@ -284,7 +300,7 @@ class ConversationHandler implements InboundEventHandler {
 						.map(option -> new LogEntry.QuickReply(option.title(), option.payload()))
 						.toList(),
 					intent.name(), intent.confidence(), rows, updated.state(), handed != null, "pending", null,
-					event.dedupKey(), facts(request, decision, lead, handed));
+					event.dedupKey(), facts(request, language, decision, lead, handed));
 		}
 		// A transaction holds a pooled connection until it is closed, not until exec().
 		try (AbstractTransaction transaction = RedisTransactions.forConversation(this.redis, event.accountId(),
@@ -305,8 +321,8 @@ class ConversationHandler implements InboundEventHandler {
 		if (reply != null) {
 			this.attribution.given(event.accountId(), touches, exposure(decision, handed));
 		}
-		log.info("Conversation {}: {} '{}' -> intent {} ({}), rows {}, state '{}'{}{}{}", event.conversationId(),
-				event.kind().ruleName(), abbreviate(event.text()), intent.name(),
+		log.info("Conversation {}: {} '{}' -> language {}, intent {} ({}), rows {}, state '{}'{}{}{}",
+				event.conversationId(), event.kind().ruleName(), abbreviate(event.text()), language, intent.name(),
 				String.format(java.util.Locale.ROOT, "%.2f", intent.confidence()), rows, updated.state(),
 				handed != null ? ", handed to " + handed.team() + " (" + handed.escalation().id() + ")" : "",
 				decision.flowNote() != null ? ", flow " + decision.flowNote() : "",
@@ -316,7 +332,7 @@ class ConversationHandler implements InboundEventHandler {
 			// A person who takes the conversation over needs no follow-up from the bot.
 			this.followUps.schedule(event.accountId(), event.senderId(), decision.followUp().delay(),
 					ReplyTemplate.render(decision.followUp().text(), updated.attributes(), updated.flows().slots(),
-							updated.state(), intent.name()),
+							updated.state(), intent.name(), language.code(), found),
 					updated.lastInboundAt());
 		}
 		if (reply != null) {
@@ -466,7 +482,7 @@ class ConversationHandler implements InboundEventHandler {
 				nextState == null ? context.state() : nextState,
 				intent == null || NO_TEXT.equals(intent.name()) ? context.lastIntent() : intent.name(),
 				context.inboundCount() + 1, understood ? 0 : context.unknownStreak() + 1, tags, context.attributes(),
-				context.flows());
+				context.flows(), context.language());
 	}
 
 	private static LogEntry inbound(InboundEvent event, Intent intent) {
@@ -480,11 +496,16 @@ class ConversationHandler implements InboundEventHandler {
 	/**
 	 * What the decision tables matched against, as the playground and explain show it.
 	 */
-	private static Map<String, String> facts(DecisionRequest request, Response response, Lead lead,
-			Handover.Handed handed) {
+	private static Map<String, String> facts(DecisionRequest request, DetectedLanguage language, Response response,
+			Lead lead, Handover.Handed handed) {
 		Map<String, String> facts = new LinkedHashMap<>();
 		facts.put("event", request.eventType());
 		facts.put("intent", request.intent());
+		facts.put("language", language.toString());
+		String entities = describe(request.entities());
+		if (!entities.isEmpty()) {
+			facts.put("entities", entities);
+		}
 		facts.put("state", request.state().isEmpty() ? "none" : request.state());
 		facts.put("tags", String.join(", ", request.tags()));
 		if (request.payload() != null) {
@@ -524,6 +545,20 @@ class ConversationHandler implements InboundEventHandler {
 	 */
 	private static Exposure exposure(Response response, Handover.Handed handed) {
 		return (handed != null && handed.message() != null) ? null : response.exposure();
+	}
+
+	/**
+	 * The entities of a message as the trail shows them:
+	 * {@code product: sofa; email: a@b.pt}.
+	 */
+	static String describe(ExtractedEntities entities) {
+		List<String> parts = new ArrayList<>();
+		for (String kind : ExtractedEntities.KINDS) {
+			for (dev.dmbot.server.entities.Found<?> found : entities.of(kind)) {
+				parts.add(kind + ": " + found.text());
+			}
+		}
+		return String.join("; ", parts);
 	}
 
 	/** The event type as analysts write it in the decision tables. */

@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.dmbot.server.entities.Entities;
 import dev.dmbot.server.flows.FlowEngine;
 import dev.dmbot.server.rules.Responder;
 
@@ -18,6 +19,12 @@ class FlowsConfiguration {
 	@Bean
 	FlowEngine flowEngine(Clock clock, FlowsProperties properties) {
 		return new FlowEngine(clock, properties.zone(), properties.phoneRegion(), properties.currency());
+	}
+
+	/** The parsers that extract the entities of every message, with the same settings. */
+	@Bean
+	Entities entities(Clock clock, FlowsProperties properties) {
+		return Entities.of(clock, properties.zone(), properties.phoneRegion(), properties.currency());
 	}
 
 	@Bean

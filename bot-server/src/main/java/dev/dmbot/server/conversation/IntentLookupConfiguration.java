@@ -4,7 +4,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.dmbot.server.nlp.Intent;
+import dev.dmbot.server.nlp.DetectedLanguage;
 import dev.dmbot.server.nlp.IntentClassifier;
+import dev.dmbot.server.nlp.LanguageDetector;
 import dev.dmbot.server.rules.IntentLookup;
 
 /**
@@ -15,10 +17,11 @@ import dev.dmbot.server.rules.IntentLookup;
 class IntentLookupConfiguration {
 
 	@Bean
-	IntentLookup intentLookup(IntentClassifier classifier) {
-		return (text) -> {
-			Intent intent = classifier.classify(text);
-			return new IntentLookup.ClassifiedIntent(intent.name(), intent.confidence());
+	IntentLookup intentLookup(IntentClassifier classifier, LanguageDetector languages) {
+		return (text, previousLanguage) -> {
+			DetectedLanguage language = languages.detect(text, previousLanguage, null);
+			Intent intent = classifier.classify(text, language.code());
+			return new IntentLookup.ClassifiedIntent(intent.name(), intent.confidence(), language.code());
 		};
 	}
 

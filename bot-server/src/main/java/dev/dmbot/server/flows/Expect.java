@@ -25,7 +25,12 @@ public enum Expect {
 	 */
 	DATE,
 	/** One of the options, shown as quick replies. */
-	CHOICE;
+	CHOICE,
+	/**
+	 * A product of the workbook's Products sheet, by its name or a synonym; the slot
+	 * keeps the product's name.
+	 */
+	PRODUCT;
 
 	/** The names analysts may write. */
 	public static List<String> names() {

@@ -63,7 +63,7 @@ public final class FlowEngine {
 			// Starting over on purpose: this flow's own answers are asked afresh.
 			flow.slots().forEach(slots::remove);
 		}
-		recogniseOpenSlots(flow, slots, message.text());
+		recogniseOpenSlots(flow, slots, message.text(), message.entities());
 		FlowProgress progress = new FlowProgress(flow.name(), null, 0, now, now, startedBy);
 		return advance(flow, null, memory, slots, progress, now);
 	}
@@ -90,7 +90,7 @@ public final class FlowEngine {
 		Validation<String> read = this.reader.read(step, message);
 		if (read.isValid() && takenAsAnswer(step, message, read.value())) {
 			slots.put(step.slot(), read.value());
-			recogniseOpenSlots(flow, slots, message.payload() == null ? message.text() : null);
+			recogniseOpenSlots(flow, slots, message.payload() == null ? message.text() : null, message.entities());
 			return advance(flow, step, memory, slots, progress, now);
 		}
 		boolean paused = !progress.lastActivityAt().plus(PAUSE).isAfter(now);
@@ -141,9 +141,12 @@ public final class FlowEngine {
 		return flow.ending().cancelWords().stream().anyMatch((word) -> Words.contains(words, word));
 	}
 
-	private void recogniseOpenSlots(Flow flow, Map<String, String> slots, String text) {
+	private void recogniseOpenSlots(Flow flow, Map<String, String> slots, String text,
+			dev.dmbot.server.entities.ExtractedEntities entities) {
 		List<FlowStep> open = flow.steps().stream().filter((step) -> !slots.containsKey(step.slot())).toList();
-		this.reader.recognise(open, text).forEach(slots::putIfAbsent);
+		this.reader
+			.recognise(open, text, (text != null) ? entities : dev.dmbot.server.entities.ExtractedEntities.none())
+			.forEach(slots::putIfAbsent);
 	}
 
 	/**

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import dev.dmbot.server.entities.DateParser;
 import dev.dmbot.server.entities.EmailParser;
+import dev.dmbot.server.entities.ExtractedEntities;
 import dev.dmbot.server.entities.Found;
 import dev.dmbot.server.entities.Money;
 import dev.dmbot.server.entities.MoneyParser;
@@ -66,6 +67,9 @@ final class SlotReader {
 			case MONEY -> money(step, this.money.validate(text));
 			case DATE -> this.dates.validate(text, null).map((date) -> date.date().toString());
 			case CHOICE -> choice(step, text);
+			case PRODUCT ->
+				answer.entities().products().isEmpty() ? Validation.rejected("it names none of the products we know")
+						: Validation.accepted(answer.entities().products().get(0).value());
 		};
 	}
 
@@ -75,6 +79,14 @@ final class SlotReader {
 	 * amounts of money and dates. Free text and bare numbers are never guessed.
 	 */
 	Map<String, String> recognise(List<FlowStep> steps, String text) {
+		return recognise(steps, text, ExtractedEntities.none());
+	}
+
+	/**
+	 * As {@link #recognise(List, String)}; products come from the entities extracted from
+	 * the message.
+	 */
+	Map<String, String> recognise(List<FlowStep> steps, String text, ExtractedEntities entities) {
 		Map<String, String> found = new LinkedHashMap<>();
 		if (text == null || text.isBlank()) {
 			return found;
@@ -102,6 +114,7 @@ final class SlotReader {
 					.map((date) -> date.value().date().toString())
 					.findFirst();
 				case NUMBER -> Optional.empty();
+				case PRODUCT -> first(entities.products()).map(Found::value);
 			};
 			value.ifPresent((v) -> found.put(step.slot(), v));
 		}

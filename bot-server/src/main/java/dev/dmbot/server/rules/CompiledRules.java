@@ -2,6 +2,7 @@ package dev.dmbot.server.rules;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -10,6 +11,9 @@ import java.util.Set;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
 
+import dev.dmbot.server.entities.Entities;
+import dev.dmbot.server.entities.ExtractedEntities;
+import dev.dmbot.server.entities.ProductCatalog;
 import dev.dmbot.server.flows.Flow;
 
 /**
@@ -31,10 +35,20 @@ import dev.dmbot.server.flows.Flow;
  * @param commentRows the rows whose Event type names {@code comment}: only they answer a
  * comment
  * @param experiments the rows whose Reply cell holds wordings under test
+ * @param products the products of the Products sheet, which messages are searched for;
+ * {@link ProductCatalog#EMPTY} when no workbook has one
  */
 public record CompiledRules(KieBase kieBase, Map<String, FiredRow> rowsByRule, RulesVersion version, List<Flow> flows,
 		EscalationPolicy escalations, GuardrailPolicy guardrails, MessengerProfile messengerProfile,
-		Set<FiredRow> commentRows, Map<FiredRow, Experiment> experiments) {
+		Set<FiredRow> commentRows, Map<FiredRow, Experiment> experiments, ProductCatalog products) {
+
+	/** Rules without a Products sheet. */
+	public CompiledRules(KieBase kieBase, Map<String, FiredRow> rowsByRule, RulesVersion version, List<Flow> flows,
+			EscalationPolicy escalations, GuardrailPolicy guardrails, MessengerProfile messengerProfile,
+			Set<FiredRow> commentRows, Map<FiredRow, Experiment> experiments) {
+		this(kieBase, rowsByRule, version, flows, escalations, guardrails, messengerProfile, commentRows, experiments,
+				ProductCatalog.EMPTY);
+	}
 
 	public CompiledRules {
 		rowsByRule = Map.copyOf(rowsByRule);
@@ -44,6 +58,21 @@ public record CompiledRules(KieBase kieBase, Map<String, FiredRow> rowsByRule, R
 		Objects.requireNonNull(messengerProfile, "messengerProfile");
 		commentRows = Set.copyOf(commentRows);
 		experiments = Map.copyOf(experiments);
+		products = (products != null) ? products : ProductCatalog.EMPTY;
+	}
+
+	/**
+	 * The entities of a message, extracted once for the rules, the flows and the reply:
+	 * e-mail addresses, phone numbers, amounts and dates by {@code parsers}, and the
+	 * products of this set's Products sheet.
+	 * @param language the customer's language, null when not known
+	 */
+	public ExtractedEntities entitiesOf(String text, Entities parsers, String language) {
+		if (text == null || text.isBlank()) {
+			return ExtractedEntities.none();
+		}
+		Locale hint = (language != null && !language.isEmpty()) ? Locale.forLanguageTag(language) : null;
+		return parsers.extract(text, hint).withProducts(this.products.findAll(text));
 	}
 
 	/** Rules without A/B-tested replies. */

@@ -1,6 +1,7 @@
 package dev.dmbot.server.rules;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -17,9 +18,21 @@ import java.util.Set;
  * @param publicReply the public answer under a comment, {@code {{variables}}} not yet
  * rendered; {@code null} for none
  * @param followUp the message to send later, {@code null} for none
+ * @param replies the reply in other languages, by ISO 639-1 code, from the Reply (pt)
+ * columns and the like; as {@code reply}, A/B-tested ones hold all their wordings
+ * @param quickRepliesByLanguage the buttons in other languages, with the payloads of
+ * {@code quickReplies}
  */
 public record Decision(String reply, List<QuickReply> quickReplies, String nextState, Set<String> addTags,
-		boolean escalate, List<FiredRow> firedRows, String startFlow, String publicReply, FollowUp followUp) {
+		boolean escalate, List<FiredRow> firedRows, String startFlow, String publicReply, FollowUp followUp,
+		Map<String, String> replies, Map<String, List<QuickReply>> quickRepliesByLanguage) {
+
+	/** A decision in the fallback language only. */
+	public Decision(String reply, List<QuickReply> quickReplies, String nextState, Set<String> addTags,
+			boolean escalate, List<FiredRow> firedRows, String startFlow, String publicReply, FollowUp followUp) {
+		this(reply, quickReplies, nextState, addTags, escalate, firedRows, startFlow, publicReply, followUp, Map.of(),
+				Map.of());
+	}
 
 	/** A decision without a follow-up. */
 	public Decision(String reply, List<QuickReply> quickReplies, String nextState, Set<String> addTags,
@@ -37,12 +50,31 @@ public record Decision(String reply, List<QuickReply> quickReplies, String nextS
 		quickReplies = List.copyOf(quickReplies);
 		addTags = Set.copyOf(addTags);
 		firedRows = List.copyOf(firedRows);
+		replies = Map.copyOf(replies);
+		quickRepliesByLanguage = Map.copyOf(quickRepliesByLanguage);
+	}
+
+	/**
+	 * The decision for a customer writing in {@code language}: that language's reply and
+	 * buttons where the row has them, the fallback language's elsewhere. The reply of an
+	 * A/B-tested row still holds every wording.
+	 */
+	Decision in(String language) {
+		String text = this.replies.get(language);
+		List<QuickReply> buttons = this.quickRepliesByLanguage.get(language);
+		if ((text == null || text.isBlank()) && buttons == null) {
+			return this;
+		}
+		return new Decision((text != null && !text.isBlank()) ? text : this.reply,
+				(buttons != null) ? buttons : this.quickReplies, this.nextState, this.addTags, this.escalate,
+				this.firedRows, this.startFlow, this.publicReply, this.followUp, this.replies,
+				this.quickRepliesByLanguage);
 	}
 
 	/** The same decision with another reply text: one wording of an A/B-tested reply. */
 	Decision withReply(String text) {
 		return new Decision(text, this.quickReplies, this.nextState, this.addTags, this.escalate, this.firedRows,
-				this.startFlow, this.publicReply, this.followUp);
+				this.startFlow, this.publicReply, this.followUp, this.replies, this.quickRepliesByLanguage);
 	}
 
 	public boolean hasReply() {

@@ -3,6 +3,8 @@ package dev.dmbot.server.rules;
 import java.util.Map;
 import java.util.Set;
 
+import dev.dmbot.server.entities.ExtractedEntities;
+
 /**
  * What the decision tables look at: one inbound event, its intent and the sender's
  * context.
@@ -21,10 +23,22 @@ import java.util.Set;
  * @param attributes the sender's attributes (first name and the like)
  * @param adId the id of the click-to-Direct ad the customer came from, may be
  * {@code null}
+ * @param language the ISO 639-1 code of the language to answer in, {@code ""} when not
+ * known: replies then come from the fallback Reply column
+ * @param entities the e-mail addresses, phone numbers, amounts, dates and products the
+ * text holds, extracted once for the rules, the flows and the reply
  */
 public record DecisionRequest(String eventType, String intent, double confidence, String text, String payload,
 		String referralRef, String state, Set<String> tags, long inboundCount, Map<String, String> attributes,
-		String adId) {
+		String adId, String language, ExtractedEntities entities) {
+
+	/** A request whose language and entities are not known. */
+	public DecisionRequest(String eventType, String intent, double confidence, String text, String payload,
+			String referralRef, String state, Set<String> tags, long inboundCount, Map<String, String> attributes,
+			String adId) {
+		this(eventType, intent, confidence, text, payload, referralRef, state, tags, inboundCount, attributes, adId,
+				null, null);
+	}
 
 	/** A request for an event that did not come from an ad. */
 	public DecisionRequest(String eventType, String intent, double confidence, String text, String payload,
@@ -52,6 +66,15 @@ public record DecisionRequest(String eventType, String intent, double confidence
 		state = (state != null) ? state : "";
 		tags = (tags != null) ? Set.copyOf(tags) : Set.of();
 		attributes = (attributes != null) ? Map.copyOf(attributes) : Map.of();
+		language = (language != null) ? language : "";
+		entities = (entities != null) ? entities : ExtractedEntities.none();
+	}
+
+	/** The same request in another state. */
+	DecisionRequest withState(String other) {
+		return new DecisionRequest(this.eventType, this.intent, this.confidence, this.text, this.payload,
+				this.referralRef, other, this.tags, this.inboundCount, this.attributes, this.adId, this.language,
+				this.entities);
 	}
 
 	/**

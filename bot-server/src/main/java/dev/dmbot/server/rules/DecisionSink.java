@@ -1,8 +1,10 @@
 package dev.dmbot.server.rules;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -33,12 +35,33 @@ public final class DecisionSink {
 
 	private FollowUp followUp;
 
+	private final Map<String, String> replies = new HashMap<>();
+
+	private final Map<String, List<QuickReply>> quickRepliesByLanguage = new HashMap<>();
+
 	DecisionSink() {
 	}
 
 	/** The reply text, {@code {{variables}}} left for the conversation to render. */
 	public void reply(String text) {
 		this.reply = text;
+	}
+
+	/**
+	 * The reply in one language, such as {@code pt}, {@code {{variables}}} left for the
+	 * conversation to render; customers in other languages get {@link #reply}.
+	 */
+	public void replyIn(String language, String text) {
+		this.replies.put(language.strip().toLowerCase(java.util.Locale.ROOT), text);
+	}
+
+	/**
+	 * The buttons in one language, as {@code Title>PAYLOAD; Title 2}; the payloads are
+	 * those of {@link #quickReplies}, checked when the workbook loads.
+	 */
+	public void quickRepliesIn(String language, String cell) {
+		this.quickRepliesByLanguage.put(language.strip().toLowerCase(java.util.Locale.ROOT),
+				CellSyntax.quickReplies(cell));
 	}
 
 	/** Buttons as {@code Title>PAYLOAD; Title 2}. */
@@ -98,7 +121,7 @@ public final class DecisionSink {
 
 	Decision toDecision() {
 		return new Decision(this.reply, this.quickReplies, this.nextState, this.addTags, this.escalate, this.firedRows,
-				this.startFlow, this.publicReply, this.followUp);
+				this.startFlow, this.publicReply, this.followUp, this.replies, this.quickRepliesByLanguage);
 	}
 
 }

@@ -35,6 +35,8 @@ import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.builder.KnowledgeBuilderResult;
 import org.kie.internal.io.ResourceFactory;
 
+import dev.dmbot.server.entities.Product;
+import dev.dmbot.server.entities.ProductCatalog;
 import dev.dmbot.server.flows.Flow;
 import dev.dmbot.server.rules.RuleTable.Column;
 
@@ -60,20 +62,23 @@ final class DecisionTableCompiler {
 
 	private static final List<String> CELL_METHODS = List.of("eventIs", "intentIs", "stateIs", "mentionsAny",
 			"payloadIs", "hasTag", "reply", "quickReplies", "nextState", "addTags", "escalate", "startFlow",
-			"publicReply", "followUp", "experiment");
+			"publicReply", "followUp", "experiment", "languageIs", "hasEntity", "replyIn", "quickRepliesIn");
 
 	CompiledRules compile(List<Workbook> workbooks, Instant loadedAt) {
 		// Flows first: the replies name them and their slots.
 		List<Flow> flows = FlowsSheet.read(workbooks);
 		List<String> flowNames = flows.stream().map(Flow::name).toList();
 		Set<String> slots = FlowsSheet.slots(flows);
+		// Products before the replies too: a Has entity cell may name one. Two Products
+		// sheets are refused later, after clashes between the Replies tables.
+		List<String> productNames = ProductsSheet.readFirst(workbooks).products().stream().map(Product::name).toList();
 		List<GeneratedDrl> generated = new ArrayList<>();
 		Set<FiredRow> commentRows = new HashSet<>();
 		List<ExperimentsOfTable.Found> experiments = new ArrayList<>();
 		WorkbookSetValidator wholeSet = new WorkbookSetValidator();
 		wholeSet.addFlowStates(flows.stream().map(Flow::state).toList());
 		for (Workbook workbook : workbooks) {
-			generated.addAll(generate(workbook, wholeSet, flowNames, slots, commentRows, experiments));
+			generated.addAll(generate(workbook, wholeSet, flowNames, slots, productNames, commentRows, experiments));
 		}
 		wholeSet.validate();
 		Map<FiredRow, Experiment> experimentsByRow = ExperimentsOfTable.byRow(experiments);
@@ -99,29 +104,31 @@ final class DecisionTableCompiler {
 		EscalationPolicy escalations = EscalationsSheet.read(workbooks, slots);
 		GuardrailPolicy guardrails = GuardrailsSheet.read(workbooks, slots);
 		MessengerProfile profile = ProfileSheet.read(workbooks);
+		ProductCatalog products = ProductsSheet.read(workbooks);
 		Map<String, FiredRow> rowsByRule = new HashMap<>();
 		generated.forEach((drl) -> rowsByRule.putAll(drl.rowsByRule()));
 		KieBase kieBase = builder.newKieBase();
 		List<String> names = workbooks.stream().map(Workbook::name).toList();
 		return new CompiledRules(kieBase, rowsByRule, new RulesVersion(sha256(workbooks), loadedAt, names), flows,
-				escalations, guardrails, profile, commentRows, experimentsByRow);
+				escalations, guardrails, profile, commentRows, experimentsByRow, products);
 	}
 
 	private List<GeneratedDrl> generate(Workbook workbook, WorkbookSetValidator wholeSet, List<String> flows,
-			Set<String> slots, Set<FiredRow> commentRows, List<ExperimentsOfTable.Found> experiments) {
+			Set<String> slots, List<String> products, Set<FiredRow> commentRows,
+			List<ExperimentsOfTable.Found> experiments) {
 		byte[] escaped;
 		List<Sheet> ruleSheets = new ArrayList<>();
 		Map<String, List<RuleTable>> tablesBySheet = new HashMap<>();
 		Map<String, Map<CellAddress, String>> typedBySheet = new HashMap<>();
 		try (XSSFWorkbook poi = new XSSFWorkbook(new ByteArrayInputStream(workbook.bytes()))) {
-			WorkbookValidator validator = new WorkbookValidator(workbook.name(), flows, slots);
+			WorkbookValidator validator = new WorkbookValidator(workbook.name(), flows, slots, products);
 			for (Sheet sheet : poi) {
 				// The Tests sheet is free text for conversations: never a decision table.
 				// Flows, Escalations, Guardrails and the ice breakers have readers of
 				// their own.
 				if (sheet.getSheetName().equalsIgnoreCase(TestsSheet.NAME) || FlowsSheet.holdsFlows(sheet)
 						|| EscalationsSheet.holdsEscalations(sheet) || GuardrailsSheet.holdsGuardrails(sheet)
-						|| ProfileSheet.holdsProfile(sheet)) {
+						|| ProfileSheet.holdsProfile(sheet) || ProductsSheet.holdsProducts(sheet)) {
 					continue;
 				}
 				List<RuleTable> tables = RuleTable.in(sheet);

@@ -80,6 +80,28 @@ public final class IncomingMessage {
 		return false;
 	}
 
+	/**
+	 * Whether the customer's language is one of the comma-separated ISO 639-1 codes, e.g.
+	 * {@code "pt, es"}.
+	 */
+	public boolean languageIs(String anyOf) {
+		return isOneOf(this.request.language(), anyOf);
+	}
+
+	/**
+	 * Whether the message holds any of the comma-separated entities: {@code email},
+	 * {@code phone}, {@code money}, {@code date}, {@code product}, or a product by name
+	 * as {@code product: oak side table, sofa}.
+	 */
+	public boolean hasEntity(String anyOf) {
+		for (EntityCondition condition : EntityCondition.parse(anyOf)) {
+			if (condition.matches(this.request.entities())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	private static boolean isOneOf(String value, String anyOf) {
 		if (value == null || value.isEmpty()) {
 			return false;

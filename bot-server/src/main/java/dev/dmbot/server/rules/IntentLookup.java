@@ -8,14 +8,31 @@ package dev.dmbot.server.rules;
 @FunctionalInterface
 public interface IntentLookup {
 
-	/** The intent of {@code text}, {@code unknown} when the model is not sure enough. */
-	ClassifiedIntent classify(String text);
+	/**
+	 * The language and intent of {@code text}, {@code unknown} when the model is not sure
+	 * enough.
+	 * @param previousLanguage the language of the conversation so far, for a message too
+	 * short to tell; null at its start
+	 */
+	ClassifiedIntent classify(String text, String previousLanguage);
+
+	/** The intent of the first message of a conversation. */
+	default ClassifiedIntent classify(String text) {
+		return classify(text, null);
+	}
 
 	/**
 	 * @param name the intent name, as the decision tables write it
 	 * @param confidence the model's confidence, 0 to 1
+	 * @param language the ISO 639-1 code of the language the text was read in, null when
+	 * not known
 	 */
-	record ClassifiedIntent(String name, double confidence) {
+	record ClassifiedIntent(String name, double confidence, String language) {
+
+		public ClassifiedIntent(String name, double confidence) {
+			this(name, confidence, null);
+		}
+
 	}
 
 }

@@ -25,7 +25,8 @@ final class ReplyCheck {
 	 * The {@code {{variables}}} the conversation fills in any reply; {@code attr.<name>}
 	 * and {@code slot.<name>} too.
 	 */
-	static final List<String> VARIABLES = List.of("first_name", "username", "state", "intent");
+	static final List<String> VARIABLES = List.of("first_name", "username", "state", "intent", "language",
+			"entity.email", "entity.phone", "entity.money", "entity.date", "entity.product");
 
 	private ReplyCheck() {
 	}

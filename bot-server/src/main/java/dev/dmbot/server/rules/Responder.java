@@ -72,28 +72,40 @@ public final class Responder {
 			// state.
 			memory = memory.leave();
 			if (request.state().equals(Flow.stateOf(active.flow()))) {
-				request = withState(request, "");
+				request = request.withState("");
 			}
 			flow = null;
 		}
 		Decision decided = rules.decide(request);
 		Experiment experiment = rules.experimentFor(decided).orElse(null);
+		Decision localised = decided.in(request.language());
 		if (experiment == null) {
-			return respond(rules, decided, request, memory, flow, now);
+			return respond(rules, localised, request, memory, flow, now);
 		}
 		ReplyVariant variant = experiment.variant(variants.choose(experiment)).orElse(experiment.variants().get(0));
-		Response response = respond(rules, decided.withReply(variant.text()), request, memory, flow, now);
+		// A translated cell holds the same wordings (checked at load): the customer gets
+		// the one of the same label, in their language.
+		String text = (localised.reply() != null && !localised.reply().equals(decided.reply()))
+				? ReplyVariants.parse(localised.reply())
+					.stream()
+					.filter((each) -> each.label().equals(variant.label()))
+					.map(ReplyVariant::text)
+					.findFirst()
+					.orElse(variant.text())
+				: variant.text();
+		Response response = respond(rules, localised.withReply(text), request, memory, flow, now);
 		// A flow may drop the row's words (the row restarts the flow it is in): nothing
 		// was
 		// shown, so nothing is counted.
-		return (response.hasReply() && response.reply().contains(variant.text()))
+		return (response.hasReply() && response.reply().contains(text))
 				? response.exposed(new Exposure(experiment.name(), variant.label())) : response;
 	}
 
 	private Response respond(CompiledRules rules, Decision decision, DecisionRequest request, FlowMemory memory,
 			Flow flow, Instant now) {
 		Answer answer = new Answer(request.text(), request.payload(),
-				decision.hasReply() && !"unknown".equals(request.intent()), SMALL_TALK.contains(request.intent()));
+				decision.hasReply() && !"unknown".equals(request.intent()), SMALL_TALK.contains(request.intent()),
+				request.entities());
 		if (flow != null) {
 			return continueFlow(flow, decision, request, memory, answer, now);
 		}
@@ -216,12 +228,6 @@ public final class Responder {
 			return second;
 		}
 		return (second == null || second.isBlank()) ? first : first.strip() + "\n\n" + second.strip();
-	}
-
-	private static DecisionRequest withState(DecisionRequest request, String state) {
-		return new DecisionRequest(request.eventType(), request.intent(), request.confidence(), request.text(),
-				request.payload(), request.referralRef(), state, request.tags(), request.inboundCount(),
-				request.attributes(), request.adId());
 	}
 
 }

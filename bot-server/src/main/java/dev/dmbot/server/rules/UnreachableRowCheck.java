@@ -20,7 +20,7 @@ final class UnreachableRowCheck {
 
 	// Condition methods that read their cell as "any of" a comma-separated list.
 	private static final List<String> ANY_OF = List.of("eventIs", "intentIs", "stateIs", "payloadIs", "hasTag",
-			"mentionsAny");
+			"mentionsAny", "languageIs");
 
 	private final String workbook;
 

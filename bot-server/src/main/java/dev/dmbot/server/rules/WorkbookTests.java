@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.dmbot.server.entities.Entities;
+import dev.dmbot.server.entities.ExtractedEntities;
+import dev.dmbot.server.flows.FlowEngine;
 import dev.dmbot.server.flows.FlowMemory;
 import dev.dmbot.server.rules.IntentLookup.ClassifiedIntent;
 import dev.dmbot.server.rules.TestTurn.Expected;
@@ -32,6 +35,10 @@ public final class WorkbookTests {
 	static final String ESCALATED_TAG = "needs_human";
 
 	private static final int SHOWN_REPLY_LENGTH = 120;
+
+	/** Entities are read with the flows' default zone, phone region and currency. */
+	private static final Entities PARSERS = Entities.of(Clock.systemUTC(), FlowEngine.DEFAULT_ZONE,
+			FlowEngine.DEFAULT_PHONE_REGION, FlowEngine.DEFAULT_CURRENCY);
 
 	private WorkbookTests() {
 	}
@@ -97,6 +104,9 @@ public final class WorkbookTests {
 
 		private Instant now;
 
+		/** The language of the conversation so far, as a live one remembers it. */
+		private String language;
+
 		List<TestFailure> take(TestTurn turn, CompiledRules rules, IntentLookup intents, Responder responder) {
 			if (turn.state() != null) {
 				this.state = turn.state();
@@ -105,8 +115,14 @@ public final class WorkbookTests {
 			this.attributes.putAll(turn.attributes());
 			// As the conversation does: postbacks are never classified, and an event
 			// without text has the intent "none".
-			ClassifiedIntent intent = DecisionRequest.classifies(turn.event(), turn.text())
-					? intents.classify(turn.text()) : new ClassifiedIntent(DecisionRequest.NO_TEXT_INTENT, 0);
+			boolean classifies = DecisionRequest.classifies(turn.event(), turn.text());
+			ClassifiedIntent intent = classifies ? intents.classify(turn.text(), this.language)
+					: new ClassifiedIntent(DecisionRequest.NO_TEXT_INTENT, 0);
+			if (intent.language() != null) {
+				this.language = intent.language();
+			}
+			ExtractedEntities found = classifies ? rules.entitiesOf(turn.text(), PARSERS, this.language)
+					: ExtractedEntities.none();
 			boolean referral = turn.event().equals("referral");
 			EscalationPolicy escalations = rules.escalations();
 			this.now = (this.now != null) ? this.now.plus(Duration.ofMinutes(1)) : duringWorkingHours(escalations);
@@ -119,7 +135,7 @@ public final class WorkbookTests {
 			Response decision = responder.respond(rules,
 					new DecisionRequest(turn.event(), intent.name(), intent.confidence(), turn.text(),
 							referral ? null : turn.payload(), referral ? turn.payload() : null, this.state, this.tags,
-							++this.inboundCount, this.attributes),
+							++this.inboundCount, this.attributes, null, this.language, found),
 					this.flows, this.now);
 			this.flows = decision.flows();
 			if (decision.nextState() != null) {
@@ -146,9 +162,8 @@ public final class WorkbookTests {
 					template = message;
 				}
 			}
-			String reply = (template != null && !template.isBlank())
-					? ReplyTemplate.render(template, this.attributes, this.flows.slots(), this.state, intent.name())
-					: null;
+			String reply = (template != null && !template.isBlank()) ? ReplyTemplate.render(template, this.attributes,
+					this.flows.slots(), this.state, intent.name(), this.language, found) : null;
 			String answeredBy = answeredBy(decision, route.orElse(null));
 			return check(turn, intent, reply, escalated, answeredBy);
 		}

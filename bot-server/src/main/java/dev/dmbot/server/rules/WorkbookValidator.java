@@ -3,6 +3,7 @@ package dev.dmbot.server.rules;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -25,6 +26,11 @@ final class WorkbookValidator {
 
 	static final String COMMENT = "comment";
 
+	private static final java.util.regex.Pattern TRANSLATED = java.util.regex.Pattern
+		.compile("(?:replyIn|quickRepliesIn)\\s*\\(\\s*\"([^\"]*)\"");
+
+	private static final java.util.Set<String> ISO_LANGUAGES = java.util.Set.of(Locale.getISOLanguages());
+
 	/** Instagram's longest comment, in characters. */
 	static final int MAX_COMMENT_LENGTH = 2200;
 
@@ -44,18 +50,31 @@ final class WorkbookValidator {
 
 	private final Collection<String> slots;
 
+	private final List<String> products;
+
 	/**
 	 * @param flows the flows the Flows sheets of the whole set define
 	 * @param slots the slots those flows fill
 	 */
 	WorkbookValidator(String workbook, Collection<String> flows, Collection<String> slots) {
+		this(workbook, flows, slots, List.of());
+	}
+
+	/**
+	 * @param flows the flows the Flows sheets of the whole set define
+	 * @param slots the slots those flows fill
+	 * @param products the product names of the set's Products sheet
+	 */
+	WorkbookValidator(String workbook, Collection<String> flows, Collection<String> slots, List<String> products) {
 		this.workbook = workbook;
 		this.flows = flows;
 		this.slots = slots;
+		this.products = List.copyOf(products);
 	}
 
 	void validate(RuleTable table) {
 		checkSettings(table);
+		checkLanguageColumns(table);
 		for (int row = table.firstDataRow(); row <= table.lastDataRow(); row++) {
 			for (Column column : table.columns()) {
 				String cell = table.text(row, column);
@@ -92,9 +111,180 @@ final class WorkbookValidator {
 				else if (column.calls("experiment")) {
 					checkExperiment(table, row, column, cell);
 				}
+				else if (column.calls("languageIs")) {
+					checkLanguages(table, row, column, cell);
+				}
+				else if (column.calls("hasEntity")) {
+					checkEntities(table, row, column, cell);
+				}
+				else if (column.calls("replyIn")) {
+					checkTranslatedReply(table, row, column, cell);
+				}
+				else if (column.calls("quickRepliesIn")) {
+					checkTranslatedQuickReplies(table, row, column, cell);
+				}
 			}
 		}
 		new UnreachableRowCheck(this.workbook).check(table);
+	}
+
+	/**
+	 * The language of a translated column, from its code row:
+	 * {@code decision.replyIn("pt", "$param");} is Portuguese.
+	 */
+	static String languageOf(Column column) {
+		Matcher language = TRANSLATED.matcher(column.code());
+		return language.find() ? language.group(1).strip().toLowerCase(Locale.ROOT) : null;
+	}
+
+	/**
+	 * A translated column names a language in its code row, once per table, and has the
+	 * column of the fallback language beside it.
+	 */
+	private void checkLanguageColumns(RuleTable table) {
+		java.util.Map<String, Column> seen = new java.util.HashMap<>();
+		for (Column column : table.columns()) {
+			boolean reply = column.calls("replyIn");
+			if (!reply && !column.calls("quickRepliesIn")) {
+				continue;
+			}
+			String language = languageOf(column);
+			int codeRow = table.headerRow() + RuleTable.CODE_ROW + 1;
+			String method = reply ? "replyIn" : "quickRepliesIn";
+			if (language == null || !ISO_LANGUAGES.contains(language)) {
+				throw new WorkbookCompileException(this.workbook, table.sheet().getSheetName(), codeRow,
+						column.letter(), column.code(),
+						"the code of the column \"" + column.title() + "\" names no two-letter language code"
+								+ ((language != null) ? " (it reads \"" + language + "\")" : "") + ".",
+						"write decision." + method + "(\"pt\", \"$param\"); with the ISO 639-1 code of the language,"
+								+ " such as pt or es, and title the column " + (reply ? "Reply" : "Quick replies")
+								+ " (pt).",
+						null);
+			}
+			Column twice = seen.putIfAbsent(method + ":" + language, column);
+			if (twice != null) {
+				throw new WorkbookCompileException(this.workbook, table.sheet().getSheetName(), codeRow,
+						column.letter(), column.code(),
+						"column " + twice.letter() + " already holds the " + (reply ? "replies" : "quick replies")
+								+ " in " + language + ".",
+						"keep one " + (reply ? "Reply" : "Quick replies") + " (" + language + ") column.", null);
+			}
+			boolean hasFallback = table.columns().stream().anyMatch((c) -> c.calls(reply ? "reply" : "quickReplies"));
+			if (!hasFallback) {
+				throw new WorkbookCompileException(this.workbook, table.sheet().getSheetName(), codeRow,
+						column.letter(), column.code(),
+						"the table has a " + column.title() + " column but no " + (reply ? "Reply" : "Quick replies")
+								+ " column for the other languages to fall back on.",
+						"add the " + (reply ? "Reply" : "Quick replies") + " column (code decision."
+								+ (reply ? "reply" : "quickReplies") + "(\"$param\");).",
+						null);
+			}
+		}
+	}
+
+	private void checkEntities(RuleTable table, int row, Column column, String cell) {
+		EntityCondition.problem(cell, this.products).ifPresent((problem) -> {
+			throw error(table, row, column, cell, problem.problem(), problem.fix());
+		});
+	}
+
+	private void checkLanguages(RuleTable table, int row, Column column, String cell) {
+		for (String code : CellSyntax.items(cell.replaceAll("\\R", ","))) {
+			if (!ISO_LANGUAGES.contains(code.toLowerCase(Locale.ROOT))) {
+				throw error(table, row, column, cell, "\"" + code + "\" is not a two-letter language code.",
+						"write ISO 639-1 codes such as en, pt, es, comma-separated.");
+			}
+		}
+	}
+
+	/**
+	 * A translation says what the fallback Reply says, in another language: it needs that
+	 * Reply, and an A/B-tested Reply needs the same wordings (A, B…) translated.
+	 */
+	private void checkTranslatedReply(RuleTable table, int row, Column column, String cell) {
+		String language = languageOf(column);
+		String fallback = fallbackText(table, row, "reply");
+		if (fallback.isBlank()) {
+			throw error(
+					table, row, column, cell, "this row has a reply in " + language
+							+ " but its Reply cell, the one every other language gets," + " is empty.",
+					"fill the Reply cell of this row, or empty this one.");
+		}
+		boolean tested = ReplyVariants.holdsVariants(fallback);
+		if (tested != ReplyVariants.holdsVariants(cell)) {
+			throw error(table, row, column, cell,
+					tested ? "the Reply of this row is an A/B test (wordings A:, B:…), but its " + language
+							+ " translation is a single text."
+							: "this translation holds wordings (A:, B:…) but the Reply of this row is a single text.",
+					tested ? "translate each wording on its own line, starting with the same letters: "
+							+ labels(fallback) + "."
+							: "write a single translated text, or make the Reply an A/B test too.");
+		}
+		if (!tested) {
+			ReplyCheck.check("reply", cell, this.slots, List.of()).ifPresent((problem) -> {
+				throw error(table, row, column, cell, problem.problem(), problem.fix());
+			});
+			return;
+		}
+		ReplyVariants.problem(cell).ifPresent((problem) -> {
+			throw error(table, row, column, cell, problem.problem(), problem.fix());
+		});
+		if (!labels(fallback).equals(labels(cell))) {
+			throw error(table, row, column, cell,
+					"the Reply tests the wordings " + labels(fallback) + " but this translation has " + labels(cell)
+							+ ", so some people would read a wording that does not exist in " + language + ".",
+					"translate exactly the wordings " + labels(fallback) + ", one per line.");
+		}
+		for (ReplyVariant variant : ReplyVariants.parse(cell)) {
+			ReplyCheck.check("reply", variant.text(), this.slots, List.of()).ifPresent((problem) -> {
+				throw error(table, row, column, cell, "wording " + variant.label() + ": " + problem.problem(),
+						problem.fix());
+			});
+		}
+	}
+
+	/**
+	 * Translated buttons must lead where the fallback ones lead: the same payloads, so
+	 * the rows that answer a tap fit every language.
+	 */
+	private void checkTranslatedQuickReplies(RuleTable table, int row, Column column, String cell) {
+		checkQuickReplies(table, row, column, cell);
+		String language = languageOf(column);
+		List<String> fallback = CellSyntax.quickReplies(fallbackText(table, row, "quickReplies"))
+			.stream()
+			.map(QuickReply::payload)
+			.toList();
+		List<String> translated = CellSyntax.quickReplies(cell).stream().map(QuickReply::payload).toList();
+		if (fallback.isEmpty()) {
+			throw error(table, row, column, cell,
+					"this row has quick replies in " + language + " but none in its Quick replies cell.",
+					"fill the Quick replies cell of this row with the same buttons, or empty this one.");
+		}
+		if (!new java.util.HashSet<>(fallback).equals(new java.util.HashSet<>(translated))) {
+			List<String> missing = fallback.stream().filter((p) -> !translated.contains(p)).toList();
+			List<String> extra = translated.stream().filter((p) -> !fallback.contains(p)).toList();
+			throw error(table, row, column, cell,
+					"the " + language + " buttons must lead to the same payloads as the Quick replies cell ("
+							+ String.join(", ", fallback) + ")"
+							+ (missing.isEmpty() ? "" : "; missing: " + String.join(", ", missing))
+							+ (extra.isEmpty() ? "" : "; not in the Quick replies cell: " + String.join(", ", extra))
+							+ ".",
+					"translate only the titles, and keep each >PAYLOAD as the Quick replies cell has it, e.g. "
+							+ "Envios>ICEBREAKER_SHIPPING.");
+		}
+	}
+
+	private static String fallbackText(RuleTable table, int row, String method) {
+		return table.columns()
+			.stream()
+			.filter((c) -> c.calls(method))
+			.map((c) -> table.text(row, c))
+			.findFirst()
+			.orElse("");
+	}
+
+	private static String labels(String cell) {
+		return String.join(", ", ReplyVariants.parse(cell).stream().map(ReplyVariant::label).toList());
 	}
 
 	private void checkNames(RuleTable table, int row, Column column, String cell, List<String> known, String what) {

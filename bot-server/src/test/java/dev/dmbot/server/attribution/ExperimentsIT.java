@@ -58,7 +58,7 @@ class ExperimentsIT {
 
 	static final String PRICING = "pricing_wording";
 
-	static final String PRICING_ROW = "lumen-oak.xlsx › Replies › row 26";
+	static final String PRICING_ROW = "lumen-oak.xlsx › Replies › row 27";
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
@@ -112,9 +112,9 @@ class ExperimentsIT {
 		JsonNode before = variantFigures("A");
 		double sendsOfB = counter("bot.experiments.sends", "B");
 
-		List<String> toA = List.of(ask(a, "how much is the oak side table?"), ask(a, "and how much is a sofa?"),
-				ask(a, "what does the linen cushion cost?"));
-		String toB = ask(b, "how much is the oak side table?");
+		List<String> toA = List.of(ask(a, "how much is the oak bookshelf?"), ask(a, "and how much is a dining chair?"),
+				ask(a, "what does the wool throw cost?"));
+		String toB = ask(b, "how much is the oak bookshelf?");
 
 		assertThat(toA).containsOnly(pricing.variant("A").orElseThrow().text());
 		assertThat(toB).isEqualTo(pricing.variant("B").orElseThrow().text());
@@ -134,14 +134,14 @@ class ExperimentsIT {
 		WebhookPayloads drawsA = personDrawing("A");
 		this.redis.hset(ContactTouches.key(WebhookPayloads.ACCOUNT, drawsA.sender()), "variant." + PRICING, "B");
 
-		assertThat(ask(drawsA, "how much is the oak side table?"))
+		assertThat(ask(drawsA, "how much is the oak bookshelf?"))
 			.isEqualTo(pricing().variant("B").orElseThrow().text());
 	}
 
 	@Test
 	void aConversionIsCreditedToTheRuleAndWordingOnceAndCancelsTheFollowUp() {
 		WebhookPayloads customer = personDrawing("B");
-		ask(customer, "how much is the oak side table?");
+		ask(customer, "how much is the oak bookshelf?");
 		await().atMost(Duration.ofSeconds(5))
 			.until(() -> this.redis.exists(FollowUpScheduler.key(WebhookPayloads.ACCOUNT, customer.sender())));
 		JsonNode before = variantFigures("B");

@@ -112,7 +112,7 @@ public class FlowTurnBenchmark {
 
 	private static FlowMemory at(String step, Map<String, String> slots) {
 		return new FlowMemory(new FlowProgress(FLOW, step, 0, NOW.minusSeconds(120), NOW.minusSeconds(30),
-				"lumen-oak.xlsx › Replies › row 31"), slots, Map.of());
+				"lumen-oak.xlsx › Replies › row 32"), slots, Map.of());
 	}
 
 	private static DecisionRequest message(String intent, String text, String state) {

@@ -3,6 +3,7 @@ package dev.dmbot.server.conversation;
 import org.junit.jupiter.api.Test;
 
 import dev.dmbot.server.nlp.IntentClassifier;
+import dev.dmbot.server.nlp.LanguageDetector;
 import dev.dmbot.server.nlp.NlpProperties;
 import dev.dmbot.server.rules.IntentLookup;
 
@@ -12,8 +13,8 @@ class IntentLookupConfigurationTest {
 
 	@Test
 	void theRulesGetTheIntentAndConfidenceOfTheModel() {
-		IntentLookup lookup = new IntentLookupConfiguration()
-			.intentLookup(new IntentClassifier(NlpProperties.defaults()));
+		IntentLookup lookup = new IntentLookupConfiguration().intentLookup(
+				new IntentClassifier(NlpProperties.defaults()), new LanguageDetector(NlpProperties.defaults()));
 
 		IntentLookup.ClassifiedIntent shipping = lookup.classify("Do you deliver to Porto?");
 		IntentLookup.ClassifiedIntent gibberish = lookup.classify("blorp fizzle");

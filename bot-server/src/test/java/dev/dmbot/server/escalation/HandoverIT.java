@@ -124,7 +124,7 @@ class HandoverIT {
 					"What time do you open on Saturday?", "Shipping"));
 		assertThat(meta.sentTo(this.customer.sender())).hasSize(1);
 		JsonNode botReply = detail(id).path("conversation").get(1);
-		assertThat(botReply.path("rules").get(0).asString()).isEqualTo("lumen-oak.xlsx › Replies › row 34");
+		assertThat(botReply.path("rules").get(0).asString()).isEqualTo("lumen-oak.xlsx › Replies › row 35");
 		assertThat(botReply.path("rules").get(1).asString()).isEqualTo("lumen-oak.xlsx › Escalations › row 9");
 		assertThat(botReply.path("facts").path("escalation").asString()).contains("to care (asked_for_human, normal)");
 		assertThat(context().get("tags").split(",")).contains("needs_human", "team_care");

@@ -48,7 +48,7 @@ class FollowUpsIT {
 
 	static final MetaApiStub meta = new MetaApiStub();
 
-	static final String PRICING_QUESTION = "how much is the oak side table?";
+	static final String PRICING_QUESTION = "how much is the oak bookshelf?";
 
 	static final String FOLLOW_UP = "Still thinking about it, there? Tell me which piece caught your eye and I'll send you its sizes and price 🙂";
 

@@ -31,6 +31,21 @@ class NlpPropertiesTest {
 	}
 
 	@Test
+	void languagesAndAccountDefaultsAreBound() {
+		NlpProperties properties = bind(Map.of("bot.nlp.default-language", "PT", "bot.nlp.languages", "pt, es, en",
+				"bot.nlp.account-languages.17841499999999999", "es", "bot.nlp.short-message-letters", "8"));
+
+		assertThat(properties.languages()).containsExactly("pt", "es", "en");
+		assertThat(properties.defaultLanguage()).isEqualTo("pt");
+		assertThat(properties.defaultLanguageOf("17841499999999999")).isEqualTo("es");
+		assertThat(properties.defaultLanguageOf("17841400000000000")).isEqualTo("pt");
+		assertThat(properties.shortMessageLetters()).isEqualTo(8);
+		assertThat(bind(Map.of()).languages()).containsExactly("en", "pt", "es");
+		assertThatException().isThrownBy(() -> bind(Map.of("bot.nlp.default-language", "fr")))
+			.withStackTraceContaining("bot.nlp.default-language is fr, which is not one of bot.nlp.languages");
+	}
+
+	@Test
 	void blankModelPathMeansTheBuiltInModel() {
 		assertThat(new NlpProperties(0.4, " ").modelPath()).isNull();
 	}

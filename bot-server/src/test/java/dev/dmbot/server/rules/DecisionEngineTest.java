@@ -93,7 +93,7 @@ class DecisionEngineTest {
 		assertThat(decision.reply()).contains("another way");
 		assertThat(decision.quickReplies()).extracting(QuickReply::payload)
 			.containsExactly("ICEBREAKER_SHIPPING", "ICEBREAKER_ORDER_STATUS", "ICEBREAKER_BOOKING", "MENU_HUMAN");
-		assertThat(decision.firedRows()).extracting(FiredRow::row).containsExactly(42);
+		assertThat(decision.firedRows()).extracting(FiredRow::row).containsExactly(43);
 	}
 
 	@Test
@@ -112,7 +112,7 @@ class DecisionEngineTest {
 			assertThat(decision.hasReply()).as(intent).isTrue();
 			assertThat(decision.firedRows()).as(intent).hasSize(1);
 			if (!intent.equals("unknown")) {
-				assertThat(decision.firedRows().get(0).row()).as(intent + " must not fall back").isLessThan(42);
+				assertThat(decision.firedRows().get(0).row()).as(intent + " must not fall back").isLessThan(43);
 			}
 		}
 	}
@@ -153,7 +153,7 @@ class DecisionEngineTest {
 		assertThat(decision.reply()).contains("free 30-minute consultation");
 		assertThat(decision.startFlow()).isEqualTo("design_project");
 		assertThat(decision.nextState()).isNull();
-		assertThat(decision.firedRows()).extracting(FiredRow::row).containsExactly(31);
+		assertThat(decision.firedRows()).extracting(FiredRow::row).containsExactly(32);
 	}
 
 	@Test

@@ -80,10 +80,10 @@ class DecisionTableCompilerTest {
 
 	@Test
 	void anEscalateCellThatIsNeitherYesNorNoIsRejected() {
-		WorkbookCompileException error = compileError(shippedWith("K34", "maybe"));
+		WorkbookCompileException error = compileError(shippedWith("K35", "maybe"));
 
 		assertThat(error.getMessage())
-			.startsWith("lumen-oak.xlsx, sheet Replies, row 34, column K: escalate is \"maybe\".");
+			.startsWith("lumen-oak.xlsx, sheet Replies, row 35, column K: escalate is \"maybe\".");
 	}
 
 	@Test
@@ -111,8 +111,10 @@ class DecisionTableCompilerTest {
 	@Test
 	void quotesBackslashesLineBreaksAndDollarsInARepliesCellArriveAsTyped() {
 		String typed = "\"Lumen\" is our 19\" lamp\\shade, US$ 20 $param\nsee you";
-		// The pricing row is an A/B test; a single reply leaves no wordings to name.
-		DecisionEngine engine = TestWorkbooks.engine(shippedWith("G26", typed, "O26", null));
+		// The pricing row is an A/B test; a single reply leaves no wordings to name, nor
+		// to
+		// translate.
+		DecisionEngine engine = TestWorkbooks.engine(shippedWith("G27", typed, "O27", null, "P27", null, "Q27", null));
 
 		assertThat(engine.decide(textMessage("pricing", "how much")).reply()).isEqualTo(typed);
 	}
@@ -127,7 +129,9 @@ class DecisionTableCompilerTest {
 
 	@Test
 	void quickRepliesWithoutPayloadsGetUpperSnakePayloads() {
-		DecisionEngine engine = TestWorkbooks.engine(shippedWith("H26", "Sofás & chairs; Rugs>RUGS"));
+		// Without the translated buttons, whose payloads would no longer match.
+		DecisionEngine engine = TestWorkbooks
+			.engine(shippedWith("H27", "Sofás & chairs; Rugs>RUGS", "R27", null, "S27", null));
 
 		assertThat(engine.decide(textMessage("pricing", "how much")).quickReplies())
 			.containsExactly(new QuickReply("Sofás & chairs", "SOFAS_CHAIRS"), new QuickReply("Rugs", "RUGS"));

@@ -86,7 +86,7 @@ class FlowsSheetChecksTest {
 
 		assertThat(error.location()).isEqualTo("shop.xlsx, sheet Flows, row 6, column E");
 		assertThat(error.problem()).isEqualTo("unknown kind of answer \"emial\" — did you mean \"email\"?");
-		assertThat(error.fix()).isEqualTo("write one of text, email, phone, number, money, date, choice.");
+		assertThat(error.fix()).isEqualTo("write one of text, email, phone, number, money, date, choice, product.");
 	}
 
 	@Test

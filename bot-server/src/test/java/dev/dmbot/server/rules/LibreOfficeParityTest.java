@@ -95,7 +95,7 @@ class LibreOfficeParityTest {
 		}
 		// Every rule row of the shipped workbook answered at least one request, so the
 		// comparison covered the whole table.
-		assertThat(firedRows).isEqualTo(rows(13, 42));
+		assertThat(firedRows).isEqualTo(rows(13, 43));
 		assertThat(libreOffice.rowsByRule()).isEqualTo(shipped.rowsByRule());
 	}
 
@@ -140,7 +140,7 @@ class LibreOfficeParityTest {
 	@Test
 	void theLibreOfficeCopyWithFormattedRowsBelowTheTableDecidesAlike() {
 		CompiledRules withTrailingRows = compile(
-				new Workbook("lumen-oak.xlsx", withStyledEmptyRowsBelow(libreOfficeBytes, "Replies", 42, 62)));
+				new Workbook("lumen-oak.xlsx", withStyledEmptyRowsBelow(libreOfficeBytes, "Replies", 43, 63)));
 
 		assertThat(withTrailingRows.rowsByRule()).isEqualTo(shipped.rowsByRule());
 		for (DecisionRequest request : requests()) {
@@ -185,6 +185,19 @@ class LibreOfficeParityTest {
 		requests.add(
 				request("message", "booking", "Can I book for Saturday?", null, null, "flow:design_project", Set.of()));
 		requests.add(request("attachment", "unknown", null, null, null, "", Set.of("vip")));
+		// The row for the price of a product of the Products sheet, in each language.
+		for (String language : List.of("en", "pt", "es")) {
+			requests.add(
+					new DecisionRequest("message", "pricing", 0.9, "how much is the rug?", null, null, "", Set.of(), 3,
+							Map.of("first_name", "Ana"), null, language,
+							shipped
+								.entitiesOf(
+										"how much is the rug?", dev.dmbot.server.entities.Entities
+											.of(TestWorkbooks.CLOCK, java.time.ZoneId.of("Europe/Lisbon"), "PT", "EUR"),
+										language)));
+			requests.add(new DecisionRequest("message", "shipping", 0.9, "Do you deliver to Pórto?", null, null, "",
+					Set.of(), 3, Map.of("first_name", "Ana"), null, language, null));
+		}
 		return requests;
 	}
 

@@ -10,7 +10,9 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import dev.dmbot.server.nlp.Intent;
+import dev.dmbot.server.nlp.DetectedLanguage;
 import dev.dmbot.server.nlp.IntentClassifier;
+import dev.dmbot.server.nlp.LanguageDetector;
 import dev.dmbot.server.nlp.NlpProperties;
 
 /** Fixtures: workbooks with a Tests sheet of our own, and the real intent model. */
@@ -22,9 +24,11 @@ final class TestsSheets {
 	/** The intent model built by nlp-models, with the default threshold. */
 	static IntentLookup realIntentModel() {
 		IntentClassifier classifier = new IntentClassifier(NlpProperties.defaults());
-		return (text) -> {
-			Intent intent = classifier.classify(text);
-			return new IntentLookup.ClassifiedIntent(intent.name(), intent.confidence());
+		LanguageDetector languages = new LanguageDetector(NlpProperties.defaults());
+		return (text, previousLanguage) -> {
+			DetectedLanguage language = languages.detect(text, previousLanguage, null);
+			Intent intent = classifier.classify(text, language.code());
+			return new IntentLookup.ClassifiedIntent(intent.name(), intent.confidence(), language.code());
 		};
 	}
 

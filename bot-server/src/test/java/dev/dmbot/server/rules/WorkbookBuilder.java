@@ -39,6 +39,21 @@ final class WorkbookBuilder {
 			"Reply", "Quick replies", "Next state", "Add tags", "Escalate", "Start flow", "Public reply", "Follow up",
 			"Experiment" };
 
+	/**
+	 * The columns {@link #withLanguageColumns()} adds, P to U: Language, Has entity,
+	 * Reply (pt), Reply (es), Quick replies (pt), Quick replies (es).
+	 */
+	private static final String[] LANGUAGE_CODE = { "languageIs(\"$param\")", "hasEntity(\"$param\")",
+			"decision.replyIn(\"pt\", \"$param\");", "decision.replyIn(\"es\", \"$param\");",
+			"decision.quickRepliesIn(\"pt\", \"$param\");", "decision.quickRepliesIn(\"es\", \"$param\");" };
+
+	private static final String[] LANGUAGE_TITLES = { "Language", "Has entity", "Reply (pt)", "Reply (es)",
+			"Quick replies (pt)", "Quick replies (es)" };
+
+	private boolean languageColumns;
+
+	private final List<String[]> productRows = new ArrayList<>();
+
 	static final String CATCH_ALL_REPLY = "Sorry, I didn't quite get that.";
 
 	private final String name;
@@ -99,6 +114,25 @@ final class WorkbookBuilder {
 	/** The package in the RuleSet setting; by default one named after the workbook. */
 	WorkbookBuilder ruleSet(String ruleSet) {
 		this.ruleSet = ruleSet;
+		return this;
+	}
+
+	/**
+	 * Adds the columns P to U after the 15 of the shipped workbook: the conditions
+	 * Language and Has entity, then Reply (pt), Reply (es), Quick replies (pt) and Quick
+	 * replies (es).
+	 */
+	WorkbookBuilder withLanguageColumns() {
+		this.languageColumns = true;
+		return this;
+	}
+
+	/**
+	 * Adds rows to a sheet named Products, from row 1 down, each given cell by cell from
+	 * column A; {@code null} or {@code ""} leaves a cell empty.
+	 */
+	WorkbookBuilder productRows(String[]... rows) {
+		this.productRows.addAll(List.of(rows));
 		return this;
 	}
 
@@ -171,6 +205,13 @@ final class WorkbookBuilder {
 				set(sheet, 10, c, this.code.getOrDefault(c, CODE[c]));
 				set(sheet, 11, c, TITLES[c]);
 			}
+			for (int i = 0; this.languageColumns && i < LANGUAGE_CODE.length; i++) {
+				int c = CODE.length + i;
+				set(sheet, 8, c, (i < 2) ? "CONDITION" : "ACTION");
+				set(sheet, 9, c, (i < 2) ? "IncomingMessage" : "");
+				set(sheet, 10, c, this.code.getOrDefault(c, LANGUAGE_CODE[i]));
+				set(sheet, 11, c, LANGUAGE_TITLES[i]);
+			}
 			// One fact for all six condition columns, as in the shipped workbook; Drools
 			// reads a merged cell's value for every cell of the range that exists.
 			set(sheet, 9, 0, "IncomingMessage");
@@ -203,6 +244,7 @@ final class WorkbookBuilder {
 			addSheet(poi, "Flows", this.flowRows);
 			addSheet(poi, "Escalations", this.escalationRows);
 			addSheet(poi, "Guardrails", this.guardrailRows);
+			addSheet(poi, "Products", this.productRows);
 			ByteArrayOutputStream out = new ByteArrayOutputStream();
 			poi.write(out);
 			return new Workbook(this.name, out.toByteArray());

@@ -64,7 +64,7 @@ class WorkbookTestsTest {
 					+ " got none (from Replies row 23)");
 		assertThat(report.failures().get(3).message())
 			.isEqualTo("lumen-oak.xlsx, sheet Tests, row 5, column H: expected escalate no, got yes"
-					+ " (from Replies row 34, handed over by Escalations row 9)");
+					+ " (from Replies row 35, handed over by Escalations row 9)");
 		assertThat(report.summary()).isEqualTo("1 passed, 4 failed");
 		assertThat(report.allPassed()).isFalse();
 	}
@@ -83,7 +83,8 @@ class WorkbookTestsTest {
 	void noReplyExpectedAndAReplyExpectedAreCheckedBothWays() {
 		// Without its catch-all row the shipped table answers nothing it does not
 		// understand.
-		Workbook withoutCatchAll = TestWorkbooks.shippedWith("G42", null, "H42", null, "K42", null);
+		Workbook withoutCatchAll = TestWorkbooks.shippedWith("G43", null, "H43", null, "K43", null, "P43", null, "Q43",
+				null, "R43", null, "S43", null);
 		TestReport report = run(
 				withTests(withoutCatchAll, TITLES, row("silent", "message", "blorp fizzle", null, "unknown", "(none)"),
 						row("answer expected", "message", "blorp fizzle", null, null, "didn't quite get that"),
@@ -118,7 +119,7 @@ class WorkbookTestsTest {
 	void tagsAndAttributesATurnLeavesCarryOverToTheNextTurn() {
 		// Thanks are answered only for customers who mentioned the shop in a story: the
 		// story-mention row tags them.
-		Workbook thanksAfterMention = TestWorkbooks.shippedWith("F37", "story_mention");
+		Workbook thanksAfterMention = TestWorkbooks.shippedWith("F38", "story_mention");
 		TestReport report = run(withTests(thanksAfterMention,
 				row("Conversation", "Attributes", "Event", "Text", "Expect reply contains", "Expect escalate"),
 				row("mentioned us", "first_name=Ana", "story_mention", null, "in your story, Ana", "no"),
