@@ -222,7 +222,7 @@ class ExperimentsIT {
 	@Test
 	void explainShowsWordingAAndTheTest() {
 		JsonNode explanation = this.json
-			.readTree(post("/api/admin/rules/explain", "{\"text\":\"how much is the oak side table?\"}").body());
+			.readTree(post("/api/admin/rules/explain", "{\"text\":\"how much is the oak bookshelf?\"}").body());
 
 		assertThat(explanation.path("reply").asString()).isEqualTo(pricing().variant("A").orElseThrow().text());
 		assertThat(explanation.path("experiment").asString())
