@@ -18,10 +18,11 @@ class TranslatedIntentModelsTest {
 
 	@ParameterizedTest(name = "{0}: held-out accuracy at least {1}")
 	@CsvSource({
-			// Measured 0.782 for both on this split (about 42 examples per intent against
-			// the English 62); the floor leaves room for harmless data edits. More data
-			// raises it.
-			"pt, 0.75", "es, 0.75" })
+			// Measured 0.885 (pt) and 0.872 (es) on this split, with about 52 examples
+			// per
+			// intent against the English 62; the floor leaves room for harmless data
+			// edits.
+			"pt, 0.82", "es, 0.82" })
 	void heldOutAccuracyStaysAboveTheFloor(String language, double floor) {
 		List<IntentExample> examples = IntentExamples.read(Path.of("data/intents-" + language + ".tsv"));
 		HeldOutSplit split = HeldOutSplit.stratified(examples, 0.2, 42);

@@ -228,7 +228,8 @@ class ConversationHandler implements InboundEventHandler {
 
 	private void answer(InboundEvent event, ConversationContext known) {
 		boolean classifies = DecisionRequest.classifies(ruleEventType(event), event.text());
-		// A button's title or a story mention says nothing of the customer's language.
+		// An ice breaker's title or a story mention says nothing of the customer's
+		// language.
 		DetectedLanguage language = this.languages.detect(classifies ? event.text() : null, known.language(),
 				event.accountId());
 		ConversationContext context = withProfile(known).withLanguage(language.code());

@@ -176,7 +176,7 @@ class FlowsIT {
 				Map.entry("name", "Ana Costa"), Map.entry("email", "ana.costa@gmail.com"));
 		assertThat(lead.path("score").asInt()).isEqualTo(15 + 100 + 15 + 10);
 		assertThat(lead.path("source").path("flow").asString()).isEqualTo("design_project");
-		assertThat(lead.path("source").path("rule").asString()).isEqualTo("lumen-oak.xlsx › Replies › row 31");
+		assertThat(lead.path("source").path("rule").asString()).isEqualTo("lumen-oak.xlsx › Replies › row 32");
 		assertThat(lead.path("conversationId").asString())
 			.isEqualTo(WebhookPayloads.ACCOUNT + ":" + this.customer.sender());
 		Map<String, String> context = context();
