@@ -53,6 +53,7 @@ class DecisionExplainer {
 		RuleSetVersion version = this.activator.current();
 		// As for a customer with no flow under way: a row that starts a flow shows its
 		// first question.
+		// Wording A of an A/B-tested reply, as the Tests sheet sees it.
 		Response decision = this.responder.respond(this.engine.live(), facts, FlowMemory.EMPTY, this.clock.instant());
 		String nextState = decision.nextState() == null ? request.state() : decision.nextState();
 		String reply = decision.hasReply() ? ReplyTemplate.render(decision.reply(), request.attributes(),
@@ -61,7 +62,24 @@ class DecisionExplainer {
 		return new Explanation(version == null ? null : version.number(), this.engine.activeVersion().hash(),
 				intent.name(), intent.confidence(), facts, rows, decision.reply(), reply, decision.quickReplies(),
 				nextState, List.copyOf(decision.addTags()), decision.escalate(),
-				decision.flowNote() == null ? null : decision.flowNote().toString(), decision.flows().slots());
+				decision.flowNote() == null ? null : decision.flowNote().toString(), decision.flows().slots(),
+				experiment(decision));
+	}
+
+	private String experiment(Response decision) {
+		if (decision.exposure() == null) {
+			return null;
+		}
+		String labels = this.engine.live()
+			.experiments()
+			.values()
+			.stream()
+			.filter((experiment) -> experiment.name().equals(decision.exposure().experiment()))
+			.flatMap((experiment) -> experiment.variants().stream())
+			.map((variant) -> variant.label() + " (" + variant.share() + "%)")
+			.collect(java.util.stream.Collectors.joining(", "));
+		return decision.exposure().experiment() + ": wording " + decision.exposure().variant()
+				+ " shown; customers each stick to one of " + labels;
 	}
 
 }

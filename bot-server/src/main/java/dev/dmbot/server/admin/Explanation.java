@@ -21,9 +21,12 @@ import dev.dmbot.server.rules.QuickReply;
  * @param flow what a flow did, e.g. {@code design_project: started, asked budget};
  * {@code null} when no flow took part
  * @param slots what the message answered of the flow it started
+ * @param experiment the A/B test of the reply, e.g. {@code pricing_wording: wording A
+ * shown; customers each stick to one of A, B}; {@code null} when the reply is not under
+ * test
  */
 record Explanation(Integer rulesVersion, String rulesHash, String intent, double confidence, DecisionRequest facts,
 		List<String> rows, String replyTemplate, String reply, List<QuickReply> quickReplies, String nextState,
-		List<String> addTags, boolean escalate, String flow, Map<String, String> slots) {
+		List<String> addTags, boolean escalate, String flow, Map<String, String> slots, String experiment) {
 
 }

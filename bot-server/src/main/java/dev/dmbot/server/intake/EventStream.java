@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
@@ -38,12 +39,19 @@ public class EventStream {
 			return;
 		}
 		try (AbstractPipeline pipeline = this.redis.pipelined()) {
+			List<Response<StreamEntryID>> stored = new java.util.ArrayList<>(events.size());
 			for (InboundEvent event : events) {
 				int partition = StreamKeys.partitionOf(event, this.properties.partitions());
-				pipeline.xadd(StreamKeys.stream(partition), StreamEntryID.NEW_ENTRY,
-						Map.of("event", this.codec.encode(event)));
+				stored.add(pipeline.xadd(StreamKeys.stream(partition), StreamEntryID.NEW_ENTRY,
+						Map.of("event", this.codec.encode(event))));
 			}
 			pipeline.sync();
+			// A pipeline keeps Redis's error answers (LOADING after a restart, MISCONF,
+			// OOM) in its responses instead of throwing: an event is stored only if its
+			// own answer says so, and Meta must hear 200 only then.
+			for (Response<StreamEntryID> response : stored) {
+				response.get();
+			}
 		}
 		catch (JedisException ex) {
 			throw new StorageUnavailableException("Redis did not store the webhook events: " + ex.getMessage(), ex);

@@ -18,6 +18,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dedupTtl how long a processed event id is remembered; Meta redelivers for up to
  * 36 hours
  * @param block how long a worker waits on an empty stream before checking its lease
+ * @param maxEventAge how old a DM event may be and still be handled; older ones are
+ * acknowledged and dropped, so a signed body captured long ago and posted again cannot
+ * make the bot speak. Must be shorter than {@code dedupTtl}, so that any event young
+ * enough to be handled is also remembered if it comes again.
  * @param shutdownGrace how long a stopping instance waits for the events in hand to be
  * answered; a partition whose event is still in hand after it keeps its lease until the
  * lease expires, so no two instances ever answer one event
@@ -25,7 +29,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("bot.intake")
 public record IntakeProperties(@DefaultValue("8") int partitions, @DefaultValue("64") int batchSize,
 		@DefaultValue("15s") Duration leaseTtl, @DefaultValue("7d") Duration dedupTtl,
-		@DefaultValue("500ms") Duration block, @DefaultValue("20s") Duration shutdownGrace) {
+		@DefaultValue("500ms") Duration block, @DefaultValue("3d") Duration maxEventAge,
+		@DefaultValue("20s") Duration shutdownGrace) {
 
 	public IntakeProperties {
 		if (partitions < 1 || partitions > 1024) {
@@ -41,6 +46,10 @@ public record IntakeProperties(@DefaultValue("8") int partitions, @DefaultValue(
 		if (dedupTtl.compareTo(Duration.ofHours(36)) < 0) {
 			throw new IllegalArgumentException(
 					"bot.intake.dedup-ttl must cover Meta's 36-hour redelivery period, but was " + dedupTtl);
+		}
+		if (maxEventAge.compareTo(Duration.ofHours(36)) < 0 || maxEventAge.compareTo(dedupTtl) >= 0) {
+			throw new IllegalArgumentException("bot.intake.max-event-age must be at least 36h (Meta redelivers for "
+					+ "that long) and shorter than bot.intake.dedup-ttl (" + dedupTtl + "), but was " + maxEventAge);
 		}
 		if (block.isNegative() || block.compareTo(leaseTtl.dividedBy(3)) > 0) {
 			throw new IllegalArgumentException(

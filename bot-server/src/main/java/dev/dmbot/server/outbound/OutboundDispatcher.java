@@ -59,6 +59,14 @@ public class OutboundDispatcher {
 					properties.maxBackoff()))
 			.retryOnException(ex -> ex instanceof SendApiException sendApi && sendApi.error().transientFailure())
 			.build());
+		// Each failed try, retried or not, for the send-errors panel; the final outcome
+		// is
+		// counted by bot.replies and bot.send.errors.
+		this.retry.getEventPublisher()
+			.onRetry((event) -> meters
+				.counter("bot.send.retries", "code", (event.getLastThrowable() instanceof SendApiException sendApi)
+						? Integer.toString(sendApi.error().code()) : "none")
+				.increment());
 		this.latency = Timer.builder("bot.reply.latency")
 			.description("From the webhook delivery reaching the server to Meta accepting the reply")
 			.publishPercentiles(0.5, 0.95, 0.99)
@@ -190,6 +198,31 @@ public class OutboundDispatcher {
 		}
 		countAgent(window, DeliveryOutcome.SENT);
 		return new AgentDelivery(window, new DeliveryResult(DeliveryOutcome.SENT, messageIds, null));
+	}
+
+	/**
+	 * Sends a dead letter again, with the same retries as the first time. The caller has
+	 * claimed it, so no other instance replays it at once.
+	 */
+	DeliveryResult replay(DeadLetter letter) {
+		try {
+			String id = this.retry.executeSupplier(() -> {
+				this.rateLimiter.acquire(letter.account());
+				return letter.publicCommentReply()
+						? this.sender.replyToComment(String.valueOf(letter.body().get("comment_id")), letter.text())
+						: this.sender.send(letter.account(), letter.body());
+			});
+			this.meters.counter("bot.dead_letters.replayed", "outcome", "sent").increment();
+			return new DeliveryResult(DeliveryOutcome.SENT, (id == null) ? List.of() : List.of(id), null);
+		}
+		catch (SendApiException ex) {
+			this.meters.counter("bot.send.errors", "code", Integer.toString(ex.error().code())).increment();
+			boolean closed = ex.error().windowClosed() || ex.error().commentNotEligible();
+			this.meters.counter("bot.dead_letters.replayed", "outcome", closed ? "window_closed" : "failed")
+				.increment();
+			return new DeliveryResult(closed ? DeliveryOutcome.WINDOW_CLOSED : DeliveryOutcome.DEAD_LETTERED, List.of(),
+					ex.error().describe());
+		}
 	}
 
 	private void countAgent(ReplyWindow window, DeliveryOutcome outcome) {

@@ -21,7 +21,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.dmbot.server.intake.EventStream;
+import dev.dmbot.server.intake.EventKind;
 import dev.dmbot.server.intake.InboundEvent;
+import dev.dmbot.server.intake.IntakeProperties;
 import dev.dmbot.server.intake.StorageUnavailableException;
 import dev.dmbot.server.system.MetaProperties;
 import dev.dmbot.server.system.MetaSignature;
@@ -51,8 +53,11 @@ class WebhookController {
 
 	private final Clock clock;
 
+	private final IntakeProperties intake;
+
 	WebhookController(SignatureVerifier signatures, WebhookPayloadParser parser, EventStream stream,
-			MetaProperties meta, MeterRegistry meters, Clock clock) {
+			MetaProperties meta, MeterRegistry meters, Clock clock, IntakeProperties intake) {
+		this.intake = intake;
 		this.signatures = signatures;
 		this.parser = parser;
 		this.stream = stream;
@@ -97,6 +102,7 @@ class WebhookController {
 		catch (MalformedPayloadException ex) {
 			return reject(HttpStatus.BAD_REQUEST, "malformed", ex.getMessage());
 		}
+		events = withoutStale(events, receivedAt);
 		try {
 			this.stream.append(events);
 		}
@@ -110,6 +116,30 @@ class WebhookController {
 			this.meters.counter("bot.webhook.events", "type", event.kind().ruleName(), "outcome", "stored").increment();
 		}
 		return ResponseEntity.ok(Map.of("status", "EVENT_RECEIVED", "events", Integer.toString(events.size())));
+	}
+
+	/**
+	 * Drops DM events older than {@code bot.intake.max-event-age}: Meta stops
+	 * redelivering long before, so such an event is a replay of a captured body. Comments
+	 * keep their own age rule (a private reply within 7 days).
+	 */
+	private List<InboundEvent> withoutStale(List<InboundEvent> events, long receivedAt) {
+		long oldest = receivedAt - this.intake.maxEventAge().toMillis();
+		List<InboundEvent> fresh = new java.util.ArrayList<>(events.size());
+		for (InboundEvent event : events) {
+			if (event.kind().opensWindow() && event.timestamp() > 0 && event.timestamp() < oldest) {
+				this.meters.counter("bot.webhook.events", "type", event.kind().ruleName(), "outcome", "stale")
+					.increment();
+				log.warn(
+						"Dropped a {} event of {} stamped {}: older than bot.intake.max-event-age ({}), "
+								+ "so a replay rather than a delivery",
+						event.kind().ruleName(), event.conversationId(),
+						java.time.Instant.ofEpochMilli(event.timestamp()), this.intake.maxEventAge());
+				continue;
+			}
+			fresh.add(event);
+		}
+		return fresh;
 	}
 
 	private ResponseEntity<Map<String, String>> reject(HttpStatus status, String outcome, String message) {

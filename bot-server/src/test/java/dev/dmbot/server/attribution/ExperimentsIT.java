@@ -220,6 +220,16 @@ class ExperimentsIT {
 	}
 
 	@Test
+	void explainShowsWordingAAndTheTest() {
+		JsonNode explanation = this.json
+			.readTree(post("/api/admin/rules/explain", "{\"text\":\"how much is the oak side table?\"}").body());
+
+		assertThat(explanation.path("reply").asString()).isEqualTo(pricing().variant("A").orElseThrow().text());
+		assertThat(explanation.path("experiment").asString())
+			.isEqualTo("pricing_wording: wording A shown; customers each stick to one of A (50%), B (50%)");
+	}
+
+	@Test
 	void conversionsNeedAToken() {
 		HttpResponse<String> response = HttpCalls.send(this.http,
 				HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/conversions"))
