@@ -7,14 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.resps.StreamEntry;
 import tools.jackson.core.type.TypeReference;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.exceptions.JedisException;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.dmbot.server.system.DeadLetterGauge;
@@ -39,24 +37,11 @@ public class DeadLetters {
 
 	DeadLetters(UnifiedJedis redis, JsonMapper json, Clock clock, DeadLetterProperties retention,
 			MeterRegistry meters) {
+		DeadLetterGauge.register(meters, redis, "replies", STREAM);
 		this.redis = redis;
 		this.json = json;
 		this.clock = clock;
 		this.retention = retention;
-		Gauge.builder("bot.dead_letters.pending", this, DeadLetters::pendingOrNaN)
-			.description("Replies waiting in the dead-letter stream for a replay")
-			.register(meters);
-		DeadLetterGauge.register(meters, redis, "replies", STREAM);
-	}
-
-	/** A scrape while Redis is away shows a gap, not an error. */
-	private double pendingOrNaN() {
-		try {
-			return count();
-		}
-		catch (JedisException ex) {
-			return Double.NaN;
-		}
 	}
 
 	void add(OutboundMessage message, Map<String, Object> body, String error) {
