@@ -141,7 +141,8 @@ class StreamFaultsIT {
 		assertThat(letter.path("error").asString()).contains("An unknown error occurred");
 		assertThat(meta.sentTo(customer.sender())).hasSize(7);
 		assertThat(replies("dead_lettered")).isEqualTo(deadLettered + 1);
-		assertThat(this.meters.find("bot.dead.letters").tag("stream", "replies").gauge().value()).isGreaterThanOrEqualTo(1);
+		assertThat(this.meters.find("bot.dead.letters").tag("stream", "replies").gauge().value())
+			.isGreaterThanOrEqualTo(1);
 
 		JsonNode stillDown = JSON.readTree(
 				admin("POST", "/api/admin/dead-letters/replay", "{\"ids\":[\"" + letter.path("id").asString() + "\"]}")
