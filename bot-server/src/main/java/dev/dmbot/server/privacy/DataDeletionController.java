@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -99,7 +100,8 @@ class DataDeletionController {
 
 	@GetMapping(path = "/privacy/deletion/{code}", produces = MediaType.TEXT_HTML_VALUE)
 	ResponseEntity<String> statusPage(@PathVariable("code") String code) {
-		String text = this.deletions.status(code)
+		Optional<DeletionStatus> found = this.deletions.status(code);
+		String text = found
 			.map((status) -> status.completed() ? "Your data was deleted on " + status.completedAt()
 					+ " (request received " + status.requestedAt() + ")."
 					: "Your request, received " + status.requestedAt() + ", is being carried out.")
@@ -107,7 +109,7 @@ class DataDeletionController {
 		String page = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Data deletion</title>"
 				+ "</head><body><h1>Data deletion request " + HtmlUtils.htmlEscape(abbreviate(code)) + "</h1><p>"
 				+ HtmlUtils.htmlEscape(text) + "</p></body></html>";
-		return ResponseEntity.status(text.startsWith("No ") ? HttpStatus.NOT_FOUND : HttpStatus.OK)
+		return ResponseEntity.status(found.isPresent() ? HttpStatus.OK : HttpStatus.NOT_FOUND)
 			.header(HttpHeaders.CACHE_CONTROL, "no-store")
 			.contentType(MediaType.TEXT_HTML)
 			.body(page);

@@ -69,6 +69,9 @@ class DataDeletions implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	/** The newest erasure this instance has forgotten the in-memory data of. */
+	private volatile long forgottenUntil;
+
 	DataDeletions(UnifiedJedis redis, PersonErasure erasure, PrivacyProperties properties, MeterRegistry meters,
 			Clock clock) {
 		this.redis = redis;
@@ -162,6 +165,12 @@ class DataDeletions implements SmartLifecycle {
 
 	void poll() {
 		try {
+			this.forgottenUntil = this.erasure.forgetErasedSince(this.forgottenUntil);
+		}
+		catch (RuntimeException ex) {
+			log.debug("Could not look for people erased by other instances: {}", ex.toString());
+		}
+		try {
 			int room = this.workers.room(4);
 			if (room == 0) {
 				return;
@@ -179,6 +188,8 @@ class DataDeletions implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		// What was erased before this instance started is not in its memory.
+		this.forgottenUntil = this.clock.millis();
 		this.workers.start(this.properties.pollInterval(), this::poll);
 		this.running = true;
 	}

@@ -1,11 +1,15 @@
 package dev.dmbot.server.privacy;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.ZRangeParams;
+import redis.clients.jedis.resps.Tuple;
 
 import dev.dmbot.server.system.MetaProperties;
 import dev.dmbot.server.system.PersonalData;
@@ -23,12 +27,29 @@ class PersonErasure {
 
 	private final List<PersonalData> features;
 
+	/**
+	 * People erased lately, {@code account:sender} scored by when: every instance reads
+	 * it to forget what it holds in memory.
+	 */
+	static final String FORGET = "bot:{privacy}:forget";
+
+	private static final Duration FORGET_KEPT = Duration.ofDays(1);
+
+	/**
+	 * Read again from a little before the newest erasure seen: one written in the same
+	 * millisecond is not missed, and forgetting twice does no harm.
+	 */
+	private static final long OVERLAP_MILLIS = 1000;
+
 	private final String configuredAccount;
 
-	PersonErasure(UnifiedJedis redis, List<PersonalData> features, MetaProperties meta) {
+	private final Clock clock;
+
+	PersonErasure(UnifiedJedis redis, List<PersonalData> features, MetaProperties meta, Clock clock) {
 		this.redis = redis;
 		this.features = features;
 		this.configuredAccount = meta.accountId();
+		this.clock = clock;
 	}
 
 	/**
@@ -53,11 +74,14 @@ class PersonErasure {
 			accounts.addAll(feature.accounts(senderId));
 		}
 		long removed = 0;
+		long now = this.clock.millis();
 		for (String account : accounts) {
 			for (PersonalData feature : this.features) {
 				removed += feature.erase(account, senderId);
 			}
+			this.redis.zadd(FORGET, now, account + ":" + senderId);
 		}
+		this.redis.zremrangeByScore(FORGET, Double.NEGATIVE_INFINITY, now - FORGET_KEPT.toMillis());
 		// Own keys last, and found again: features may have read them, and a key may have
 		// been written meanwhile.
 		ownKeys.addAll(RedisKeys.scan(this.redis, "bot:{*:" + senderId + "}:*"));
@@ -68,6 +92,27 @@ class PersonErasure {
 			}
 		}
 		return removed;
+	}
+
+	/**
+	 * Forgets, on this instance, what features hold in memory about the people erased
+	 * (here or on another instance) after {@code sinceMillis}.
+	 * @return the time of the newest erasure seen, to pass next time
+	 */
+	long forgetErasedSince(long sinceMillis) {
+		long newest = sinceMillis;
+		for (Tuple erased : this.redis.zrangeWithScores(FORGET,
+				ZRangeParams.zrangeByScoreParams(sinceMillis - OVERLAP_MILLIS, Double.POSITIVE_INFINITY))) {
+			String member = erased.getElement();
+			int colon = member.indexOf(':');
+			if (colon > 0) {
+				for (PersonalData feature : this.features) {
+					feature.forgetInMemory(member.substring(0, colon), member.substring(colon + 1));
+				}
+			}
+			newest = Math.max(newest, (long) erased.getScore());
+		}
+		return newest;
 	}
 
 }

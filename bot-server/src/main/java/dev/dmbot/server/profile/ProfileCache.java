@@ -78,14 +78,16 @@ public class ProfileCache implements PersonalData {
 			.build();
 	}
 
-	/**
-	 * Forgets this instance's copy of the profile; the Redis copy goes with the person's
-	 * keys.
-	 */
+	/** The Redis copy of the profile goes with the person's own keys. */
 	@Override
 	public long erase(String accountId, String senderId) {
-		this.memory.invalidate(key(accountId, senderId));
+		forgetInMemory(accountId, senderId);
 		return 0;
+	}
+
+	@Override
+	public void forgetInMemory(String accountId, String senderId) {
+		this.memory.invalidate(key(accountId, senderId));
 	}
 
 	public static String key(String accountId, String igsid) {

@@ -28,4 +28,11 @@ public interface PersonalData {
 		return Set.of();
 	}
 
+	/**
+	 * Forgets what this instance holds in memory about the person, such as a cached
+	 * profile. Every instance is told, within {@code bot.privacy.poll-interval}.
+	 */
+	default void forgetInMemory(String accountId, String senderId) {
+	}
+
 }

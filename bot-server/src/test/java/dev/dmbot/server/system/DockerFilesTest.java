@@ -101,6 +101,15 @@ class DockerFilesTest {
 	}
 
 	@Test
+	void theBuildContextLeavesOutBuildOutputAndSecrets() {
+		List<String> ignored = read(DOCKER.getParent().resolve(".dockerignore")).lines()
+			.filter((line) -> !line.isBlank() && !line.startsWith("#"))
+			.toList();
+
+		assertThat(ignored).contains("**/target", ".git", "docker/.env");
+	}
+
+	@Test
 	void everyFileTheComposeFileMountsExists() {
 		for (Object service : map(compose().get("services")).values()) {
 			for (String volume : strings(map(service).getOrDefault("volumes", List.of()))) {
