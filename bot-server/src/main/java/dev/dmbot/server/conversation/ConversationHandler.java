@@ -235,7 +235,7 @@ class ConversationHandler implements InboundEventHandler {
 		ConversationContext context = withProfile(known).withLanguage(language.code());
 		Intent intent = classifies ? this.classifier.classify(event.text(), language.code()) : new Intent(NO_TEXT, 0);
 		this.meters.counter("bot.intents", "intent", intent.name()).increment();
-		Guardrails.Turn guarded = this.guardrails.screen(event, intent.name());
+		Guardrails.Turn guarded = this.guardrails.screen(event, intent.name(), language.code());
 		if (guarded != null) {
 			answerGuarded(event, context, intent, guarded);
 			return;
@@ -287,7 +287,7 @@ class ConversationHandler implements InboundEventHandler {
 			guardedText = this.guardrails.prepare(event,
 					handoverWords ? replyTemplate : ReplyTemplate.render(replyTemplate, updated.attributes(),
 							updated.flows().slots(), updated.state(), intent.name(), language.code(), found),
-					true);
+					true, language.code());
 		}
 		if (guardedText != null) {
 			String text = guardedText.text();
@@ -360,7 +360,7 @@ class ConversationHandler implements InboundEventHandler {
 		LogEntry trail = null;
 		if (turn.reply() != null && !turn.reply().isBlank()) {
 			confirmation = this.guardrails.prepare(event, ReplyTemplate.render(turn.reply(), updated.attributes(),
-					updated.flows().slots(), updated.state(), intent.name()), false);
+					updated.flows().slots(), updated.state(), intent.name()), false, context.language());
 			reply = new OutboundMessage(event.accountId(), event.senderId(), confirmation.text(), List.of(),
 					updated.lastInboundAt(), Instant.ofEpochMilli(event.receivedAt()), event.dedupKey());
 			trail = new LogEntry("out", "reply", confirmation.text(), List.of(), intent.name(), intent.confidence(),

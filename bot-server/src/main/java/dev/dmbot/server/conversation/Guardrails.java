@@ -72,19 +72,20 @@ class Guardrails {
 	 * out even if the Guardrails sheet is later removed: then nothing can opt them in but
 	 * deleting the key.
 	 * @param intent the message's intent, since {@code opt_out} opts out like a word
+	 * @param language the customer's language, for the confirmation
 	 */
-	Turn screen(InboundEvent event, String intent) {
+	Turn screen(InboundEvent event, String intent, String language) {
 		GuardrailPolicy policy = this.rules.guardrails();
 		boolean optedOut = this.redis.exists(optOutKey(event.accountId(), event.senderId()));
 		if (optedOut) {
 			if (policy.optsIn(event.text())) {
-				return new Turn(Action.OPTED_IN, policy.optInReply().orElse(null));
+				return new Turn(Action.OPTED_IN, policy.optInReply(language).orElse(null));
 			}
 			// Said again, "stop" is not confirmed again: one confirmation per opt-out.
 			return new Turn(Action.SILENCED, null);
 		}
 		if (policy.optsOut(event.text(), intent)) {
-			return new Turn(Action.OPTED_OUT, policy.optOutReply().orElse(null));
+			return new Turn(Action.OPTED_OUT, policy.optOutReply(language).orElse(null));
 		}
 		return null;
 	}
@@ -96,9 +97,10 @@ class Guardrails {
 	 * the disclosure line.
 	 * @param counts whether the message counts towards the daily cap and may be dropped
 	 * by it; the opt-out and opt-in confirmations do not
+	 * @param language the customer's language, for the disclosure line
 	 * @return the message to send, or {@code null} when the cap drops it
 	 */
-	Outgoing prepare(InboundEvent event, String text, boolean counts) {
+	Outgoing prepare(InboundEvent event, String text, boolean counts, String language) {
 		GuardrailPolicy policy = this.rules.guardrails();
 		OptionalInt cap = policy.dailyCap();
 		if (counts && cap.isPresent()) {
@@ -110,7 +112,7 @@ class Guardrails {
 				return null;
 			}
 		}
-		String disclosure = policy.disclosure().orElse(null);
+		String disclosure = policy.disclosure(language).orElse(null);
 		if (disclosure == null || this.redis.exists(disclosedKey(event.accountId(), event.senderId()))) {
 			return new Outgoing(text, false);
 		}

@@ -8,6 +8,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -39,6 +40,15 @@ public final class GuardrailPolicy {
 	private static final Set<String> NEGATIONS = Set.of("not", "dont", "don", "t", "never", "nao", "nunca", "ne", "pas",
 			"nicht", "nie");
 
+	/**
+	 * The setting names of the texts that may be translated, as the sheet writes them.
+	 */
+	static final String OPT_OUT_REPLY = "Opt-out reply";
+
+	static final String OPT_IN_REPLY = "Opt-in reply";
+
+	static final String DISCLOSURE = "Disclosure";
+
 	/** The policy of a set of workbooks without a Guardrails sheet: allows everything. */
 	public static final GuardrailPolicy NONE = new GuardrailPolicy(false, List.of(), null, List.of(), null, null, null,
 			WorkingHours.DEFAULT_ZONE, null);
@@ -61,8 +71,24 @@ public final class GuardrailPolicy {
 
 	private final String disclosure;
 
+	/** The texts in other languages: by setting ("Opt-out reply"…), then language. */
+	private final Map<String, Map<String, String>> translations;
+
 	GuardrailPolicy(boolean present, List<String> optOutWords, String optOutReply, List<String> optInWords,
 			String optInReply, Integer dailyCap, QuietHours quietHours, ZoneId zone, String disclosure) {
+		this(present, optOutWords, optOutReply, optInWords, optInReply, dailyCap, quietHours, zone, disclosure,
+				Map.of());
+	}
+
+	/**
+	 * @param translations the opt-out and opt-in replies and the disclosure in other
+	 * languages, keyed by {@link #OPT_OUT_REPLY}, {@link #OPT_IN_REPLY} and
+	 * {@link #DISCLOSURE}, then by ISO 639-1 code
+	 */
+	GuardrailPolicy(boolean present, List<String> optOutWords, String optOutReply, List<String> optInWords,
+			String optInReply, Integer dailyCap, QuietHours quietHours, ZoneId zone, String disclosure,
+			Map<String, Map<String, String>> translations) {
+		this.translations = Map.copyOf(translations);
 		this.present = present;
 		this.optOutWords = List.copyOf(optOutWords);
 		this.optOutReply = optOutReply;
@@ -97,9 +123,28 @@ public final class GuardrailPolicy {
 		return Optional.ofNullable(this.optOutReply);
 	}
 
+	/** The confirmation of an opt-out in a customer's language, else the default one. */
+	public Optional<String> optOutReply(String language) {
+		return translated(OPT_OUT_REPLY, language).or(this::optOutReply);
+	}
+
 	/** The confirmation of an opt-in, {@code {{variables}}} still to fill. */
 	public Optional<String> optInReply() {
 		return Optional.ofNullable(this.optInReply);
+	}
+
+	/** The confirmation of an opt-in in a customer's language, else the default one. */
+	public Optional<String> optInReply(String language) {
+		return translated(OPT_IN_REPLY, language).or(this::optInReply);
+	}
+
+	/** The disclosure line in a customer's language, else the default one. */
+	public Optional<String> disclosure(String language) {
+		return translated(DISCLOSURE, language).or(this::disclosure);
+	}
+
+	private Optional<String> translated(String setting, String language) {
+		return Optional.ofNullable(this.translations.getOrDefault(setting, Map.of()).get(language));
 	}
 
 	/** The most automated messages one person gets per day in {@link #zone()}. */

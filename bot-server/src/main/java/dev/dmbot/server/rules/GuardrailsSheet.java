@@ -41,11 +41,21 @@ final class GuardrailsSheet {
 	private static final String SEE_README = "rules/README.md, section \"Guardrails: opt-out, caps, quiet hours,"
 			+ " disclosure\"";
 
+	/** A setting in another language: {@code Opt-out reply (pt)}. */
+	private static final java.util.regex.Pattern TRANSLATED = java.util.regex.Pattern
+		.compile("(.+?)\\s*\\(\\s*([A-Za-z]+)\\s*\\)");
+
+	private static final java.util.Set<String> ISO_LANGUAGES = java.util.Set.of(Locale.getISOLanguages());
+
 	enum Setting {
 
 		OPT_OUT_WORDS("Opt-out words", true), OPT_OUT_REPLY("Opt-out reply", true), OPT_IN_WORDS("Opt-in words", true),
 		OPT_IN_REPLY("Opt-in reply", true), DAILY_CAP("Daily message cap", false), QUIET_HOURS("Quiet hours", false),
 		TIME_ZONE("Time zone", false), DISCLOSURE("Disclosure", false);
+
+		/** The settings whose text may be given in other languages too. */
+		static final java.util.Set<Setting> TRANSLATABLE_SETTINGS = java.util.EnumSet.of(OPT_OUT_REPLY, OPT_IN_REPLY,
+				DISCLOSURE);
 
 		private final String text;
 
@@ -98,7 +108,8 @@ final class GuardrailsSheet {
 	}
 
 	private GuardrailPolicy policy(Sheet sheet) {
-		Map<Setting, Cell> settings = settings(sheet);
+		Map<Setting, Map<String, Cell>> translated = new EnumMap<>(Setting.class);
+		Map<Setting, Cell> settings = settings(sheet, translated);
 		for (Setting setting : Setting.values()) {
 			Cell cell = settings.get(setting);
 			if (setting.required && (cell == null || cell.value().isEmpty())) {
@@ -125,10 +136,31 @@ final class GuardrailsSheet {
 		GuardrailPolicy.QuietHours quiet = quietHours(settings.get(Setting.QUIET_HOURS));
 		ZoneId zone = zone(settings.get(Setting.TIME_ZONE));
 		String disclosure = disclosure(settings.get(Setting.DISCLOSURE));
-		return new GuardrailPolicy(true, optOut, optOutReply, optIn, optInReply, cap, quiet, zone, disclosure);
+		Map<String, Map<String, String>> translations = new java.util.HashMap<>();
+		translated.forEach((setting, byLanguage) -> {
+			Cell fallback = settings.get(setting);
+			byLanguage.forEach((language, cell) -> {
+				if (fallback == null || fallback.value().isEmpty()) {
+					throw cell.error(
+							setting.text + " (" + language + ") has no " + setting.text
+									+ " to stand beside: customers in other languages would get nothing.",
+							"add a " + setting.text + " row, or delete this one.");
+				}
+				String text = (setting == Setting.DISCLOSURE) ? disclosure(cell) : message(cell);
+				if (text != null) {
+					translations.computeIfAbsent(setting.text, (key) -> new java.util.HashMap<>()).put(language, text);
+				}
+			});
+		});
+		return new GuardrailPolicy(true, optOut, optOutReply, optIn, optInReply, cap, quiet, zone, disclosure,
+				translations);
 	}
 
-	private Map<Setting, Cell> settings(Sheet sheet) {
+	/**
+	 * The settings by name; the texts in other languages ({@code Opt-out reply (pt)}) go
+	 * to {@code translated}.
+	 */
+	private Map<Setting, Cell> settings(Sheet sheet, Map<Setting, Map<String, Cell>> translated) {
 		Map<Setting, Cell> settings = new EnumMap<>(Setting.class);
 		for (int r = Math.max(0, sheet.getFirstRowNum()); r <= sheet.getLastRowNum(); r++) {
 			String key = text(sheet, r, 0);
@@ -137,6 +169,22 @@ final class GuardrailsSheet {
 				if (!value.value().isEmpty()) {
 					throw value.error("this value has no setting name in column A.", "write one of "
 							+ String.join(", ", Setting.names()) + " in column A of this row, or empty this cell.");
+				}
+				continue;
+			}
+			java.util.regex.Matcher inLanguage = TRANSLATED.matcher(key);
+			if (inLanguage.matches()
+					&& Setting.of(inLanguage.group(1)).filter(Setting.TRANSLATABLE_SETTINGS::contains).isPresent()) {
+				Setting base = Setting.of(inLanguage.group(1)).get();
+				String language = inLanguage.group(2).strip().toLowerCase(Locale.ROOT);
+				if (!ISO_LANGUAGES.contains(language)) {
+					throw cell(sheet, r, 0).error("\"" + inLanguage.group(2) + "\" is not a two-letter language code.",
+							"write the setting as " + base.text + " (pt), with the ISO 639-1 code of the language.");
+				}
+				Cell earlier = translated.computeIfAbsent(base, (k) -> new java.util.HashMap<>()).put(language, value);
+				if (earlier != null) {
+					throw cell(sheet, r, 0).error(key + " is set twice; the first is in row " + earlier.row() + ".",
+							"keep one " + key + " row.");
 				}
 				continue;
 			}

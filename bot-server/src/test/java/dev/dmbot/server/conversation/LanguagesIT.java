@@ -103,6 +103,17 @@ class LanguagesIT {
 	}
 
 	@Test
+	void anOptOutIsConfirmedInThePersonsLanguage() {
+		send("Olá, boa tarde, quero saber o horário da loja");
+		awaitSends(1);
+		send("parem de me enviar mensagens por favor");
+
+		LoggedRequest confirmation = awaitSends(2).get(1);
+		assertThat(this.json.readTree(confirmation.getBodyAsString()).path("message").path("text").asString())
+			.isEqualTo("Feito. Não lhe enviamos mais mensagens. Se mudar de ideias, basta escrever VOLTAR. 👋");
+	}
+
+	@Test
 	void entitiesOfTheMessageAreInTheTrail() {
 		send("Olá, o meu email é ana.costa@sapo.pt e o orçamento é de 2,5 mil euros");
 

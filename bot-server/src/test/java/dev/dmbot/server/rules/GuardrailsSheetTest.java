@@ -60,6 +60,36 @@ class GuardrailsSheetTest {
 	}
 
 	@Test
+	void theTextsMayBeGivenInOtherLanguages() {
+		String[][] rows = java.util.Arrays.copyOf(rows(), rows().length + 3);
+		rows[rows.length - 3] = row("Opt-out reply (pt)", "Feito. Não lhe enviamos mais mensagens.");
+		rows[rows.length - 2] = row("Opt-in reply (ES)", "¡Bienvenido de nuevo!");
+		rows[rows.length - 1] = row("Disclosure (pt)", "Está a falar com o nosso assistente");
+
+		GuardrailPolicy policy = compile(rows);
+
+		assertThat(policy.optOutReply("pt")).contains("Feito. Não lhe enviamos mais mensagens.");
+		assertThat(policy.optOutReply("es")).contains("Done, {{first_name|there}}. No more messages.");
+		assertThat(policy.optInReply("es")).contains("¡Bienvenido de nuevo!");
+		assertThat(policy.optInReply("pt")).contains("Welcome back!");
+		assertThat(policy.disclosure("pt")).contains("Está a falar com o nosso assistente");
+		assertThat(policy.disclosure("en")).contains("You're chatting with our assistant");
+	}
+
+	@Test
+	void aTextInAnotherLanguageNamesAKnownLanguageAndIsCheckedLikeTheOriginal() {
+		String[][] language = java.util.Arrays.copyOf(rows(), rows().length + 1);
+		language[language.length - 1] = row("Opt-out reply (portuguese)", "Feito.");
+		String[][] variable = java.util.Arrays.copyOf(rows(), rows().length + 1);
+		variable[variable.length - 1] = row("Opt-out reply (pt)", "Feito, {{frist_name}}.");
+
+		assertThat(error(language)).hasMessageContaining("row 11, column A")
+			.hasMessageContaining("\"portuguese\" is not a two-letter language code");
+		assertThat(error(variable)).hasMessageContaining("row 11, column B")
+			.hasMessageContaining("unknown variable {{frist_name}}");
+	}
+
+	@Test
 	void readsEverySetting() {
 		GuardrailPolicy policy = compile(rows());
 
