@@ -103,7 +103,9 @@ class Handover {
 		}
 		String reason = route.map(EscalationRoute::reason).orElse(DEFAULT_REASON);
 		String team = route.map(EscalationRoute::team).orElse(DEFAULT_TEAM);
-		String message = route.map((r) -> r.customerMessage(policy.hours(), now)).map(render).orElse(null);
+		String message = route.map((r) -> r.customerMessage(policy.hours(), now, after.language()))
+			.map(render)
+			.orElse(null);
 		Escalation escalation = this.escalations.open(new EscalationRequest(event.accountId(), event.senderId(), reason,
 				team, route.map(EscalationRoute::priority).orElse(EscalationRoute.DEFAULT_PRIORITY),
 				route.map(EscalationRoute::idleTimeout).orElse(null), route.map(EscalationRoute::sla).orElse(null),

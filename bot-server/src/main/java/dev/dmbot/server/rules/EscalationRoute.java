@@ -3,6 +3,7 @@ package dev.dmbot.server.rules;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 
@@ -28,7 +29,14 @@ import java.util.regex.Matcher;
  * @param row the sheet row, for the agent's trail and explanations
  */
 public record EscalationRoute(String reason, String team, String priority, String inHoursMessage,
-		String outOfHoursMessage, Duration idleTimeout, Duration sla, FiredRow row) {
+		String outOfHoursMessage, Duration idleTimeout, Duration sla, FiredRow row, Map<String, String> inHoursMessages,
+		Map<String, String> outOfHoursMessages) {
+
+	/** A route whose messages are in one language. */
+	public EscalationRoute(String reason, String team, String priority, String inHoursMessage, String outOfHoursMessage,
+			Duration idleTimeout, Duration sla, FiredRow row) {
+		this(reason, team, priority, inHoursMessage, outOfHoursMessage, idleTimeout, sla, row, Map.of(), Map.of());
+	}
 
 	/** The priorities a row may set, most urgent first. */
 	public static final List<String> PRIORITIES = List.of("urgent", "high", "normal", "low");
@@ -41,6 +49,8 @@ public record EscalationRoute(String reason, String team, String priority, Strin
 		Objects.requireNonNull(team, "team");
 		Objects.requireNonNull(priority, "priority");
 		Objects.requireNonNull(row, "row");
+		inHoursMessages = (inHoursMessages != null) ? Map.copyOf(inHoursMessages) : Map.of();
+		outOfHoursMessages = (outOfHoursMessages != null) ? Map.copyOf(outOfHoursMessages) : Map.of();
 	}
 
 	/**
@@ -51,7 +61,20 @@ public record EscalationRoute(String reason, String team, String priority, Strin
 	 * Replies sheet's reply.
 	 */
 	public String customerMessage(WorkingHours hours, Instant at) {
-		String template = hours.isOpen(at) ? this.inHoursMessage : this.outOfHoursMessage;
+		return customerMessage(hours, at, null);
+	}
+
+	/**
+	 * As {@link #customerMessage(WorkingHours, Instant)}, in the customer's language when
+	 * the row has its text in it (the Tell the customer (pt) columns and the like), with
+	 * {@code {{opens}}} in that language too.
+	 * @param language the customer's ISO 639-1 code, null when not known
+	 */
+	public String customerMessage(WorkingHours hours, Instant at, String language) {
+		boolean open = hours.isOpen(at);
+		String translated = (language == null) ? null : open ? this.inHoursMessages.get(language)
+				: this.outOfHoursMessages.getOrDefault(language, this.inHoursMessages.get(language));
+		String template = (translated != null) ? translated : open ? this.inHoursMessage : this.outOfHoursMessage;
 		if (template == null) {
 			return null;
 		}
@@ -60,7 +83,7 @@ public record EscalationRoute(String reason, String team, String priority, Strin
 		while (variable.find()) {
 			String value = switch (variable.group(1)) {
 				case "team" -> this.team;
-				case "opens" -> hours.opensText(at);
+				case "opens" -> hours.opensText(at, (translated != null) ? language : "en");
 				default -> null;
 			};
 			if (value == null) {

@@ -56,6 +56,18 @@ final class EscalationsSheet {
 
 	}
 
+	/** A customer text in another language: {@code Tell the customer (pt)}. */
+	private static final java.util.regex.Pattern TRANSLATED = java.util.regex.Pattern
+		.compile("(.+?)\\s*\\(\\s*([A-Za-z]+)\\s*\\)");
+
+	private static final java.util.Set<String> ISO_LANGUAGES = java.util.Set.of(Locale.getISOLanguages());
+
+	/**
+	 * The columns of the customer texts in other languages: {@code in:pt},
+	 * {@code out:es}.
+	 */
+	private final Map<String, Integer> translatedColumns = new LinkedHashMap<>();
+
 	enum Title {
 
 		REASON("Reason", false), INTENT("Intent", true), KEYWORDS("Keywords", true, "Keywords (any of)"),
@@ -152,10 +164,44 @@ final class EscalationsSheet {
 		Map<String, Cell> reasons = new LinkedHashMap<>();
 		int r = header + 1;
 		for (; r <= sheet.getLastRowNum() && !blank(sheet, r, columns); r++) {
-			rows.add(row(cells(sheet, r, columns), reasons));
+			rows.add(translated(sheet, r, row(cells(sheet, r, columns), reasons)));
 		}
 		checkBelowTable(sheet, r, columns);
 		return new EscalationPolicy(rows, hours);
+	}
+
+	/**
+	 * The row with its customer texts in other languages, from the columns titled
+	 * {@code Tell the customer (pt)} and {@code Tell the customer out of hours (pt)}.
+	 */
+	private EscalationPolicy.Row translated(Sheet sheet, int r, EscalationPolicy.Row row) {
+		if (this.translatedColumns.isEmpty()) {
+			return row;
+		}
+		Map<String, String> inHours = new java.util.HashMap<>();
+		Map<String, String> outOfHours = new java.util.HashMap<>();
+		this.translatedColumns.forEach((key, c) -> {
+			Cell cell = cell(sheet, r, c);
+			String text = text(cell);
+			if (text == null) {
+				return;
+			}
+			boolean out = key.startsWith("out:");
+			String language = key.substring(key.indexOf(':') + 1);
+			if (!out && row.route().inHoursMessage() == null || out && row.route().outOfHoursMessage() == null) {
+				throw cell.error(
+						"this row has a text in " + language + " but none in "
+								+ (out ? Title.TELL_OUT_OF_HOURS.text : Title.TELL.text)
+								+ ", the one every other language gets.",
+						"fill that cell of this row too, or empty this one.");
+			}
+			(out ? outOfHours : inHours).put(language, text);
+		});
+		EscalationRoute route = row.route();
+		return new EscalationPolicy.Row(row.intents(), row.keywords(), row.unknownInARow(), row.flowGaveUp(),
+				row.tags(), row.leadScoreAtLeast(), row.repliesEscalate(),
+				new EscalationRoute(route.reason(), route.team(), route.priority(), route.inHoursMessage(),
+						route.outOfHoursMessage(), route.idleTimeout(), route.sla(), route.row(), inHours, outOfHours));
 	}
 
 	private Map<Setting, Cell> settings(Sheet sheet, int header) {
@@ -235,6 +281,26 @@ final class EscalationsSheet {
 				continue;
 			}
 			Cell at = cell(sheet, r, c);
+			java.util.regex.Matcher inLanguage = TRANSLATED.matcher(text);
+			if (inLanguage.matches() && Title.of(inLanguage.group(1))
+				.filter((t) -> t == Title.TELL || t == Title.TELL_OUT_OF_HOURS)
+				.isPresent()) {
+				String language = inLanguage.group(2).toLowerCase(Locale.ROOT);
+				if (!ISO_LANGUAGES.contains(language)) {
+					throw at.error("\"" + inLanguage.group(2) + "\" is not a two-letter language code.",
+							"title the column like " + Title.TELL.text + " (pt), with the ISO 639-1 code of the"
+									+ " language.");
+				}
+				String key = ((Title.of(inLanguage.group(1)).get() == Title.TELL) ? "in:" : "out:") + language;
+				Integer twice = this.translatedColumns.put(key, c);
+				if (twice != null) {
+					throw at.error(
+							"a second " + text + " column; the first is column "
+									+ CellReference.convertNumToColString(twice) + ".",
+							"keep one column titled " + text + ".");
+				}
+				continue;
+			}
 			Title title = Title.of(text)
 				.orElseThrow(() -> at.error(
 						"unknown column title \"" + text + "\""

@@ -157,7 +157,8 @@ public final class WorkbookTests {
 			if (escalated) {
 				this.escalatedAt = turn.row();
 				this.tags.add(ESCALATED_TAG);
-				String message = route.map((r) -> r.customerMessage(escalations.hours(), this.now)).orElse(null);
+				String message = route.map((r) -> r.customerMessage(escalations.hours(), this.now, this.language))
+					.orElse(null);
 				if (message != null) {
 					template = message;
 				}

@@ -157,23 +157,43 @@ public record WorkingHours(List<Opening> openings, ZoneId zone) {
 	 * when always open.
 	 */
 	public String opensText(Instant at) {
+		return opensText(at, "en");
+	}
+
+	/**
+	 * As {@link #opensText(Instant)}, in Portuguese ("amanhã às 10:00", "na segunda-feira
+	 * às 10:00") or Spanish ("mañana a las 10:00", "el lunes a las 10:00"); English for
+	 * any other language.
+	 */
+	public String opensText(Instant at, String language) {
 		if (isAlwaysOpen()) {
 			return "";
 		}
+		boolean pt = "pt".equals(language);
+		boolean es = "es".equals(language);
 		if (isOpen(at)) {
-			return "now";
+			return pt ? "agora" : es ? "ahora" : "now";
 		}
 		ZonedDateTime next = nextOpening(at).orElseThrow();
 		long days = ChronoUnit.DAYS.between(LocalDateTime.ofInstant(at, this.zone).toLocalDate(), next.toLocalDate());
 		String time = String.format(Locale.ROOT, "%02d:%02d", next.getHour(), next.getMinute());
-		String day = next.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+		Locale locale = pt ? Locale.forLanguageTag("pt-PT") : es ? Locale.forLanguageTag("es") : Locale.ENGLISH;
+		String day = next.getDayOfWeek().getDisplayName(TextStyle.FULL, locale);
+		String at24 = pt ? " às " + time : es ? " a las " + time : " at " + time;
 		if (days == 0) {
-			return "today at " + time;
+			return (pt ? "hoje" : es ? "hoy" : "today") + at24;
 		}
 		if (days == 1) {
-			return "tomorrow at " + time;
+			return (pt ? "amanhã" : es ? "mañana" : "tomorrow") + at24;
 		}
-		return ((days >= 7) ? "next " : "") + day + " at " + time;
+		if (pt) {
+			boolean saturdayOrSunday = next.getDayOfWeek().getValue() >= 6;
+			return (saturdayOrSunday ? "no " : "na ") + day + ((days >= 7) ? " da próxima semana" : "") + at24;
+		}
+		if (es) {
+			return "el " + day + ((days >= 7) ? " de la semana que viene" : "") + at24;
+		}
+		return ((days >= 7) ? "next " : "") + day + at24;
 	}
 
 	private static List<DayOfWeek> days(String part, String text) {

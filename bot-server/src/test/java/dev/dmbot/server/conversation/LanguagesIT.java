@@ -114,6 +114,18 @@ class LanguagesIT {
 	}
 
 	@Test
+	void aHandoverIsAnnouncedInThePersonsLanguage() {
+		send("O candeeiro chegou partido, que vergonha");
+
+		LoggedRequest sent = awaitSends(1).get(0);
+		// In or out of working hours, whenever the test runs: both texts open the same
+		// way.
+		assertThat(this.json.readTree(sent.getBodyAsString()).path("message").path("text").asString())
+			.startsWith("Lamento muito")
+			.doesNotContain("{{");
+	}
+
+	@Test
 	void entitiesOfTheMessageAreInTheTrail() {
 		send("Olá, o meu email é ana.costa@sapo.pt e o orçamento é de 2,5 mil euros");
 
