@@ -40,7 +40,8 @@ class AdminApisRedisOutageIT {
 	EmbeddedRedisServerHolder redisServer;
 
 	@Test
-	void rulesContactsAndLeadsAnswer503WhileRedisIsAwayAndWorkAfter() throws Exception {
+	void rulesContactsLeadsConversionsExperimentsAndDeadLettersAnswer503WhileRedisIsAwayAndWorkAfter()
+			throws Exception {
 		byte[] workbook = Files.readAllBytes(Path.of("../rules/lumen-oak.xlsx"));
 
 		List<HttpResponse<String>> whileDown;
@@ -52,7 +53,13 @@ class AdminApisRedisOutageIT {
 					send(request("/api/contacts/17841400000000000/4242/attributes")
 						.header("Content-Type", "application/json")
 						.PUT(HttpRequest.BodyPublishers.ofString("{\"last_viewed_product\":\"oak side table\"}"))),
-					send(request("/api/admin/leads").GET()));
+					send(request("/api/admin/leads").GET()),
+					send(request("/api/conversions").header("Content-Type", "application/json")
+						.POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"order-1\",\"accountId\":"
+								+ "\"17841400000000000\",\"senderId\":\"4242\",\"type\":\"order\"}"))),
+					send(request("/api/conversions?account=17841400000000000").GET()),
+					send(request("/api/admin/experiments").GET()), send(request("/api/admin/dead-letters").GET()),
+					send(request("/api/admin/dead-letters/replay").POST(HttpRequest.BodyPublishers.noBody())));
 		}
 		finally {
 			this.redisServer.server().start();
