@@ -29,13 +29,12 @@ public class ReplyAttribution {
 		this.counts = counts;
 	}
 
-	public Touches touches(String accountId, String senderId) {
-		return this.touches.load(accountId, senderId);
-	}
-
-	/** The wordings this person sticks to. */
-	public VariantChoice variantsFor(String senderId, Touches touches) {
-		return StickyVariants.of(senderId, touches);
+	/**
+	 * The wordings this person sticks to, for one turn; pass the same choice to
+	 * {@link #given} once the decision is stored.
+	 */
+	public VariantChoice variantsFor(String accountId, String senderId) {
+		return new StickyVariants(this.touches, accountId, senderId);
 	}
 
 	/**
@@ -62,8 +61,8 @@ public class ReplyAttribution {
 	/**
 	 * Once the decision is stored: a person given a wording for the first time counts.
 	 */
-	public void given(String accountId, Touches before, Exposure exposure) {
-		if (exposure != null && !exposure.variant().equals(before.variants().get(exposure.experiment()))) {
+	public void given(String accountId, VariantChoice choice, Exposure exposure) {
+		if (exposure != null && choice instanceof StickyVariants sticky && sticky.newlyGiven(exposure)) {
 			countQuietly(() -> this.counts.given(accountId, exposure));
 		}
 	}

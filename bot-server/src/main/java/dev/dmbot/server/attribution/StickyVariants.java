@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 import dev.dmbot.server.rules.Experiment;
+import dev.dmbot.server.rules.Exposure;
 import dev.dmbot.server.rules.ReplyVariant;
 import dev.dmbot.server.rules.VariantChoice;
 
@@ -13,20 +14,45 @@ import dev.dmbot.server.rules.VariantChoice;
  * given before, as long as the test still has it; otherwise one drawn from a hash of the
  * experiment and the person, weighted by the shares. The hash makes two instances
  * deciding for the same new person at once agree, without asking Redis.
+ * <p>
+ * One instance per turn. The person's stored wordings are read from Redis only when the
+ * turn's reply is under test, so the many replies that are not cost no extra round trip.
  */
-final class StickyVariants {
+final class StickyVariants implements VariantChoice {
 
-	private StickyVariants() {
+	private final ContactTouches touches;
+
+	private final String accountId;
+
+	private final String senderId;
+
+	private Touches stored;
+
+	StickyVariants(ContactTouches touches, String accountId, String senderId) {
+		this.touches = touches;
+		this.accountId = accountId;
+		this.senderId = senderId;
 	}
 
-	static VariantChoice of(String senderId, Touches touches) {
-		return (experiment) -> {
-			String given = touches.variants().get(experiment.name());
-			if (given != null && experiment.variant(given).isPresent()) {
-				return given;
-			}
-			return drawn(experiment, senderId);
-		};
+	@Override
+	public String choose(Experiment experiment) {
+		String given = stored().variants().get(experiment.name());
+		if (given != null && experiment.variant(given).isPresent()) {
+			return given;
+		}
+		return drawn(experiment, this.senderId);
+	}
+
+	/** Whether this turn gave the person a wording they had not been stored with. */
+	boolean newlyGiven(Exposure exposure) {
+		return !exposure.variant().equals(stored().variants().get(exposure.experiment()));
+	}
+
+	private Touches stored() {
+		if (this.stored == null) {
+			this.stored = this.touches.load(this.accountId, this.senderId);
+		}
+		return this.stored;
 	}
 
 	static String drawn(Experiment experiment, String senderId) {

@@ -35,7 +35,6 @@ import dev.dmbot.server.outbound.OutboundDispatcher;
 import dev.dmbot.server.outbound.OutboundMessage;
 import dev.dmbot.server.outbound.QuickReplyOption;
 import dev.dmbot.server.attribution.ReplyAttribution;
-import dev.dmbot.server.attribution.Touches;
 import dev.dmbot.server.escalation.Escalation;
 import dev.dmbot.server.flows.Completion;
 import dev.dmbot.server.followups.FollowUpScheduler;
@@ -50,6 +49,7 @@ import dev.dmbot.server.profile.ProfileCache;
 import dev.dmbot.server.rules.DecisionEngine;
 import dev.dmbot.server.rules.DecisionRequest;
 import dev.dmbot.server.rules.Exposure;
+import dev.dmbot.server.rules.VariantChoice;
 import dev.dmbot.server.rules.FiredRow;
 import dev.dmbot.server.rules.QuickReply;
 import dev.dmbot.server.rules.ReplyTemplate;
@@ -245,9 +245,11 @@ class ConversationHandler implements InboundEventHandler {
 		DecisionRequest request = new DecisionRequest(ruleEventType(event), intent.name(), intent.confidence(),
 				event.text(), event.payload(), event.referralRef(), context.state(), context.tags(),
 				context.inboundCount() + 1, context.attributes(), event.adId(), language.code(), found);
-		Touches touches = this.attribution.touches(event.accountId(), event.senderId());
+		// Reads the person's stored wordings only if the reply turns out to be under
+		// test.
+		VariantChoice wordings = this.attribution.variantsFor(event.accountId(), event.senderId());
 		Response decision = this.responder.respond(this.rules, request, context.flows(), this.clock.instant(),
-				this.attribution.variantsFor(event.senderId(), touches));
+				wordings);
 		if (decision.flowNote() != null) {
 			this.meters
 				.counter("bot.flows.events", "flow", decision.flowNote().flow(), "outcome",
@@ -320,7 +322,7 @@ class ConversationHandler implements InboundEventHandler {
 		}
 		this.guardrails.recorded(null, guardedText);
 		if (reply != null) {
-			this.attribution.given(event.accountId(), touches, exposure(decision, handed));
+			this.attribution.given(event.accountId(), wordings, exposure(decision, handed));
 		}
 		log.info("Conversation {}: {} '{}' -> language {}, intent {} ({}), rows {}, state '{}'{}{}{}",
 				event.conversationId(), event.kind().ruleName(), abbreviate(event.text()), language, intent.name(),

@@ -1,14 +1,18 @@
 package dev.dmbot.server.faults;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.dmbot.server.support.WebhookClient;
 import dev.dmbot.server.support.WebhookPayloads;
 
 /**
@@ -36,6 +40,64 @@ final class Answers {
 	 * @param replies the reply each question gets, as the rules answer it
 	 */
 	static Answers of(DmStream stream, WireMockServer meta, Map<String, String> replies) {
+		Map<String, List<String>> delivered = delivered(meta);
+		Answers answers = new Answers();
+		int messages = stream.total() / stream.customers().size();
+		for (WebhookPayloads customer : stream.customers()) {
+			List<String> expected = new ArrayList<>();
+			for (int m = 0; m < messages; m++) {
+				expected.add(replies.get(stream.question(m)));
+			}
+			answers.line(customer.sender(), expected, delivered.getOrDefault(customer.sender(), List.of()));
+		}
+		return answers;
+	}
+
+	/**
+	 * Waits until every message of the stream is answered (or a minute passes), then a
+	 * little longer for late repeats to show, and lines the answers up.
+	 */
+	static Answers await(DmStream stream, WireMockServer meta, Map<String, String> replies) {
+		try {
+			Awaitility.await()
+				.atMost(Duration.ofSeconds(60))
+				.pollInterval(Duration.ofMillis(300))
+				.until(() -> of(stream, meta, replies).complete());
+		}
+		catch (ConditionTimeoutException ex) {
+			// The caller asserts, with what is missing.
+		}
+		Awaitility.await().pollDelay(Duration.ofSeconds(2)).until(() -> true);
+		return of(stream, meta, replies);
+	}
+
+	/**
+	 * The reply each question gets, from a new customer who asks each twice: the second
+	 * time shows it without the once-per-person disclosure line.
+	 */
+	static Map<String, String> replies(WebhookClient webhook, WireMockServer meta, List<String> questions) {
+		WebhookPayloads warmUp = WebhookPayloads.from(WebhookPayloads.newSender());
+		Map<String, String> replies = new java.util.LinkedHashMap<>();
+		List<String> asked = new ArrayList<>(questions);
+		asked.addAll(questions);
+		for (String question : asked) {
+			int before = delivered(meta, warmUp.sender()).size();
+			webhook.post(warmUp.at(System.currentTimeMillis()).textMessage(question));
+			Awaitility.await()
+				.atMost(Duration.ofSeconds(20))
+				.until(() -> delivered(meta, warmUp.sender()).size() > before);
+			replies.put(question, delivered(meta, warmUp.sender()).get(before));
+		}
+		return replies;
+	}
+
+	/** What Meta answered 200 for this customer, oldest first. */
+	static List<String> delivered(WireMockServer meta, String recipient) {
+		return delivered(meta).getOrDefault(recipient, List.of());
+	}
+
+	/** The texts Meta answered 200 for, by recipient, oldest first. */
+	private static Map<String, List<String>> delivered(WireMockServer meta) {
 		Map<String, List<String>> delivered = new java.util.HashMap<>();
 		List<ServeEvent> events = new ArrayList<>(meta.getAllServeEvents());
 		// WireMock lists the newest first.
@@ -48,16 +110,7 @@ final class Answers {
 			delivered.computeIfAbsent(body.path("recipient").path("id").asString(), (id) -> new ArrayList<>())
 				.add(body.path("message").path("text").asString());
 		}
-		Answers answers = new Answers();
-		int messages = stream.total() / stream.customers().size();
-		for (WebhookPayloads customer : stream.customers()) {
-			List<String> expected = new ArrayList<>();
-			for (int m = 0; m < messages; m++) {
-				expected.add(replies.get(stream.question(m)));
-			}
-			answers.line(customer.sender(), expected, delivered.getOrDefault(customer.sender(), List.of()));
-		}
-		return answers;
+		return delivered;
 	}
 
 	private void line(String customer, List<String> expected, List<String> got) {

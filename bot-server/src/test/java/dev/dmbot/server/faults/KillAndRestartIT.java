@@ -11,7 +11,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import tools.jackson.databind.json.JsonMapper;
 
 import dev.dmbot.server.support.MetaApiStub;
 import dev.dmbot.server.support.WebhookClient;
@@ -44,8 +43,6 @@ class KillAndRestartIT {
 	static final List<String> QUESTIONS = List.of("how much is shipping to Porto?", "what are your opening hours?",
 			"how do returns work?");
 
-	static final JsonMapper JSON = JsonMapper.builder().build();
-
 	static final int PARTITIONS = 4;
 
 	final List<ServerProcess> servers = new ArrayList<>();
@@ -74,7 +71,7 @@ class KillAndRestartIT {
 		server.start();
 		stream.finish(Duration.ofMinutes(3));
 
-		Answers answers = awaitAnswers(stream, replies);
+		Answers answers = Answers.await(stream, meta.server(), replies);
 		FaultReport.row("Server killed (`kill -9`) mid-stream, restarted", stream, answers,
 				"restart took the pending events over");
 		assertThat(stream.acknowledged()).isEqualTo(stream.total());
@@ -99,7 +96,7 @@ class KillAndRestartIT {
 		group.get(1).kill();
 		stream.finish(Duration.ofMinutes(3));
 
-		Answers answers = awaitAnswers(stream, replies);
+		Answers answers = Answers.await(stream, meta.server(), replies);
 		FaultReport.row("One of " + count + " servers on one Redis killed (`kill -9`) mid-stream, not restarted",
 				stream, answers, "the others took its partitions over after the lease (3 s here)");
 		assertThat(stream.acknowledged()).isEqualTo(stream.total());
@@ -130,43 +127,11 @@ class KillAndRestartIT {
 		return server.start();
 	}
 
-	/**
-	 * The reply each question gets, from a customer who asks each twice: the second time
-	 * shows it without the once-per-person disclosure line.
-	 */
 	private static Map<String, String> replies(ServerProcess server) {
-		WebhookClient webhook = new WebhookClient(server.port(), MetaApiStub.APP_SECRET);
-		WebhookPayloads warmUp = WebhookPayloads.from(WebhookPayloads.newSender());
-		Map<String, String> replies = new LinkedHashMap<>();
-		List<String> asked = new ArrayList<>(QUESTIONS);
-		asked.addAll(QUESTIONS);
-		for (String question : asked) {
-			int before = meta.sentTo(warmUp.sender()).size();
-			assertThat(webhook.post(warmUp.at(System.currentTimeMillis()).textMessage(question)).statusCode())
-				.isEqualTo(200);
-			await().atMost(Duration.ofSeconds(20)).until(() -> meta.sentTo(warmUp.sender()).size() > before);
-			replies.put(question,
-					JSON.readTree(meta.sentTo(warmUp.sender()).get(before).getBodyAsString())
-						.path("message")
-						.path("text")
-						.asString());
-		}
+		Map<String, String> replies = Answers.replies(new WebhookClient(server.port(), MetaApiStub.APP_SECRET),
+				meta.server(), QUESTIONS);
 		assertThat(replies.get(QUESTIONS.get(0))).isNotEqualTo(replies.get(QUESTIONS.get(1)));
 		return replies;
-	}
-
-	private static Answers awaitAnswers(DmStream stream, Map<String, String> replies) {
-		try {
-			await().atMost(Duration.ofSeconds(60))
-				.pollInterval(Duration.ofMillis(500))
-				.until(() -> Answers.of(stream, meta.server(), replies).complete());
-		}
-		catch (org.awaitility.core.ConditionTimeoutException ex) {
-			// Reported and asserted below, with what is missing.
-		}
-		// Late repeats would show a little after the last answer.
-		await().pollDelay(Duration.ofSeconds(2)).until(() -> true);
-		return Answers.of(stream, meta.server(), replies);
 	}
 
 }

@@ -6,7 +6,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -82,7 +81,7 @@ class StreamFaultsIT {
 	@BeforeEach
 	void learnTheReplies() {
 		meta.server().resetScenarios();
-		this.replies = replies();
+		this.replies = Answers.replies(new WebhookClient(this.port, MetaApiStub.APP_SECRET), meta.server(), QUESTIONS);
 	}
 
 	@Test
@@ -95,7 +94,7 @@ class StreamFaultsIT {
 		this.redisServer.server().start();
 		stream.finish(Duration.ofMinutes(2));
 
-		Answers answers = awaitAnswers(stream);
+		Answers answers = Answers.await(stream, meta.server(), this.replies);
 		FaultReport.row("Redis stopped for 3 s mid-stream, restarted (AOF everysec)", stream, answers,
 				"webhook answered 503 while Redis was down; Meta's retries delivered them after");
 		assertThat(stream.refusals()).containsKey("503");
@@ -113,7 +112,7 @@ class StreamFaultsIT {
 		failures.forEach(meta.server()::removeStub);
 		stream.finish(Duration.ofMinutes(2));
 
-		Answers answers = awaitAnswers(stream);
+		Answers answers = Answers.await(stream, meta.server(), this.replies);
 		FaultReport.row("Send API answering 500, 429 and timing out (cycling) for ~2.5 s", stream, answers,
 				(int) (sendErrors() - retried) + " failed calls retried with backoff and jitter");
 		assertExactlyOnceInOrder(stream, answers);
@@ -157,12 +156,13 @@ class StreamFaultsIT {
 					.body());
 		assertThat(replayed.path("sent").get(0).asString()).isEqualTo(putBack.path("id").asString());
 		assertThat(deadLetterFor(customer)).isNull();
-		assertThat(delivered(customer)).containsExactly(this.replies.get(QUESTIONS.get(0)));
+		assertThat(Answers.delivered(meta.server(), customer.sender()))
+			.containsExactly(this.replies.get(QUESTIONS.get(0)));
 		JsonNode again = JSON.readTree(
 				admin("POST", "/api/admin/dead-letters/replay", "{\"ids\":[\"" + putBack.path("id").asString() + "\"]}")
 					.body());
 		assertThat(again.path("notFound").get(0).asString()).isEqualTo(putBack.path("id").asString());
-		assertThat(delivered(customer)).hasSize(1);
+		assertThat(Answers.delivered(meta.server(), customer.sender())).hasSize(1);
 	}
 
 	@Test
@@ -202,7 +202,8 @@ class StreamFaultsIT {
 		}
 
 		await().atMost(Duration.ofSeconds(30))
-			.until(() -> customers.stream().allMatch((customer) -> delivered(customer).size() >= rounds));
+			.until(() -> customers.stream()
+				.allMatch((customer) -> Answers.delivered(meta.server(), customer.sender()).size() >= rounds));
 		await().pollDelay(Duration.ofSeconds(1)).until(() -> true);
 		int repeated = 0;
 		for (WebhookPayloads customer : customers) {
@@ -210,7 +211,7 @@ class StreamFaultsIT {
 			for (int round = 0; round < rounds; round++) {
 				expected.add(this.replies.get(QUESTIONS.get(round % 2)));
 			}
-			List<String> got = delivered(customer);
+			List<String> got = Answers.delivered(meta.server(), customer.sender());
 			repeated += Math.max(0, got.size() - rounds);
 			assertThat(got).as(customer.sender()).hasSize(rounds);
 			for (int i = 0; i < rounds; i++) {
@@ -263,53 +264,6 @@ class StreamFaultsIT {
 		assertThat(answers.lost()).as(answers.toString()).isZero();
 		assertThat(answers.repeated()).as(answers.toString()).isZero();
 		assertThat(answers.outOfOrder()).as(answers.toString()).isZero();
-	}
-
-	private Answers awaitAnswers(DmStream stream) {
-		try {
-			await().atMost(Duration.ofSeconds(60))
-				.pollInterval(Duration.ofMillis(300))
-				.until(() -> Answers.of(stream, meta.server(), this.replies).complete());
-		}
-		catch (org.awaitility.core.ConditionTimeoutException ex) {
-			// Asserted with what is missing.
-		}
-		await().pollDelay(Duration.ofSeconds(1)).until(() -> true);
-		return Answers.of(stream, meta.server(), this.replies);
-	}
-
-	/** The reply each question gets, the second time a customer asks it. */
-	private Map<String, String> replies() {
-		WebhookClient webhook = new WebhookClient(this.port, MetaApiStub.APP_SECRET);
-		WebhookPayloads warmUp = WebhookPayloads.from(WebhookPayloads.newSender());
-		Map<String, String> replies = new LinkedHashMap<>();
-		List<String> asked = new ArrayList<>(QUESTIONS);
-		asked.addAll(QUESTIONS);
-		for (String question : asked) {
-			int before = delivered(warmUp).size();
-			webhook.post(warmUp.at(System.currentTimeMillis()).textMessage(question));
-			await().atMost(Duration.ofSeconds(20)).until(() -> delivered(warmUp).size() > before);
-			replies.put(question, delivered(warmUp).get(before));
-		}
-		return replies;
-	}
-
-	/** What Meta answered 200 for this customer, oldest first. */
-	private static List<String> delivered(WebhookPayloads customer) {
-		List<String> texts = new ArrayList<>();
-		List<com.github.tomakehurst.wiremock.stubbing.ServeEvent> events = new ArrayList<>(
-				meta.server().getAllServeEvents());
-		java.util.Collections.reverse(events);
-		for (com.github.tomakehurst.wiremock.stubbing.ServeEvent event : events) {
-			if (event.getResponse().getStatus() != 200 || !event.getRequest().getUrl().endsWith("/messages")) {
-				continue;
-			}
-			JsonNode body = JSON.readTree(event.getRequest().getBodyAsString());
-			if (body.path("recipient").path("id").asString().equals(customer.sender())) {
-				texts.add(body.path("message").path("text").asString());
-			}
-		}
-		return texts;
 	}
 
 	private static byte[] batch(List<byte[]> bodies) {
