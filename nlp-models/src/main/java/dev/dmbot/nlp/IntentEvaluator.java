@@ -98,7 +98,7 @@ final class IntentEvaluator {
 		for (ExampleLine line : lines) {
 			Prediction prediction = model.predict(line.example().text());
 			scores.add(new ScoredMessage(line.example().label(), line.example().text(), prediction.label(),
-					prediction.probability()));
+					prediction.confidence()));
 		}
 		return scores;
 	}

@@ -40,9 +40,18 @@ public final class IntentFeatures {
 	 * array for null or blank text.
 	 */
 	public static String[] of(String text) {
+		return analyse(text).features();
+	}
+
+	/**
+	 * The features of a message and its words (the Porter stems of its tokens that start
+	 * with a letter, in order, repeats kept), from one pass over the text.
+	 */
+	static Analysis analyse(String text) {
 		List<String> tokens = tokens(text);
 		List<String> stems = stems(tokens);
 		Set<String> features = new LinkedHashSet<>();
+		List<String> words = new ArrayList<>(stems.size());
 		for (int i = 0; i < tokens.size(); i++) {
 			String token = tokens.get(i);
 			features.add("w=" + token);
@@ -54,13 +63,30 @@ public final class IntentFeatures {
 			if (isWord(token)) {
 				addCharGrams(token, features);
 			}
+			if (Character.isLetter(token.codePointAt(0))) {
+				words.add(stems.get(i));
+			}
 		}
 		if (!tokens.isEmpty()) {
 			// The first word carries much of the intent in short DMs ("hi", "thanks",
 			// "stop").
 			features.add("first=" + tokens.get(0));
 		}
-		return features.toArray(String[]::new);
+		return new Analysis(features.toArray(String[]::new), words);
+	}
+
+	/** See {@link #analyse}. */
+	static List<String> stemmedWords(String text) {
+		return analyse(text).words();
+	}
+
+	/**
+	 * A message's features and words.
+	 *
+	 * @param features what the maxent model weighs
+	 * @param words the Porter stems of the tokens that start with a letter
+	 */
+	record Analysis(String[] features, List<String> words) {
 	}
 
 	/**

@@ -4,12 +4,14 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,21 +24,40 @@ import opennlp.tools.ml.model.GenericModelReader;
 import opennlp.tools.ml.model.GenericModelWriter;
 
 /**
- * A trained intent classifier: a maxent model over {@link IntentFeatures}.
+ * A trained intent classifier: a maxent model over {@link IntentFeatures}, with the
+ * {@link WordEvidence evidence} of its training examples' words.
  * <p>
- * Only the maxent parameters are stored, never a feature generator: serving computes
- * features with the same {@link IntentFeatures} code as training, so a loaded model
- * predicts exactly what the trained one did. (A {@code DoccatModel} built with an n-gram
- * feature generator is restored with the default bag-of-words generator in opennlp-tools
- * 2.5, and silently loses accuracy.) Instances are immutable and safe to share between
- * threads.
+ * The maxent parameters are stored, never a feature generator: serving computes features
+ * with the same {@link IntentFeatures} code as training, so a loaded model predicts
+ * exactly what the trained one did. (A {@code DoccatModel} built with an n-gram feature
+ * generator is restored with the default bag-of-words generator in opennlp-tools 2.5, and
+ * silently loses accuracy.) The words of the training examples follow the parameters in
+ * the same file, for {@link WordEvidence}; a file written before they were kept still
+ * loads and predicts from the maxent parameters alone. Instances are immutable and safe
+ * to share between threads.
  */
 public final class IntentModel {
 
 	private final AbstractModel model;
 
-	IntentModel(AbstractModel model) {
+	private final WordEvidence evidence;
+
+	private final MaxentRows rows;
+
+	/** Per outcome index, the outcome's place in alphabetical order. */
+	private final int[] alphabeticalRanks;
+
+	IntentModel(AbstractModel model, WordEvidence evidence) {
 		this.model = Objects.requireNonNull(model, "model must not be null");
+		this.evidence = evidence;
+		this.rows = new MaxentRows(model);
+		String[] outcomes = outcomes(model);
+		String[] sorted = outcomes.clone();
+		Arrays.sort(sorted);
+		this.alphabeticalRanks = new int[outcomes.length];
+		for (int i = 0; i < outcomes.length; i++) {
+			this.alphabeticalRanks[i] = Arrays.binarySearch(sorted, outcomes[i]);
+		}
 	}
 
 	/**
@@ -44,7 +65,9 @@ public final class IntentModel {
 	 */
 	public static IntentModel load(InputStream in) throws IOException {
 		DataInputStream data = new DataInputStream(new BufferedInputStream(in));
-		return new IntentModel(new GenericModelReader(new BinaryFileDataReader(data)).getModel());
+		AbstractModel model = new GenericModelReader(new BinaryFileDataReader(data)).getModel();
+		List<TrainingWords.Example> words = TrainingWords.readFrom(data);
+		return new IntentModel(model, (words != null) ? new WordEvidence(words, outcomes(model)) : null);
 	}
 
 	public static IntentModel load(Path file) throws IOException {
@@ -56,7 +79,16 @@ public final class IntentModel {
 	/** Writes the model in OpenNLP's binary maxent format; does not close the stream. */
 	public void writeTo(OutputStream out) throws IOException {
 		DataOutputStream data = new DataOutputStream(new BufferedOutputStream(out));
-		new GenericModelWriter(this.model, data).persist();
+		// The writer closes the stream it is given; the word counts still have to follow.
+		new GenericModelWriter(this.model, new DataOutputStream(new FilterOutputStream(data) {
+			@Override
+			public void close() throws IOException {
+				flush();
+			}
+		})).persist();
+		if (this.evidence != null) {
+			TrainingWords.writeTo(data, this.evidence.examples());
+		}
 		data.flush();
 	}
 
@@ -73,24 +105,46 @@ public final class IntentModel {
 
 	/**
 	 * Predicts the intent of one message; null or blank text gets the model's prior
-	 * distribution.
+	 * distribution (and a confidence equal to its probability).
 	 */
 	public Prediction predict(String text) {
-		double[] probabilities = this.model.eval(IntentFeatures.of(text));
-		List<Integer> order = new ArrayList<>();
-		for (int i = 0; i < probabilities.length; i++) {
-			order.add(i);
+		IntentFeatures.Analysis analysis = IntentFeatures.analyse(text);
+		double[] probabilities = this.rows.scores(analysis.features());
+		List<String> words = analysis.words();
+		double[] maxentProbabilities = probabilities;
+		if (this.evidence != null) {
+			maxentProbabilities = probabilities.clone();
+			MaxentRows.normalise(maxentProbabilities);
+			this.evidence.addTo(probabilities, words);
+		}
+		MaxentRows.normalise(probabilities);
+		Integer[] order = new Integer[probabilities.length];
+		for (int i = 0; i < order.length; i++) {
+			order[i] = i;
 		}
 		// Ties are broken by label so the answer never depends on the model's internal
 		// outcome order.
-		order.sort(Comparator.<Integer>comparingDouble((i) -> -probabilities[i])
-			.thenComparing((i) -> this.model.getOutcome(i)));
+		Arrays.sort(order, Comparator.<Integer>comparingDouble((i) -> -probabilities[i])
+			.thenComparingInt((i) -> this.alphabeticalRanks[i]));
 		Map<String, Double> distribution = new LinkedHashMap<>();
 		for (int i : order) {
 			distribution.put(this.model.getOutcome(i), probabilities[i]);
 		}
-		int best = order.get(0);
-		return new Prediction(this.model.getOutcome(best), probabilities[best], distribution);
+		int best = order[0];
+		// The experts choose the label, but they multiply evidence and so grow sure of
+		// themselves on short messages ("ok" nearly repeats an example of several
+		// intents): the confidence is the maxent model's probability for that label.
+		double confidence = (this.evidence != null) ? this.evidence.confidence(best, maxentProbabilities[best], words)
+				: probabilities[best];
+		return new Prediction(this.model.getOutcome(best), probabilities[best], distribution, confidence);
+	}
+
+	static String[] outcomes(AbstractModel model) {
+		String[] outcomes = new String[model.getNumOutcomes()];
+		for (int i = 0; i < outcomes.length; i++) {
+			outcomes[i] = model.getOutcome(i);
+		}
+		return outcomes;
 	}
 
 	/** Returns the intent labels the model knows, in alphabetical order. */

@@ -16,7 +16,8 @@ import opennlp.tools.util.TrainingParameters;
 
 /**
  * Trains an {@link IntentModel}: an L2-regularised maxent model (OpenNLP's quasi-Newton
- * trainer) over {@link IntentFeatures}.
+ * trainer) over {@link IntentFeatures}, and the {@link WordEvidence evidence} of the
+ * examples' words.
  * <p>
  * Training is deterministic: no sampling, the events are fed in data order, and the
  * gradient is summed by a fixed number of threads over fixed slices of the events, in a
@@ -47,7 +48,8 @@ public final class IntentModelTrainer {
 		// The trainer writes its report into this map, so it must be mutable.
 		EventTrainer trainer = TrainerFactory.getEventTrainer(parameters(), new HashMap<>());
 		try {
-			return new IntentModel((AbstractModel) trainer.train(ObjectStreamUtils.createObjectStream(events)));
+			AbstractModel model = (AbstractModel) trainer.train(ObjectStreamUtils.createObjectStream(events));
+			return new IntentModel(model, new WordEvidence(TrainingWords.of(examples), IntentModel.outcomes(model)));
 		}
 		catch (IOException ex) {
 			// The events are in memory; an IOException here is a bug, not a condition to

@@ -22,7 +22,7 @@ record ThresholdPoint(double threshold, double inScopeAccuracy, double oosRecall
 		int rejected = 0;
 		int rejectedOutOfScope = 0;
 		for (ScoredMessage message : messages) {
-			boolean reject = message.probability() < threshold;
+			boolean reject = message.confidence() < threshold;
 			if (reject) {
 				rejected++;
 			}

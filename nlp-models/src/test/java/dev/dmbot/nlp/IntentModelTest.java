@@ -1,7 +1,6 @@
 package dev.dmbot.nlp;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -45,7 +44,7 @@ class IntentModelTest {
 
 	@Test
 	void savedAndLoadedModelScoresExactlyLikeTheTrainedOne() throws IOException {
-		IntentModel loaded = IntentModel.load(new ByteArrayInputStream(bytesOf(splitModel)));
+		IntentModel loaded = IntentModel.load(new ByteArrayInputStream(ModelFiles.bytesOf(splitModel)));
 
 		for (IntentExample example : split.heldOut()) {
 			assertThat(loaded.predict(example.text())).as(example.text()).isEqualTo(splitModel.predict(example.text()));
@@ -60,7 +59,7 @@ class IntentModelTest {
 		IntentModel first = new IntentModelTrainer().train(split.training());
 		IntentModel second = new IntentModelTrainer().train(split.training());
 
-		assertThat(bytesOf(second)).isEqualTo(bytesOf(first));
+		assertThat(ModelFiles.bytesOf(second)).isEqualTo(ModelFiles.bytesOf(first));
 		for (IntentExample example : split.heldOut()) {
 			assertThat(second.predict(example.text())).isEqualTo(first.predict(example.text()));
 		}
@@ -115,12 +114,6 @@ class IntentModelTest {
 		assertThat(prediction.distribution().keySet().iterator().next()).isEqualTo(prediction.label());
 		assertThat(prediction.distribution().values().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(1.0,
 				offset(1e-9));
-	}
-
-	private static byte[] bytesOf(IntentModel model) throws IOException {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		model.writeTo(out);
-		return out.toByteArray();
 	}
 
 }

@@ -70,10 +70,10 @@ public class IntentClassifier {
 		}
 		IntentModel chosen = (language != null) ? this.byLanguage.getOrDefault(language, this.model) : this.model;
 		Prediction prediction = chosen.predict(text);
-		if (prediction.probability() < this.confidenceThreshold) {
-			return Intent.unknown(prediction.probability());
+		if (prediction.confidence() < this.confidenceThreshold) {
+			return Intent.unknown(prediction.confidence());
 		}
-		return new Intent(prediction.label(), prediction.probability());
+		return new Intent(prediction.label(), prediction.confidence());
 	}
 
 	/** The languages with an intent model of their own. */

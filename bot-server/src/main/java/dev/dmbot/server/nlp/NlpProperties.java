@@ -14,10 +14,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of language detection and intent classification ({@code bot.nlp.*}).
  *
- * @param confidenceThreshold the probability the best intent needs to be acted on; below
- * it the message is {@code unknown}. 0.40 is chosen from held-out data: it keeps about
- * 91% of correct answers and turns half of the wrong ones into {@code unknown}, while
- * gibberish scores under 0.15.
+ * @param confidenceThreshold the confidence the best intent needs to be acted on (the
+ * maxent model's probability for it, lowered when the message holds a word that intent's
+ * examples never use); below it the message is {@code unknown}. 0.30 is chosen from
+ * held-out data (five 80/20 splits of the shipped examples): it keeps 90% of correct
+ * English answers (pt 94%, es 93%) and turns 58% of the wrong ones into {@code unknown}
+ * (pt 54%, es 59%), where the plain probability and 0.40 kept 91% and turned 46%.
  * @param modelPath an English model file to use instead of the one built into the
  * nlp-models jar; null or blank for the built-in model
  * @param defaultLanguage the language of a customer whose language is not known yet and
@@ -38,7 +40,7 @@ public record NlpProperties(@DefaultValue(NlpProperties.DEFAULT_CONFIDENCE_THRES
 				"en", "pt", "es" }) List<String> languages,
 		@DefaultValue(NlpProperties.DEFAULT_SHORT_MESSAGE_LETTERS) int shortMessageLetters){
 
-	static final String DEFAULT_CONFIDENCE_THRESHOLD = "0.40";
+	static final String DEFAULT_CONFIDENCE_THRESHOLD = "0.30";
 
 	static final String DEFAULT_SHORT_MESSAGE_LETTERS = "10";
 

@@ -18,7 +18,7 @@ class NlpPropertiesTest {
 		NlpProperties properties = bind(Map.of());
 
 		assertThat(properties).isEqualTo(NlpProperties.defaults());
-		assertThat(properties.confidenceThreshold()).isEqualTo(0.40);
+		assertThat(properties.confidenceThreshold()).isEqualTo(0.30);
 		assertThat(properties.modelPath()).isNull();
 	}
 
