@@ -8,19 +8,15 @@ import java.util.Objects;
 /**
  * The intent model's answer for one message: the most probable label, its probability,
  * the probability of every label (most probable first) and the confidence to compare with
- * a threshold: the probability, lowered when the message holds a word that the label's
- * training examples never use but other labels' do (see {@link WordEvidence}).
+ * a threshold: the maxent model's probability for the label, lowered when the message
+ * holds a word that the label's training examples never use but other labels' do (see
+ * {@link WordEvidence}).
  */
 public record Prediction(String label, double probability, Map<String, Double> distribution, double confidence) {
 
 	public Prediction {
 		Objects.requireNonNull(label, "label must not be null");
 		distribution = Collections.unmodifiableMap(new LinkedHashMap<>(distribution));
-	}
-
-	/** A prediction whose confidence is its probability. */
-	public Prediction(String label, double probability, Map<String, Double> distribution) {
-		this(label, probability, distribution, probability);
 	}
 
 }

@@ -17,9 +17,11 @@ import java.util.Map;
  * <li><b>Confidence.</b> A question about something the model was never taught ("can I
  * use Apple Pay?") gets a confident answer when it shares most of its words with a known
  * intent; it usually also holds a word that other intents' examples use and the chosen
- * intent's never do. The confidence is the probability times {@code exp(0.2 × r)}, where
- * {@code r} is the smallest log ratio of a word's frequency in the chosen intent's
- * examples to its frequency in all examples, when below zero.</li>
+ * intent's never do. The confidence is the maxent model's probability for the chosen
+ * intent times {@code exp(0.2 × r)}, where {@code r} is the smallest log ratio of a
+ * word's frequency in the chosen intent's examples to its frequency in all examples, when
+ * below zero. (Not the three experts' probability: multiplying evidence makes them sure
+ * of themselves on short messages.)</li>
  * </ul>
  * Words are the Porter stems of tokens starting with a letter; a word no training example
  * holds (a typo, a name) is no evidence either way. The weights were chosen on the

@@ -27,14 +27,14 @@ class Banking77RegressionTest {
 
 	private static final Path DATA = Path.of("data/banking77");
 
-	// Measured 0.923 (67 intents), in-scope 0.901 and oos recall 0.333 at the threshold
-	// chosen on oos-val.tsv (0.39); oos recall rests on 400 test lines, so its floor is
+	// Measured 0.923 (67 intents), in-scope 0.894 and oos recall 0.348 at the threshold
+	// chosen on oos-val.tsv (0.26); oos recall rests on 400 test lines, so its floor is
 	// wider.
 	private static final double CLOSED_SET_ACCURACY_FLOOR = 0.90;
 
-	private static final double IN_SCOPE_ACCURACY_FLOOR = 0.87;
+	private static final double IN_SCOPE_ACCURACY_FLOOR = 0.86;
 
-	private static final double OOS_RECALL_FLOOR = 0.28;
+	private static final double OOS_RECALL_FLOOR = 0.30;
 
 	private static List<ExampleLine> test;
 
