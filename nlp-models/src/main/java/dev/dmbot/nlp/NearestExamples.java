@@ -14,9 +14,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * training example is strong evidence for that example's intent, stronger than the sum of
  * its words' weights in a linear model. The vectors are kept as postings (word → examples
  * holding it), so a message only touches the examples that share a word with it. Words in
- * more than a tenth of the examples ("my", "card" in a bank's data) count in a vector's
+ * more than one example in twenty ("my", "card" in a bank's data) count in a vector's
  * length but have no postings: they are what makes a lookup slow, and they tell intents
- * apart least. Instances are immutable and safe to share between threads.
+ * apart least. Instances are safe to share between threads.
  */
 final class NearestExamples {
 
