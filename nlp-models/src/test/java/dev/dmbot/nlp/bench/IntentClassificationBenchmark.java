@@ -36,18 +36,18 @@ import org.openjdk.jmh.annotations.Warmup;
  * Workload: the 3,080 messages of {@code data/banking77/test.tsv}, cycled in turn, one
  * {@link IntentModel#predict} per invocation (normalisation, features, probabilities and
  * the sorted distribution the server receives). The model is the one the
- * {@code benchmarks} profile trains into {@code target/bench/banking77-intent-model.bin}
- * just before JMH starts. Baseline in the same run: OpenNLP's document categorizer as its
- * manual trains it (whitespace tokens, bag of words, GIS, defaults) on the same data,
- * classifying the same messages. For scale, the shipped 16-intent Lumen &amp; Oak model
- * on the same messages. {@link #loadBanking77} times loading the model file's bytes into
- * an {@link IntentModel} (single shot, ten forks: the cost a server pays once at
- * start-up, cold JVM included). Sample time for the rest, so the report gives the median
- * and the tail.
+ * {@code nlp-benchmarks} profile trains into
+ * {@code target/bench/banking77-intent-model.bin} just before JMH starts. Baseline in the
+ * same run: OpenNLP's document categorizer as its manual trains it (whitespace tokens,
+ * bag of words, GIS, defaults) on the same data, classifying the same messages. For
+ * scale, the shipped 16-intent Lumen &amp; Oak model on the same messages.
+ * {@link #loadBanking77} times loading the model file's bytes into an {@link IntentModel}
+ * (single shot, ten forks: the cost a server pays once at start-up, cold JVM included).
+ * Sample time for the rest, so the report gives the median and the tail.
  * <p>
  * Run from the repository root (training the model takes a minute or two, then about five
  * minutes of measurement):
- * {@code ./mvnw -q -pl nlp-models -Pbenchmarks process-test-classes -Djmh.args=IntentClassificationBenchmark}
+ * {@code ./mvnw -q -pl nlp-models -Pnlp-benchmarks process-test-classes -Djmh.args=IntentClassificationBenchmark}
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -118,7 +118,7 @@ public class IntentClassificationBenchmark {
 		public void read() throws IOException {
 			if (!Files.isRegularFile(MODEL)) {
 				throw new IllegalStateException(MODEL.toAbsolutePath() + " is missing; run the benchmark through the "
-						+ "benchmarks profile, which trains it (see the class Javadoc)");
+						+ "nlp-benchmarks profile, which trains it (see the class Javadoc)");
 			}
 			this.bytes = Files.readAllBytes(MODEL);
 		}
