@@ -2,6 +2,8 @@ package dev.dmbot.nlp;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +19,10 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.regex.Pattern;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * Converts the Banking77 dataset (PolyAI's {@code train.csv}, {@code test.csv} and
@@ -132,20 +138,35 @@ final class Banking77Splits {
 	 * (line breaks included) is collapsed to one space, since a TSV line cannot hold it.
 	 */
 	static List<IntentExample> readCsv(Path file) throws IOException {
-		String csv = Files.readString(requireFile(file), StandardCharsets.UTF_8);
-		List<List<String>> rows = CsvRows.parse(csv, file.toString());
-		if (rows.isEmpty() || !rows.get(0).equals(List.of("text", "category"))) {
-			throw new IntentDataException(file + " line 1: expected the header 'text,category'");
-		}
+		CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
 		List<IntentExample> examples = new ArrayList<>();
-		for (int i = 1; i < rows.size(); i++) {
-			List<String> row = rows.get(i);
-			if (row.size() != 2) {
-				throw new IntentDataException(
-						file + " record " + (i + 1) + ": expected 2 fields but found " + row.size() + " in " + row);
+		boolean headerRead = false;
+		try (Reader reader = Files.newBufferedReader(requireFile(file), StandardCharsets.UTF_8);
+				CSVParser parser = CSVParser.parse(reader, format)) {
+			for (CSVRecord record : parser) {
+				List<String> row = record.toList();
+				if (record.getRecordNumber() == 1) {
+					if (!row.equals(List.of("text", "category"))) {
+						throw new IntentDataException(file + " line 1: expected the header 'text,category'");
+					}
+					headerRead = true;
+					continue;
+				}
+				if (row.size() != 2) {
+					throw new IntentDataException(file + " record " + record.getRecordNumber() + ": expected 2 fields "
+							+ "but found " + row.size() + " in " + row);
+				}
+				String text = WHITESPACE.matcher(row.get(0)).replaceAll(" ").strip();
+				examples.add(new IntentExample(label(row.get(1)), text));
 			}
-			String text = WHITESPACE.matcher(row.get(0)).replaceAll(" ").strip();
-			examples.add(new IntentExample(label(row.get(1)), text));
+		}
+		catch (UncheckedIOException ex) {
+			// Commons CSV reports a quote that is never closed this way, naming the line.
+			throw new IntentDataException(
+					file + ": not valid CSV: " + ex.getCause().getMessage() + "; a quoted text must end with a quote");
+		}
+		if (!headerRead) {
+			throw new IntentDataException(file + " line 1: expected the header 'text,category'");
 		}
 		return examples;
 	}
@@ -177,70 +198,6 @@ final class Banking77Splits {
 				writer.write('\n');
 			}
 		}
-	}
-
-	/** The few lines of RFC 4180 that Banking77's files use. */
-	private static final class CsvRows {
-
-		private CsvRows() {
-		}
-
-		static List<List<String>> parse(String csv, String source) {
-			List<List<String>> rows = new ArrayList<>();
-			List<String> row = new ArrayList<>();
-			StringBuilder field = new StringBuilder();
-			boolean quoted = false;
-			boolean fieldStarted = false;
-			for (int i = 0; i < csv.length(); i++) {
-				char c = csv.charAt(i);
-				if (quoted) {
-					if (c == '"' && i + 1 < csv.length() && csv.charAt(i + 1) == '"') {
-						field.append('"');
-						i++;
-					}
-					else if (c == '"') {
-						quoted = false;
-					}
-					else {
-						field.append(c);
-					}
-				}
-				else if (c == '"' && field.length() == 0) {
-					quoted = true;
-					fieldStarted = true;
-				}
-				else if (c == ',') {
-					row.add(field.toString());
-					field.setLength(0);
-					fieldStarted = false;
-				}
-				else if (c == '\n' || c == '\r') {
-					if (c == '\r' && i + 1 < csv.length() && csv.charAt(i + 1) == '\n') {
-						i++;
-					}
-					if (fieldStarted || field.length() > 0 || !row.isEmpty()) {
-						row.add(field.toString());
-						rows.add(row);
-					}
-					row = new ArrayList<>();
-					field.setLength(0);
-					fieldStarted = false;
-				}
-				else {
-					field.append(c);
-					fieldStarted = true;
-				}
-			}
-			if (quoted) {
-				throw new IntentDataException(source + ": a quoted field is never closed");
-			}
-			if (fieldStarted || field.length() > 0 || !row.isEmpty()) {
-				row.add(field.toString());
-				rows.add(row);
-			}
-			return rows;
-		}
-
 	}
 
 }

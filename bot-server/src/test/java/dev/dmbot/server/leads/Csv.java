@@ -1,7 +1,12 @@
 package dev.dmbot.server.leads;
 
-import java.util.ArrayList;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /** Reads RFC 4180 CSV back into rows, so tests check what a spreadsheet would see. */
 final class Csv {
@@ -10,47 +15,12 @@ final class Csv {
 	}
 
 	static List<List<String>> parse(String text) {
-		List<List<String>> rows = new ArrayList<>();
-		List<String> row = new ArrayList<>();
-		StringBuilder field = new StringBuilder();
-		boolean quoted = false;
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (quoted) {
-				if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-					field.append('"');
-					i++;
-				}
-				else if (c == '"') {
-					quoted = false;
-				}
-				else {
-					field.append(c);
-				}
-			}
-			else if (c == '"') {
-				quoted = true;
-			}
-			else if (c == ',') {
-				row.add(field.toString());
-				field.setLength(0);
-			}
-			else if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-				row.add(field.toString());
-				field.setLength(0);
-				rows.add(row);
-				row = new ArrayList<>();
-				i++;
-			}
-			else {
-				field.append(c);
-			}
+		try (CSVParser parser = CSVParser.parse(text, CSVFormat.RFC4180)) {
+			return parser.stream().map(CSVRecord::toList).toList();
 		}
-		if (field.length() > 0 || !row.isEmpty()) {
-			row.add(field.toString());
-			rows.add(row);
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
-		return rows;
 	}
 
 }
