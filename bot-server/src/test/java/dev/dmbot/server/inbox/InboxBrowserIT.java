@@ -19,6 +19,7 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,7 +65,8 @@ import static org.awaitility.Awaitility.await;
  * The agent inbox page in a real headless Chromium, against the whole server: signed
  * webhooks in, escalations and conversations in a real redis-server, the agent's reply
  * out to a fake Meta. The browser is Debian's {@code chromium}, driven through its
- * {@code chromedriver}; without them this test fails and says what to install.
+ * {@code chromedriver}; without them this test is skipped with the install command,
+ * except under CI ({@code CI=true}), where it fails.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "bot.security.admin-token=" + InboxBrowserIT.ADMIN_TOKEN)
@@ -110,12 +112,25 @@ class InboxBrowserIT {
 		}
 	};
 
+	/** CI runs {@code .ci/run} with {@code CI=true}, as most CI services set it. */
+	static boolean underCi() {
+		return "true".equalsIgnoreCase(System.getenv("CI"));
+	}
+
 	@BeforeAll
 	static void startBrowser() throws IOException {
 		if (!Files.isExecutable(CHROMEDRIVER) || !Files.isExecutable(CHROMIUM)) {
-			fail("The inbox browser test needs Debian's chromium and chromedriver at %s and %s. Install them with "
-					+ "`sudo apt-get install -y chromium chromium-driver` (.ci/run does this on CI).", CHROMIUM,
-					CHROMEDRIVER);
+			String missing = String.format(
+					"The inbox browser test needs Debian's chromium and chromedriver at %s "
+							+ "and %s. Install them with `sudo apt-get install -y chromium chromium-driver`.",
+					CHROMIUM, CHROMEDRIVER);
+			// A newcomer's machine with only a JDK still passes the test command; CI
+			// (.ci/run installs the browser) must never skip the browser quietly.
+			if (underCi()) {
+				fail(missing + " CI=true, so the browser test is required (.ci/run installs them).");
+			}
+			System.err.println(missing + " Skipped.");
+			Assumptions.abort(missing + " Skipped: set CI=true to make a missing browser fail the build.");
 		}
 		CDP_VERSION_WARNINGS.setLevel(Level.SEVERE);
 		ChromeOptions options = new ChromeOptions();
