@@ -18,10 +18,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
+
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+
+import org.springframework.context.annotation.Import;
+
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import redis.clients.jedis.UnifiedJedis;
@@ -34,6 +35,7 @@ import dev.dmbot.server.rules.Experiment;
 import dev.dmbot.server.support.HttpCalls;
 import dev.dmbot.server.support.MetaApiStub;
 import dev.dmbot.server.support.MovableClock;
+import dev.dmbot.server.support.MovableTime;
 import dev.dmbot.server.support.WebhookClient;
 import dev.dmbot.server.support.WebhookPayloads;
 
@@ -50,6 +52,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "bot.security.admin-token=" + ExperimentsIT.ADMIN_TOKEN, "bot.followups.poll-interval=50ms",
 				"bot.profile.timeout=500ms" })
+@Import(MovableTime.class)
 class ExperimentsIT {
 
 	static final String ADMIN_TOKEN = "it-experiments-admin-token-4Rw9";
@@ -63,17 +66,6 @@ class ExperimentsIT {
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		meta.register(registry);
-	}
-
-	@TestConfiguration
-	static class MovableTime {
-
-		@Bean
-		@Primary
-		MovableClock movableClock() {
-			return new MovableClock();
-		}
-
 	}
 
 	@LocalServerPort

@@ -17,10 +17,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
+
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+
+import org.springframework.context.annotation.Import;
+
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import redis.clients.jedis.AbstractTransaction;
@@ -32,6 +33,7 @@ import dev.dmbot.server.context.ContextStore;
 import dev.dmbot.server.context.ConversationContext;
 import dev.dmbot.server.support.MetaApiStub;
 import dev.dmbot.server.support.MovableClock;
+import dev.dmbot.server.support.MovableTime;
 import dev.dmbot.server.support.WebhookClient;
 import dev.dmbot.server.support.WebhookPayloads;
 
@@ -58,6 +60,7 @@ import static org.awaitility.Awaitility.await;
 				"bot.escalation.poll-interval=100ms", "bot.escalation.sla=30d",
 				"bot.escalation.inbox-url=https://bot.example.com",
 				"bot.escalation.inbox-app-id=" + EscalationsIT.INBOX_APP, "bot.meta.app-id=" + EscalationsIT.OUR_APP })
+@Import(MovableTime.class)
 class EscalationsIT {
 
 	static final String ADMIN_TOKEN = "it-escalations-admin-4Rt8wQ";
@@ -93,17 +96,6 @@ class EscalationsIT {
 	@AfterAll
 	static void stopSlack() {
 		slack.stop();
-	}
-
-	@TestConfiguration
-	static class MovableTime {
-
-		@Bean
-		@Primary
-		MovableClock movableClock() {
-			return new MovableClock();
-		}
-
 	}
 
 	@LocalServerPort

@@ -17,10 +17,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
+
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+
+import org.springframework.context.annotation.Import;
+
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import redis.clients.jedis.UnifiedJedis;
@@ -31,6 +32,7 @@ import dev.dmbot.server.context.ContextStore;
 import dev.dmbot.server.support.HttpCalls;
 import dev.dmbot.server.support.MetaApiStub;
 import dev.dmbot.server.support.MovableClock;
+import dev.dmbot.server.support.MovableTime;
 import dev.dmbot.server.support.WebhookClient;
 import dev.dmbot.server.support.WebhookPayloads;
 
@@ -45,6 +47,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "bot.security.admin-token=" + HandoverIT.ADMIN_TOKEN, "bot.profile.enabled=false",
 				"bot.meta.app-id=" + HandoverIT.APP_ID })
+@Import(MovableTime.class)
 class HandoverIT {
 
 	static final String ADMIN_TOKEN = "it-handover-admin-token-9Zr4c";
@@ -56,17 +59,6 @@ class HandoverIT {
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		meta.register(registry);
-	}
-
-	@TestConfiguration
-	static class MovableTime {
-
-		@Bean
-		@Primary
-		MovableClock movableClock() {
-			return new MovableClock();
-		}
-
 	}
 
 	@LocalServerPort

@@ -21,10 +21,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
+
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+
+import org.springframework.context.annotation.Import;
+
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import redis.clients.jedis.UnifiedJedis;
@@ -35,6 +36,7 @@ import dev.dmbot.server.context.ContextStore;
 import dev.dmbot.server.support.HttpCalls;
 import dev.dmbot.server.support.MetaApiStub;
 import dev.dmbot.server.support.MovableClock;
+import dev.dmbot.server.support.MovableTime;
 import dev.dmbot.server.support.WebhookClient;
 import dev.dmbot.server.support.WebhookPayloads;
 import dev.dmbot.server.support.WebhookPayloads.Delivery;
@@ -61,6 +63,7 @@ import static org.awaitility.Awaitility.await;
 		properties = { "bot.security.admin-token=" + FlowsIT.ADMIN_TOKEN, "bot.leads.webhook-secret=" + FlowsIT.SECRET,
 				"bot.leads.initial-backoff=100ms", "bot.leads.max-backoff=300ms", "bot.leads.poll-interval=100ms",
 				"bot.profile.timeout=500ms", "bot.followups.poll-interval=50ms" })
+@Import(MovableTime.class)
 class FlowsIT {
 
 	static final String ADMIN_TOKEN = "it-flows-admin-token-7Hq2x";
@@ -108,17 +111,6 @@ class FlowsIT {
 	@AfterAll
 	static void stopCrm() {
 		crm.stop();
-	}
-
-	@TestConfiguration
-	static class MovableTime {
-
-		@Bean
-		@Primary
-		MovableClock movableClock() {
-			return new MovableClock();
-		}
-
 	}
 
 	@LocalServerPort

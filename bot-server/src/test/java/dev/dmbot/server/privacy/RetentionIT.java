@@ -11,15 +11,17 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
+
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+
+import org.springframework.context.annotation.Import;
+
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.UnifiedJedis;
 
 import dev.dmbot.server.support.HttpCalls;
 import dev.dmbot.server.support.MovableClock;
+import dev.dmbot.server.support.MovableTime;
 import dev.dmbot.server.support.WebhookClient;
 import dev.dmbot.server.support.WebhookPayloads;
 import dev.dmbot.server.system.DeadLetterProperties;
@@ -38,20 +40,10 @@ import static org.awaitility.Awaitility.await;
 		properties = { "bot.rules.watch=false", "bot.context.retention=3d", "bot.context.log-retention=2d",
 				"bot.leads.retention=20d", "bot.conversions.retention=10d", "bot.dead-letters.retention=1h",
 				"bot.dead-letters.max-entries=100" })
+@Import(MovableTime.class)
 class RetentionIT {
 
 	static final String ACCOUNT = WebhookPayloads.ACCOUNT;
-
-	@TestConfiguration
-	static class MovableTime {
-
-		@Bean
-		@Primary
-		MovableClock movableClock() {
-			return new MovableClock();
-		}
-
-	}
 
 	@LocalServerPort
 	int port;
