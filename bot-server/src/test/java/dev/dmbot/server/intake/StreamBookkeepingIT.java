@@ -17,6 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.dmbot.server.system.DeadLetterProperties;
 import dev.dmbot.server.system.EmbeddedRedisServer;
+import dev.dmbot.server.system.TransientException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -73,6 +74,33 @@ class StreamBookkeepingIT {
 		assertThat(calls.getOrDefault("xack", 0L)).as("XACK calls for one batch").isEqualTo(1);
 		assertThat(calls.getOrDefault("xdel", 0L)).as("XDEL calls for one batch").isEqualTo(1);
 		assertThat(redis.xpending(StreamKeys.stream(PARTITION), StreamKeys.GROUP).getTotal()).isZero();
+	}
+
+	@Test
+	void afterATransientFailureTheWorkerRetriesItsOwnPendingEntriesInOrder() {
+		String stream = StreamKeys.stream(PARTITION);
+		for (int i = 0; i < 6; i++) {
+			redis.xadd(stream, StreamEntryID.NEW_ENTRY, Map.of("event", this.codec.encode(textMessage("t-" + i))));
+		}
+		List<String> attempts = new CopyOnWriteArrayList<>();
+		PartitionWorker worker = worker((event) -> {
+			attempts.add(event.mid());
+			if (event.mid().equals("t-3") && attempts.stream().filter("t-3"::equals).count() == 1) {
+				throw new TransientException("Meta is away", null);
+			}
+		});
+		new Thread(worker, "stream-bookkeeping-retry-test").start();
+		try {
+			await().atMost(Duration.ofSeconds(20)).until(() -> redis.xlen(stream) == 0);
+		}
+		finally {
+			worker.stop();
+		}
+		assertThat(worker.awaitFinished(Duration.ofSeconds(10))).isTrue();
+
+		// Those handled before the failure were acknowledged, not handled again.
+		assertThat(attempts).containsExactly("t-0", "t-1", "t-2", "t-3", "t-3", "t-4", "t-5");
+		assertThat(redis.xpending(stream, StreamKeys.GROUP).getTotal()).isZero();
 	}
 
 	private PartitionWorker worker(InboundEventHandler handler) {
