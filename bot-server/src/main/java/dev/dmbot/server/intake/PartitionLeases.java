@@ -1,5 +1,6 @@
 package dev.dmbot.server.intake;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -179,8 +180,7 @@ class PartitionLeases {
 	}
 
 	private static String text(Object value) {
-		return (value instanceof byte[] bytes) ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
-				: String.valueOf(value);
+		return (value instanceof byte[] bytes) ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(value);
 	}
 
 }
