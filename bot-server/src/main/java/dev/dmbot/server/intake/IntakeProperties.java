@@ -17,7 +17,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * instance's partitions are taken over after this
  * @param dedupTtl how long a processed event id is remembered; Meta redelivers for up to
  * 36 hours
- * @param block how long a worker waits on an empty stream before checking its lease
+ * @param block how long a worker waits on an empty stream before it checks whether it
+ * must stop; by default a third of {@code leaseTtl}. A stopping worker may take this long
+ * to let its partition go, and every owned partition costs one read per {@code block}
+ * while idle
  * @param maxEventAge how old a DM event may be and still be handled; older ones are
  * acknowledged and dropped, so a signed body captured long ago and posted again cannot
  * make the bot speak. Must be shorter than {@code dedupTtl}, so that any event young
@@ -28,11 +31,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("bot.intake")
 public record IntakeProperties(@DefaultValue("8") int partitions, @DefaultValue("64") int batchSize,
-		@DefaultValue("15s") Duration leaseTtl, @DefaultValue("7d") Duration dedupTtl,
-		@DefaultValue("500ms") Duration block, @DefaultValue("3d") Duration maxEventAge,
-		@DefaultValue("20s") Duration shutdownGrace) {
+		@DefaultValue("15s") Duration leaseTtl, @DefaultValue("7d") Duration dedupTtl, Duration block,
+		@DefaultValue("3d") Duration maxEventAge, @DefaultValue("20s") Duration shutdownGrace) {
 
 	public IntakeProperties {
+		if (block == null && leaseTtl != null) {
+			block = leaseTtl.dividedBy(3);
+		}
 		if (partitions < 1 || partitions > 1024) {
 			throw new IllegalArgumentException(
 					"bot.intake.partitions must be between 1 and 1024, but was " + partitions);

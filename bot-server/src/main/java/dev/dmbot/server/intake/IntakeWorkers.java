@@ -1,6 +1,7 @@
 package dev.dmbot.server.intake;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -20,21 +22,36 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.stereotype.Component;
 
+import dev.dmbot.server.platform.redis.ChannelSubscription;
+import dev.dmbot.server.system.BotException;
+import dev.dmbot.server.system.ClaimWorkers;
 import dev.dmbot.server.system.DeadLetterGauge;
 import dev.dmbot.server.system.DeadLetterProperties;
+import dev.dmbot.server.system.TransientException;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * Keeps this instance's fair share of partitions leased and worked. Every instance runs
- * the same loop, so instances can be added or removed at any time: partitions of a
+ * the same round, so instances can be added or removed at any time: partitions of a
  * stopped instance are released, those of a crashed one expire and are picked up by the
  * others.
+ * <p>
+ * A round (heartbeat, lease renewals, instance count) is one round trip, every third of
+ * {@code bot.intake.lease-ttl}. Changes do not wait for it: an instance that frees
+ * partitions or joins says so on a pub/sub channel and the others rebalance at once, and
+ * an instance that has stopped beating is looked at again the moment its heartbeat runs
+ * out.
  */
 @Component
 class IntakeWorkers implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(IntakeWorkers.class);
+
+	/** After a failed round, the next try comes this soon (or at the next round). */
+	private static final Duration RETRY = Duration.ofSeconds(1);
+
+	/** Instances that stopped beating are swept from the set every this many rounds. */
+	private static final int SWEEP_EVERY = 12;
 
 	private final String instanceId = "bot-" + UUID.randomUUID();
 
@@ -60,6 +77,10 @@ class IntakeWorkers implements SmartLifecycle {
 
 	private ScheduledExecutorService coordinator;
 
+	private ChannelSubscription changes;
+
+	private long rounds;
+
 	private volatile boolean running;
 
 	IntakeWorkers(UnifiedJedis redis, EventCodec codec, InboundEventHandler handler, IntakeProperties properties,
@@ -82,15 +103,18 @@ class IntakeWorkers implements SmartLifecycle {
 	@Override
 	public void start() {
 		this.running = true;
-		this.coordinator = Executors.newSingleThreadScheduledExecutor(runnable -> {
-			Thread thread = new Thread(runnable, "intake-coordinator");
-			thread.setDaemon(true);
-			return thread;
+		this.coordinator = Executors.newSingleThreadScheduledExecutor(ClaimWorkers.threads("intake-coordinator-"));
+		// A third of the lease: one round may fail and the leases still hold.
+		long period = this.properties.leaseTtl().toMillis() / 3;
+		this.coordinator.scheduleWithFixedDelay(this::round, period, period, TimeUnit.MILLISECONDS);
+		// The subscription calls for a round as soon as it is listening; this first round
+		// then tells the others that one more instance wants its share.
+		this.changes = ChannelSubscription.open(this.redis, StreamKeys.PARTITIONS_CHANGED, "intake-changes",
+				this::roundNow);
+		this.coordinator.execute(() -> {
+			round();
+			announce();
 		});
-		// Often enough that a stopping instance's partitions are taken within a second;
-		// each round is a handful of small commands.
-		long period = Math.min(1000, Math.max(200, this.properties.leaseTtl().toMillis() / 5));
-		this.coordinator.scheduleWithFixedDelay(this::rebalance, 0, period, TimeUnit.MILLISECONDS);
 		log.info("Intake started as {} over {} partitions", this.instanceId, this.properties.partitions());
 	}
 
@@ -105,17 +129,19 @@ class IntakeWorkers implements SmartLifecycle {
 	@Override
 	public void stop() {
 		this.running = false;
+		if (this.changes != null) {
+			this.changes.close();
+		}
 		if (this.coordinator != null) {
 			this.coordinator.shutdownNow();
+			awaitQuietly(this.coordinator);
 		}
 		List<PartitionWorker> stopping = new ArrayList<>(this.workers.values());
 		stopping.forEach(PartitionWorker::stop);
 		log.info("Intake stopping: taking no new events, finishing those in hand on {} partitions", stopping.size());
 		long deadline = System.nanoTime() + this.properties.shutdownGrace().toNanos();
 		for (PartitionWorker worker : stopping) {
-			while (!worker.finished() && System.nanoTime() < deadline) {
-				sleep(20);
-			}
+			worker.awaitFinished(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
 		}
 		try {
 			for (PartitionWorker worker : stopping) {
@@ -129,8 +155,9 @@ class IntakeWorkers implements SmartLifecycle {
 				}
 			}
 			this.leases.leave(this.instanceId);
+			announce();
 		}
-		catch (JedisException ex) {
+		catch (BotException ex) {
 			log.warn("Could not release partition leases at shutdown; they expire in {}", this.properties.leaseTtl());
 		}
 		this.workers.clear();
@@ -148,31 +175,66 @@ class IntakeWorkers implements SmartLifecycle {
 		return SmartLifecycle.DEFAULT_PHASE - 100;
 	}
 
-	private void rebalance() {
+	/** Asks for a round now, besides the periodic ones. */
+	private void roundNow() {
+		ScheduledExecutorService current = this.coordinator;
+		if (this.running && current != null) {
+			try {
+				current.execute(this::round);
+			}
+			catch (RejectedExecutionException ex) {
+				// Stopping.
+			}
+		}
+	}
+
+	private void roundAt(long epochMillis) {
+		ScheduledExecutorService current = this.coordinator;
+		if (this.running && current != null) {
+			try {
+				current.schedule(this::round, Math.max(0, epochMillis - this.clock.millis()), TimeUnit.MILLISECONDS);
+			}
+			catch (RejectedExecutionException ex) {
+				// Stopping.
+			}
+		}
+	}
+
+	private void round() {
 		if (!this.running) {
 			return;
 		}
 		try {
-			long instances = this.leases.heartbeat(this.instanceId, this.clock.millis());
-			int fairShare = (int) Math.ceil((double) this.properties.partitions() / instances);
-			renewOwned();
+			long now = this.clock.millis();
+			List<Integer> owned = List.copyOf(this.workers.keySet());
+			PartitionLeases.Round round = this.leases.beat(this.instanceId, owned, now,
+					this.rounds++ % SWEEP_EVERY == 0);
+			dropLost(round);
+			int fairShare = (int) Math.ceil((double) this.properties.partitions() / round.instances());
 			releaseSurplus(fairShare);
 			acquireFree(fairShare);
+			long nextRound = now + this.properties.leaseTtl().toMillis() / 3;
+			if (round.nextExpiryMillis() < nextRound) {
+				// Another instance is late: if it is gone, its share is free then.
+				roundAt(round.nextExpiryMillis() + 1);
+			}
 		}
-		catch (JedisException ex) {
-			log.warn("Cannot reach Redis to renew partition leases: {}", ex.getMessage());
+		catch (TransientException ex) {
+			log.warn("Cannot reach Redis to renew partition leases, trying again in {}: {}", RETRY, ex.getMessage());
+			roundAt(this.clock.millis() + RETRY.toMillis());
 		}
 		catch (RuntimeException ex) {
 			log.error("Partition rebalancing failed", ex);
+			roundAt(this.clock.millis() + RETRY.toMillis());
 		}
 	}
 
-	private void renewOwned() {
-		for (PartitionWorker worker : List.copyOf(this.workers.values())) {
-			if (!this.leases.renew(worker.partition(), this.instanceId)) {
-				log.warn("Lost the lease of partition {}; another instance works it now", worker.partition());
+	private void dropLost(PartitionLeases.Round round) {
+		for (int partition : round.lost()) {
+			PartitionWorker worker = this.workers.remove(partition);
+			if (worker != null) {
+				log.warn("Lost the lease of partition {}; another instance works it now", partition);
 				worker.stop();
-				this.workers.remove(worker.partition());
 			}
 		}
 	}
@@ -180,11 +242,13 @@ class IntakeWorkers implements SmartLifecycle {
 	/**
 	 * Hands partitions back when more instances joined: a worker is asked to stop first
 	 * and its lease is released only once it has finished the entry in hand, so two
-	 * instances never work one partition at the same time.
+	 * instances never work one partition at the same time. A worker that finishes asks
+	 * for a round, which releases its lease then.
 	 */
 	private void releaseSurplus(int fairShare) {
 		List<PartitionWorker> owned = new ArrayList<>(this.workers.values());
 		long active = owned.stream().filter(PartitionWorker::active).count();
+		boolean released = false;
 		for (PartitionWorker worker : owned) {
 			if (active > fairShare && worker.active()) {
 				worker.stop();
@@ -193,7 +257,11 @@ class IntakeWorkers implements SmartLifecycle {
 			if (!worker.active() && worker.finished()) {
 				this.workers.remove(worker.partition());
 				this.leases.release(worker.partition(), this.instanceId);
+				released = true;
 			}
+		}
+		if (released) {
+			announce();
 		}
 	}
 
@@ -205,22 +273,44 @@ class IntakeWorkers implements SmartLifecycle {
 			}
 		}
 		Collections.shuffle(candidates);
+		long soonestFree = Long.MAX_VALUE;
 		for (int partition : candidates) {
 			if (this.workers.values().stream().filter(PartitionWorker::active).count() >= fairShare || !this.running) {
 				return;
 			}
 			if (this.leases.acquire(partition, this.instanceId)) {
 				PartitionWorker worker = new PartitionWorker(partition, this.instanceId, this.redis, this.codec,
-						this.handler, this.properties, this.meters, this.deadLetters);
+						this.handler, this.properties, this.meters, this.deadLetters, this::roundNow);
 				this.workers.put(partition, worker);
 				this.executor.execute(worker);
 			}
+			else {
+				long remaining = this.leases.remaining(partition);
+				if (remaining > 0) {
+					soonestFree = Math.min(soonestFree, remaining);
+				}
+			}
+		}
+		if (soonestFree != Long.MAX_VALUE) {
+			// Short of a fair share while another instance's lease runs: take it the
+			// moment it expires, unless its owner hands it over earlier.
+			roundAt(this.clock.millis() + soonestFree + 1);
 		}
 	}
 
-	private static void sleep(long millis) {
+	private void announce() {
 		try {
-			Thread.sleep(millis);
+			this.leases.announce(this.instanceId);
+		}
+		catch (BotException ex) {
+			// The others find out at their next round.
+			log.debug("Could not announce a partition change: {}", ex.getMessage());
+		}
+	}
+
+	private static void awaitQuietly(ScheduledExecutorService executor) {
+		try {
+			executor.awaitTermination(5, TimeUnit.SECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -27,6 +27,12 @@ final class StreamKeys {
 
 	static final String INSTANCES = "bot:instances";
 
+	/**
+	 * Pub/sub channel on which an instance says that it freed partitions or joined, so
+	 * that the others rebalance at once rather than at their next round.
+	 */
+	static final String PARTITIONS_CHANGED = "bot:intake:partitions-changed";
+
 	static int partitionOf(InboundEvent event, int partitions) {
 		return Math.floorMod(event.conversationId().hashCode(), partitions);
 	}

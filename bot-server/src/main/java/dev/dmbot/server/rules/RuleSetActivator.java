@@ -24,6 +24,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.exceptions.JedisException;
 
+import dev.dmbot.server.platform.redis.ChannelSubscription;
+
 import dev.dmbot.server.system.TransientException;
 
 /**
@@ -74,6 +76,8 @@ public class RuleSetActivator implements SmartLifecycle {
 	private final Object swapping = new Object();
 
 	private ScheduledExecutorService follower;
+
+	private ChannelSubscription activations;
 
 	private volatile boolean running;
 
@@ -362,6 +366,21 @@ public class RuleSetActivator implements SmartLifecycle {
 		});
 		long period = this.properties.pollInterval().toMillis();
 		this.follower.scheduleWithFixedDelay(this::followQuietly, period, period, TimeUnit.MILLISECONDS);
+		// An activation elsewhere is announced; the poll remains for what an announcement
+		// cannot cover (a release that does not announce, a message lost in a reconnect).
+		this.activations = this.store.onActivation(this::followSoon);
+	}
+
+	private void followSoon() {
+		ScheduledExecutorService current = this.follower;
+		if (current != null && !current.isShutdown()) {
+			try {
+				current.execute(this::followQuietly);
+			}
+			catch (java.util.concurrent.RejectedExecutionException ex) {
+				// Stopping.
+			}
+		}
 	}
 
 	private void followQuietly() {
@@ -384,6 +403,9 @@ public class RuleSetActivator implements SmartLifecycle {
 	@Override
 	public void stop() {
 		this.running = false;
+		if (this.activations != null) {
+			this.activations.close();
+		}
 		if (this.follower != null) {
 			this.follower.shutdownNow();
 		}

@@ -12,6 +12,8 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.UnifiedJedis;
+
+import dev.dmbot.server.platform.redis.ChannelSubscription;
 import redis.clients.jedis.params.SetParams;
 
 /**
@@ -25,6 +27,9 @@ class RuleSetStore {
 	static final String SEQUENCE = "bot:rules:sequence";
 
 	static final String ACTIVE = "bot:rules:active";
+
+	/** Pub/sub channel told the number of each version activated. */
+	static final String ACTIVATED = "bot:rules:activated";
 
 	static final String VERSIONS = "bot:rules:versions";
 
@@ -65,6 +70,18 @@ class RuleSetStore {
 
 	void activate(int number) {
 		this.redis.set(ACTIVE, Integer.toString(number));
+		try {
+			// Followers wake at once instead of at their next poll.
+			this.redis.publish(ACTIVATED, Integer.toString(number));
+		}
+		catch (RuntimeException ex) {
+			// The version is live; the others find it at their next poll.
+		}
+	}
+
+	/** Calls {@code listener} when a version may have been activated elsewhere. */
+	ChannelSubscription onActivation(Runnable listener) {
+		return ChannelSubscription.open(this.redis, ACTIVATED, "rules-activations", listener);
 	}
 
 	/** The live version's number, empty before the first activation. */

@@ -17,11 +17,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param debounce how long the folder must be quiet after a save before it is read, so a
  * workbook still being written is not read half-way
  * @param pollInterval how often an instance checks Redis for a version activated
- * elsewhere
+ * elsewhere; activations are also announced on a pub/sub channel, which makes the others
+ * follow at once, so this is the fallback for an announcement that did not arrive
  */
 @ConfigurationProperties("bot.rules")
 public record RulesProperties(Path dir, @DefaultValue("true") boolean watch, @DefaultValue("700ms") Duration debounce,
-		@DefaultValue("1s") Duration pollInterval) {
+		@DefaultValue("30s") Duration pollInterval) {
 
 	public RulesProperties {
 		if (dir != null && !Files.isDirectory(dir)) {

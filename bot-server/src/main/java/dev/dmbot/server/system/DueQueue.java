@@ -59,6 +59,11 @@ public class DueQueue {
 	/** Claims up to {@code max} due entries until {@code leaseUntil}. */
 	@SuppressWarnings("unchecked")
 	public List<String> claimDue(long nowMillis, long leaseUntil, int max) {
+		// Most polls find nothing due: one plain read then, rather than a script (which
+		// Redis counts as two commands).
+		if (max <= 0 || this.redis.zrangeByScore(this.key, Double.NEGATIVE_INFINITY, nowMillis, 0, 1).isEmpty()) {
+			return List.of();
+		}
 		return (List<String>) this.redis.eval(CLAIM_DUE, List.of(this.key),
 				List.of(Long.toString(nowMillis), Long.toString(leaseUntil), Integer.toString(max)));
 	}

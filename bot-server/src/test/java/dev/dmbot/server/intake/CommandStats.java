@@ -1,0 +1,39 @@
+package dev.dmbot.server.intake;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import redis.clients.jedis.UnifiedJedis;
+
+/** Commands a Redis server has run, by name, as {@code INFO commandstats} counts them. */
+final class CommandStats {
+
+	private static final Pattern CALLS = Pattern.compile("cmdstat_([^:]+):calls=(\\d+)");
+
+	private CommandStats() {
+	}
+
+	static Map<String, Long> read(UnifiedJedis redis) {
+		Map<String, Long> calls = new TreeMap<>();
+		Matcher matcher = CALLS.matcher(redis.info("commandstats"));
+		while (matcher.find()) {
+			calls.put(matcher.group(1), Long.parseLong(matcher.group(2)));
+		}
+		return calls;
+	}
+
+	/** What ran between two readings, by command. */
+	static Map<String, Long> between(Map<String, Long> before, Map<String, Long> after) {
+		Map<String, Long> difference = new TreeMap<>();
+		after.forEach((command, count) -> {
+			long ran = count - before.getOrDefault(command, 0L);
+			if (ran > 0) {
+				difference.put(command, ran);
+			}
+		});
+		return difference;
+	}
+
+}
