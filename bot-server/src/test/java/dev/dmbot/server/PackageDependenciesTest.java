@@ -26,7 +26,7 @@ class PackageDependenciesTest {
 
 	@Test
 	void intentContextAndRulesKnowNothingOfHttpOrOfEachOther() {
-		for (String feature : new String[] { "nlp", "context", "rules" }) {
+		for (String feature : new String[] { "nlp", "context", "workbook" }) {
 			noClasses().that()
 				.resideInAPackage("..server." + feature + "..")
 				.should()
@@ -39,10 +39,10 @@ class PackageDependenciesTest {
 			.resideInAPackage("..server.nlp..")
 			.should()
 			.dependOnClassesThat()
-			.resideInAnyPackage("..server.context..", "..server.rules..")
+			.resideInAnyPackage("..server.context..", "..server.workbook..")
 			.check(classes);
 		noClasses().that()
-			.resideInAPackage("..server.rules..")
+			.resideInAPackage("..server.workbook..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("..server.context..", "..server.nlp..")
@@ -51,7 +51,7 @@ class PackageDependenciesTest {
 			.resideInAPackage("..server.context..")
 			.should()
 			.dependOnClassesThat()
-			.resideInAnyPackage("..server.rules..", "..server.nlp..")
+			.resideInAnyPackage("..server.workbook..", "..server.nlp..")
 			.check(classes);
 	}
 
@@ -82,7 +82,7 @@ class PackageDependenciesTest {
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("..server.webhook..", "..server.intake..", "..server.conversation..",
-					"..server.context..", "..server.rules..", "..server.outbound..")
+					"..server.context..", "..server.workbook..", "..server.outbound..")
 			.check(classes);
 	}
 
@@ -93,7 +93,7 @@ class PackageDependenciesTest {
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("..server.webhook..", "..server.intake..", "..server.conversation..",
-					"..server.rules..", "..server.outbound..", "..server.profile..")
+					"..server.workbook..", "..server.outbound..", "..server.profile..")
 			.check(classes);
 	}
 
@@ -103,7 +103,7 @@ class PackageDependenciesTest {
 			.resideInAPackage("..server.intake..")
 			.should()
 			.dependOnClassesThat()
-			.resideInAnyPackage("..server.outbound..", "..server.rules..", "..server.nlp..", "..server.context..")
+			.resideInAnyPackage("..server.outbound..", "..server.workbook..", "..server.nlp..", "..server.context..")
 			.check(classes);
 	}
 

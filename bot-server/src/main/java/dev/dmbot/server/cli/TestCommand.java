@@ -11,13 +11,13 @@ import dev.dmbot.server.nlp.DetectedLanguage;
 import dev.dmbot.server.nlp.IntentClassifier;
 import dev.dmbot.server.nlp.LanguageDetector;
 import dev.dmbot.server.nlp.NlpProperties;
-import dev.dmbot.server.rules.CompiledRules;
-import dev.dmbot.server.rules.IntentLookup;
-import dev.dmbot.server.rules.TestFailure;
-import dev.dmbot.server.rules.TestReport;
-import dev.dmbot.server.rules.Workbook;
-import dev.dmbot.server.rules.WorkbookCompileException;
-import dev.dmbot.server.rules.WorkbookTests;
+import dev.dmbot.server.workbook.CompiledRules;
+import dev.dmbot.server.workbook.IntentLookup;
+import dev.dmbot.server.workbook.TestFailure;
+import dev.dmbot.server.workbook.TestReport;
+import dev.dmbot.server.workbook.Workbook;
+import dev.dmbot.server.workbook.WorkbookCompileException;
+import dev.dmbot.server.workbook.WorkbookTests;
 
 /**
  * {@code test FILE...}: compiles the workbooks together, as the server does, and runs

@@ -6,10 +6,10 @@ import java.util.List;
 
 import picocli.CommandLine.Command;
 
-import dev.dmbot.server.rules.CompiledRules;
-import dev.dmbot.server.rules.Workbook;
-import dev.dmbot.server.rules.WorkbookCompileException;
-import dev.dmbot.server.rules.WorkbookSummary;
+import dev.dmbot.server.workbook.CompiledRules;
+import dev.dmbot.server.workbook.Workbook;
+import dev.dmbot.server.workbook.WorkbookCompileException;
+import dev.dmbot.server.workbook.WorkbookSummary;
 
 /** {@code validate FILE...}: compiles each workbook and reads its Tests sheet. */
 @Command(name = "validate",

@@ -12,8 +12,8 @@ import redis.clients.jedis.AbstractTransaction;
 import redis.clients.jedis.UnifiedJedis;
 
 import dev.dmbot.server.intake.InboundEvent;
-import dev.dmbot.server.rules.DecisionEngine;
-import dev.dmbot.server.rules.GuardrailPolicy;
+import dev.dmbot.server.workbook.DecisionEngine;
+import dev.dmbot.server.workbook.GuardrailPolicy;
 
 /**
  * What the bot must never do, applied to each turn as the live Guardrails sheet says: a

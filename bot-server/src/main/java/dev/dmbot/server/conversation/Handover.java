@@ -12,11 +12,11 @@ import dev.dmbot.server.escalation.Escalation;
 import dev.dmbot.server.escalation.EscalationRequest;
 import dev.dmbot.server.escalation.EscalationService;
 import dev.dmbot.server.intake.InboundEvent;
-import dev.dmbot.server.rules.DecisionEngine;
-import dev.dmbot.server.rules.EscalationFacts;
-import dev.dmbot.server.rules.EscalationPolicy;
-import dev.dmbot.server.rules.EscalationRoute;
-import dev.dmbot.server.rules.Response;
+import dev.dmbot.server.workbook.DecisionEngine;
+import dev.dmbot.server.workbook.EscalationFacts;
+import dev.dmbot.server.workbook.EscalationPolicy;
+import dev.dmbot.server.workbook.EscalationRoute;
+import dev.dmbot.server.workbook.Response;
 
 /**
  * Where the bot steps aside for a person: the Escalations sheet decides whether a turn

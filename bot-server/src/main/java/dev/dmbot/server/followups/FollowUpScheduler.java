@@ -25,7 +25,7 @@ import dev.dmbot.server.outbound.DeliveryOutcome;
 import dev.dmbot.server.outbound.DeliveryResult;
 import dev.dmbot.server.outbound.OutboundDispatcher;
 import dev.dmbot.server.outbound.OutboundMessage;
-import dev.dmbot.server.rules.DecisionEngine;
+import dev.dmbot.server.workbook.DecisionEngine;
 import dev.dmbot.server.system.DueQueue;
 import dev.dmbot.server.system.Ulid;
 import dev.dmbot.server.system.RedisTransactions;

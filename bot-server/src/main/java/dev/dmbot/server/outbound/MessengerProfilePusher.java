@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 import redis.clients.jedis.UnifiedJedis;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.dmbot.server.rules.MessengerProfile;
-import dev.dmbot.server.rules.RulesActivated;
+import dev.dmbot.server.workbook.MessengerProfile;
+import dev.dmbot.server.workbook.RulesActivated;
 import dev.dmbot.server.system.DeliveryBackoff;
 import dev.dmbot.server.system.MetaProperties;
 

@@ -17,10 +17,10 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import dev.dmbot.server.rules.CompiledRules;
-import dev.dmbot.server.rules.Decision;
-import dev.dmbot.server.rules.DecisionRequest;
-import dev.dmbot.server.rules.Workbook;
+import dev.dmbot.server.workbook.CompiledRules;
+import dev.dmbot.server.workbook.Decision;
+import dev.dmbot.server.workbook.DecisionRequest;
+import dev.dmbot.server.workbook.Workbook;
 
 /**
  * Time of one decision ({@link CompiledRules#decide}) on the shipped workbook

@@ -21,11 +21,11 @@ import org.openjdk.jmh.annotations.Warmup;
 import dev.dmbot.server.flows.FlowEngine;
 import dev.dmbot.server.flows.FlowMemory;
 import dev.dmbot.server.flows.FlowProgress;
-import dev.dmbot.server.rules.CompiledRules;
-import dev.dmbot.server.rules.Decision;
-import dev.dmbot.server.rules.DecisionRequest;
-import dev.dmbot.server.rules.Responder;
-import dev.dmbot.server.rules.Response;
+import dev.dmbot.server.workbook.CompiledRules;
+import dev.dmbot.server.workbook.Decision;
+import dev.dmbot.server.workbook.DecisionRequest;
+import dev.dmbot.server.workbook.Responder;
+import dev.dmbot.server.workbook.Response;
 
 /**
  * Time of one turn of the shipped {@code design_project} flow

@@ -20,11 +20,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.slf4j.LoggerFactory;
 
-import dev.dmbot.server.rules.CompiledRules;
-import dev.dmbot.server.rules.Decision;
-import dev.dmbot.server.rules.DecisionEngine;
-import dev.dmbot.server.rules.DecisionRequest;
-import dev.dmbot.server.rules.Workbook;
+import dev.dmbot.server.workbook.CompiledRules;
+import dev.dmbot.server.workbook.Decision;
+import dev.dmbot.server.workbook.DecisionEngine;
+import dev.dmbot.server.workbook.DecisionRequest;
+import dev.dmbot.server.workbook.Workbook;
 
 /**
  * Time to make a new decision table live: {@link CompiledRules#compile} (read the

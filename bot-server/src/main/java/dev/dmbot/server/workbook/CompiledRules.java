@@ -1,0 +1,180 @@
+package dev.dmbot.server.workbook;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSession;
+
+import dev.dmbot.server.entities.Entities;
+import dev.dmbot.server.entities.ExtractedEntities;
+import dev.dmbot.server.entities.ProductCatalog;
+import dev.dmbot.server.flows.Flow;
+
+/**
+ * A set of workbooks compiled once, ready to decide: the live rules of the server, or a
+ * candidate being checked before it may go live. Thread-safe: every decision runs in a
+ * session of its own, and the first matching row of each table wins.
+ *
+ * @param kieBase the compiled rules
+ * @param rowsByRule the spreadsheet row of each rule, keyed by
+ * {@link #key(String, String)}
+ * @param version what was compiled and when
+ * @param flows the flows of the workbooks' Flows sheets
+ * @param escalations when a conversation goes to a person, from the Escalations sheet;
+ * {@link EscalationPolicy#NONE} when no workbook has one
+ * @param guardrails opt-out, caps, quiet hours and disclosure, from the Guardrails sheet;
+ * {@link GuardrailPolicy#NONE} when no workbook has one
+ * @param messengerProfile the ice breakers and persistent menu, from the Ice breakers
+ * &amp; menu sheet; {@link MessengerProfile#NONE} when no workbook has one
+ * @param commentRows the rows whose Event type names {@code comment}: only they answer a
+ * comment
+ * @param experiments the rows whose Reply cell holds wordings under test
+ * @param products the products of the Products sheet, which messages are searched for;
+ * {@link ProductCatalog#EMPTY} when no workbook has one
+ */
+public record CompiledRules(KieBase kieBase, Map<String, FiredRow> rowsByRule, RulesVersion version, List<Flow> flows,
+		EscalationPolicy escalations, GuardrailPolicy guardrails, MessengerProfile messengerProfile,
+		Set<FiredRow> commentRows, Map<FiredRow, Experiment> experiments, ProductCatalog products) {
+
+	/** Rules without a Products sheet. */
+	public CompiledRules(KieBase kieBase, Map<String, FiredRow> rowsByRule, RulesVersion version, List<Flow> flows,
+			EscalationPolicy escalations, GuardrailPolicy guardrails, MessengerProfile messengerProfile,
+			Set<FiredRow> commentRows, Map<FiredRow, Experiment> experiments) {
+		this(kieBase, rowsByRule, version, flows, escalations, guardrails, messengerProfile, commentRows, experiments,
+				ProductCatalog.EMPTY);
+	}
+
+	public CompiledRules {
+		rowsByRule = Map.copyOf(rowsByRule);
+		flows = List.copyOf(flows);
+		Objects.requireNonNull(escalations, "escalations");
+		Objects.requireNonNull(guardrails, "guardrails");
+		Objects.requireNonNull(messengerProfile, "messengerProfile");
+		commentRows = Set.copyOf(commentRows);
+		experiments = Map.copyOf(experiments);
+		products = (products != null) ? products : ProductCatalog.EMPTY;
+	}
+
+	/**
+	 * The entities of a message, extracted once for the rules, the flows and the reply:
+	 * e-mail addresses, phone numbers, amounts and dates by {@code parsers}, and the
+	 * products of this set's Products sheet.
+	 * @param language the customer's language, null when not known
+	 */
+	public ExtractedEntities entitiesOf(String text, Entities parsers, String language) {
+		if (text == null || text.isBlank()) {
+			return ExtractedEntities.none();
+		}
+		Locale hint = (language != null && !language.isEmpty()) ? Locale.forLanguageTag(language) : null;
+		return parsers.extract(text, hint).withProducts(this.products.findAll(text));
+	}
+
+	/** Rules without A/B-tested replies. */
+	public CompiledRules(KieBase kieBase, Map<String, FiredRow> rowsByRule, RulesVersion version, List<Flow> flows,
+			EscalationPolicy escalations, GuardrailPolicy guardrails, MessengerProfile messengerProfile,
+			Set<FiredRow> commentRows) {
+		this(kieBase, rowsByRule, version, flows, escalations, guardrails, messengerProfile, commentRows, Map.of());
+	}
+
+	/** Rules none of whose rows answers comments. */
+	public CompiledRules(KieBase kieBase, Map<String, FiredRow> rowsByRule, RulesVersion version, List<Flow> flows,
+			EscalationPolicy escalations, GuardrailPolicy guardrails, MessengerProfile messengerProfile) {
+		this(kieBase, rowsByRule, version, flows, escalations, guardrails, messengerProfile, Set.of());
+	}
+
+	/** Rules without a Guardrails or an Ice breakers &amp; menu sheet. */
+	public CompiledRules(KieBase kieBase, Map<String, FiredRow> rowsByRule, RulesVersion version, List<Flow> flows,
+			EscalationPolicy escalations) {
+		this(kieBase, rowsByRule, version, flows, escalations, GuardrailPolicy.NONE);
+	}
+
+	/** Rules without an Ice breakers &amp; menu sheet. */
+	public CompiledRules(KieBase kieBase, Map<String, FiredRow> rowsByRule, RulesVersion version, List<Flow> flows,
+			EscalationPolicy escalations, GuardrailPolicy guardrails) {
+		this(kieBase, rowsByRule, version, flows, escalations, guardrails, MessengerProfile.NONE);
+	}
+
+	/** Rules without an Escalations or a Guardrails sheet. */
+	public CompiledRules(KieBase kieBase, Map<String, FiredRow> rowsByRule, RulesVersion version, List<Flow> flows) {
+		this(kieBase, rowsByRule, version, flows, EscalationPolicy.NONE, GuardrailPolicy.NONE);
+	}
+
+	/** The flow of this name, if the workbooks define it. */
+	public Optional<Flow> flow(String name) {
+		return this.flows.stream().filter((flow) -> flow.name().equals(name)).findFirst();
+	}
+
+	/**
+	 * The A/B test behind a decision's reply: the fired row whose Reply cell the decision
+	 * carries, when that cell holds wordings under test.
+	 */
+	public Optional<Experiment> experimentFor(Decision decision) {
+		if (this.experiments.isEmpty() || !decision.hasReply()) {
+			return Optional.empty();
+		}
+		List<FiredRow> rows = decision.firedRows();
+		for (int i = rows.size() - 1; i >= 0; i--) {
+			Experiment experiment = this.experiments.get(rows.get(i));
+			if (experiment != null && sameText(experiment.cell(), decision.reply())) {
+				return Optional.of(experiment);
+			}
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * Compiles workbooks, checking every cell first.
+	 * @throws WorkbookCompileException naming the file, sheet, row and column to fix
+	 */
+	public static CompiledRules compile(List<Workbook> workbooks, Instant compiledAt) {
+		return new DecisionTableCompiler().compile(workbooks, compiledAt);
+	}
+
+	/**
+	 * What to do about one inbound event; a decision with no reply when no row matches.
+	 */
+	public Decision decide(DecisionRequest request) {
+		DecisionSink sink = new DecisionSink();
+		KieSession session = this.kieBase.newKieSession();
+		try {
+			session.setGlobal("decision", sink);
+			session.addEventListener(new FiredRowRecorder(this.rowsByRule, sink));
+			session.insert(new IncomingMessage(request));
+			session.fireAllRules();
+		}
+		finally {
+			session.dispose();
+		}
+		return sink.toDecision();
+	}
+
+	/**
+	 * What to answer a comment: the decision of the first row that fits, but only if that
+	 * row names {@code comment} in its Event type. A general row (the catch-all, a row
+	 * for any event with some keyword) never answers a comment in public or in private.
+	 */
+	public Optional<Decision> decideComment(DecisionRequest request) {
+		Decision decision = decide(request);
+		if (decision.firedRows().isEmpty()
+				|| !this.commentRows.contains(decision.firedRows().get(decision.firedRows().size() - 1))) {
+			return Optional.empty();
+		}
+		return Optional.of(decision);
+	}
+
+	/** Drools may hand back a cell with other line endings or outer spaces. */
+	private static boolean sameText(String cell, String reply) {
+		return cell.strip().replace("\r\n", "\n").equals(reply.strip().replace("\r\n", "\n"));
+	}
+
+	static String key(String packageName, String ruleName) {
+		return packageName + "." + ruleName;
+	}
+
+}
