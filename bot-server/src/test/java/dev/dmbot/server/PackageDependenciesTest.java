@@ -56,6 +56,30 @@ class PackageDependenciesTest {
 	}
 
 	@Test
+	void theWorkbookImportsNoFeature() {
+		// Features contribute their sheets through workbook.FeatureSheet; the workbook
+		// reads, compiles and activates without knowing any of them.
+		noClasses().that()
+			.resideInAPackage("..server.workbook..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("..server.flows..", "..server.escalation..", "..server.escalationpolicy..",
+					"..server.guardrails..", "..server.messengerprofile..", "..server.products..", "..server.profile..",
+					"..server.attribution..", "..server.leads..", "..server.followups..", "..server.conversation..",
+					"..server.intake..", "..server.outbound..", "..server.webhook..", "..server.workbooktests..",
+					"..server.admin..", "..server.playground..", "..server.cli..", "..server.contacts..",
+					"..server.inbox..", "..server.privacy..", "..server.access..", "..server.context..",
+					"..server.nlp..")
+			.check(classes);
+		noClasses().that()
+			.resideInAPackage("..server.workbook..")
+			.should()
+			.dependOnClassesThat()
+			.haveFullyQualifiedName(ShippedSheets.class.getName())
+			.check(classes);
+	}
+
+	@Test
 	void theCommandLineUsesTheRulesAndTheIntentModelOnlyAndOnlyTheLauncherUsesIt() {
 		noClasses().that()
 			.resideInAPackage("..server.cli..")

@@ -17,8 +17,8 @@ import dev.dmbot.server.workbook.DecisionEngine;
 import dev.dmbot.server.workbook.DecisionRequest;
 import dev.dmbot.server.workbook.FiredRow;
 import dev.dmbot.server.workbook.ReplyTemplate;
-import dev.dmbot.server.workbook.Responder;
-import dev.dmbot.server.workbook.Response;
+import dev.dmbot.server.flows.Responder;
+import dev.dmbot.server.flows.Response;
 import dev.dmbot.server.workbook.RuleSetActivator;
 import dev.dmbot.server.workbook.RuleSetVersion;
 

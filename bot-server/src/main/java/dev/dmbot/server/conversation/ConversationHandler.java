@@ -53,8 +53,8 @@ import dev.dmbot.server.workbook.VariantChoice;
 import dev.dmbot.server.workbook.FiredRow;
 import dev.dmbot.server.workbook.QuickReply;
 import dev.dmbot.server.workbook.ReplyTemplate;
-import dev.dmbot.server.workbook.Responder;
-import dev.dmbot.server.workbook.Response;
+import dev.dmbot.server.flows.Responder;
+import dev.dmbot.server.flows.Response;
 import dev.dmbot.server.system.RedisTransactions;
 
 /**

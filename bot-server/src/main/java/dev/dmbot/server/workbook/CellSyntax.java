@@ -1,27 +1,61 @@
 package dev.dmbot.server.workbook;
 
 import java.text.Normalizer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * How analysts write values in decision-table cells: comma lists, quick replies, yes/no.
  */
-final class CellSyntax {
+public final class CellSyntax {
 
 	private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
 
 	private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]+");
 
+	private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(minutes?|mins?|hours?|h|days?|d|weeks?|w)",
+			Pattern.CASE_INSENSITIVE);
+
 	private CellSyntax() {
 	}
 
+	/** How a duration cell that cannot be read is fixed, the same on every sheet. */
+	public static final String DURATION_FIX = "write a number and a unit, e.g. 7 days, 12 hours, 2 weeks or 30 minutes.";
+
+	/** The problem of a duration cell that cannot be read, the same on every sheet. */
+	public static String notADuration(String cell) {
+		return "\"" + cell + "\" is not a length of time.";
+	}
+
+	/**
+	 * A length of time as analysts write it: {@code 7 days}, {@code 12 hours},
+	 * {@code 2 weeks}, {@code 30 minutes} (also {@code 12h}, {@code 3 d}); empty when the
+	 * text is none of those. Shared by every sheet that has durations.
+	 */
+	public static Optional<Duration> duration(String text) {
+		Matcher matcher = DURATION.matcher(text.strip());
+		if (!matcher.matches()) {
+			return Optional.empty();
+		}
+		long amount = Long.parseLong(matcher.group(1));
+		char unit = matcher.group(2).toLowerCase(Locale.ROOT).charAt(0);
+		return Optional.of(switch (unit) {
+			case 'm' -> Duration.ofMinutes(amount);
+			case 'h' -> Duration.ofHours(amount);
+			case 'w' -> Duration.ofDays(7 * amount);
+			default -> Duration.ofDays(amount);
+		});
+	}
+
 	/** {@code "a, b,c"} as {@code [a, b, c]}; blanks dropped. */
-	static List<String> items(String cell) {
+	public static List<String> items(String cell) {
 		List<String> items = new ArrayList<>();
 		if (cell == null) {
 			return items;
@@ -39,7 +73,7 @@ final class CellSyntax {
 	 * backslashes dropped, line breaks read as commas, case ignored, and for keywords
 	 * accents too. {@code "Porto,\nGaia"} is {@code [porto, gaia]}.
 	 */
-	static Set<String> conditionItems(String cell, boolean keywords) {
+	public static Set<String> conditionItems(String cell, boolean keywords) {
 		Set<String> items = new LinkedHashSet<>();
 		String plain = (cell != null) ? cell.replaceAll("[\"\\\\]", "").replaceAll("\\R", ",") : "";
 		for (String item : items(plain)) {
@@ -52,7 +86,7 @@ final class CellSyntax {
 	 * {@code "Title>PAYLOAD; Title 2"} as buttons; a missing payload is the title in
 	 * upper snake case.
 	 */
-	static List<QuickReply> quickReplies(String cell) {
+	public static List<QuickReply> quickReplies(String cell) {
 		List<QuickReply> replies = new ArrayList<>();
 		if (cell == null) {
 			return replies;
@@ -75,7 +109,7 @@ final class CellSyntax {
 	 * {@code yes/no}, {@code TRUE/FALSE}, {@code y/n}, {@code 1/0}; blank is no;
 	 * {@code null} if none of those.
 	 */
-	static Boolean yesNo(String cell) {
+	public static Boolean yesNo(String cell) {
 		String value = (cell != null) ? cell.trim().toLowerCase(Locale.ROOT) : "";
 		return switch (value) {
 			case "", "no", "n", "false", "0" -> Boolean.FALSE;
@@ -85,7 +119,7 @@ final class CellSyntax {
 	}
 
 	/** Lower case without accents, so {@code "Entrega"} matches {@code "entregá"}. */
-	static String fold(String text) {
+	public static String fold(String text) {
 		if (text == null) {
 			return "";
 		}
@@ -97,11 +131,11 @@ final class CellSyntax {
 	 * Folded words separated by single spaces, with a space at each end so whole words
 	 * can be found.
 	 */
-	static String words(String text) {
+	public static String words(String text) {
 		return " " + NOT_LETTER_OR_DIGIT.matcher(fold(text)).replaceAll(" ").trim() + " ";
 	}
 
-	static String upperSnake(String title) {
+	public static String upperSnake(String title) {
 		String snake = NOT_LETTER_OR_DIGIT.matcher(fold(title)).replaceAll("_").toUpperCase(Locale.ROOT);
 		return snake.replaceAll("^_+|_+$", "");
 	}

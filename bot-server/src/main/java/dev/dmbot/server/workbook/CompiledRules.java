@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -14,51 +13,47 @@ import org.kie.api.runtime.KieSession;
 import dev.dmbot.server.entities.Entities;
 import dev.dmbot.server.entities.ExtractedEntities;
 import dev.dmbot.server.entities.ProductCatalog;
-import dev.dmbot.server.flows.Flow;
 
 /**
  * A set of workbooks compiled once, ready to decide: the live rules of the server, or a
  * candidate being checked before it may go live. Thread-safe: every decision runs in a
  * session of its own, and the first matching row of each table wins.
+ * <p>
+ * Besides the decision tables it holds what each feature compiled from its own sheet (the
+ * flows, the escalation policy, the guardrails, ...), one part per {@link FeatureSheet},
+ * found by the part's type: {@code rules.part(GuardrailPolicy.class)}.
  *
  * @param kieBase the compiled rules
  * @param rowsByRule the spreadsheet row of each rule, keyed by
  * {@link #key(String, String)}
  * @param version what was compiled and when
- * @param flows the flows of the workbooks' Flows sheets
- * @param escalations when a conversation goes to a person, from the Escalations sheet;
- * {@link EscalationPolicy#NONE} when no workbook has one
- * @param guardrails opt-out, caps, quiet hours and disclosure, from the Guardrails sheet;
- * {@link GuardrailPolicy#NONE} when no workbook has one
- * @param messengerProfile the ice breakers and persistent menu, from the Ice breakers
- * &amp; menu sheet; {@link MessengerProfile#NONE} when no workbook has one
  * @param commentRows the rows whose Event type names {@code comment}: only they answer a
  * comment
  * @param experiments the rows whose Reply cell holds wordings under test
- * @param products the products of the Products sheet, which messages are searched for;
- * {@link ProductCatalog#EMPTY} when no workbook has one
+ * @param parts what the features' sheets compiled to, keyed by the part's type
  */
-public record CompiledRules(KieBase kieBase, Map<String, FiredRow> rowsByRule, RulesVersion version, List<Flow> flows,
-		EscalationPolicy escalations, GuardrailPolicy guardrails, MessengerProfile messengerProfile,
-		Set<FiredRow> commentRows, Map<FiredRow, Experiment> experiments, ProductCatalog products) {
-
-	/** Rules without a Products sheet. */
-	public CompiledRules(KieBase kieBase, Map<String, FiredRow> rowsByRule, RulesVersion version, List<Flow> flows,
-			EscalationPolicy escalations, GuardrailPolicy guardrails, MessengerProfile messengerProfile,
-			Set<FiredRow> commentRows, Map<FiredRow, Experiment> experiments) {
-		this(kieBase, rowsByRule, version, flows, escalations, guardrails, messengerProfile, commentRows, experiments,
-				ProductCatalog.EMPTY);
-	}
+public record CompiledRules(KieBase kieBase, Map<String, FiredRow> rowsByRule, RulesVersion version,
+		Set<FiredRow> commentRows, Map<FiredRow, Experiment> experiments, Map<Class<?>, Object> parts) {
 
 	public CompiledRules {
 		rowsByRule = Map.copyOf(rowsByRule);
-		flows = List.copyOf(flows);
-		Objects.requireNonNull(escalations, "escalations");
-		Objects.requireNonNull(guardrails, "guardrails");
-		Objects.requireNonNull(messengerProfile, "messengerProfile");
 		commentRows = Set.copyOf(commentRows);
 		experiments = Map.copyOf(experiments);
-		products = (products != null) ? products : ProductCatalog.EMPTY;
+		parts.forEach((type, part) -> {
+			if (!type.isInstance(part)) {
+				throw new IllegalArgumentException(
+						"the part under " + type.getName() + " is a " + part.getClass().getName());
+			}
+		});
+		parts = Map.copyOf(parts);
+	}
+
+	/**
+	 * What a feature's sheet compiled to; empty when no {@link FeatureSheet} of that part
+	 * took part in compiling these rules.
+	 */
+	public <T> Optional<T> part(Class<T> type) {
+		return Optional.ofNullable(this.parts.get(type)).map(type::cast);
 	}
 
 	/**
@@ -72,42 +67,8 @@ public record CompiledRules(KieBase kieBase, Map<String, FiredRow> rowsByRule, R
 			return ExtractedEntities.none();
 		}
 		Locale hint = (language != null && !language.isEmpty()) ? Locale.forLanguageTag(language) : null;
-		return parsers.extract(text, hint).withProducts(this.products.findAll(text));
-	}
-
-	/** Rules without A/B-tested replies. */
-	public CompiledRules(KieBase kieBase, Map<String, FiredRow> rowsByRule, RulesVersion version, List<Flow> flows,
-			EscalationPolicy escalations, GuardrailPolicy guardrails, MessengerProfile messengerProfile,
-			Set<FiredRow> commentRows) {
-		this(kieBase, rowsByRule, version, flows, escalations, guardrails, messengerProfile, commentRows, Map.of());
-	}
-
-	/** Rules none of whose rows answers comments. */
-	public CompiledRules(KieBase kieBase, Map<String, FiredRow> rowsByRule, RulesVersion version, List<Flow> flows,
-			EscalationPolicy escalations, GuardrailPolicy guardrails, MessengerProfile messengerProfile) {
-		this(kieBase, rowsByRule, version, flows, escalations, guardrails, messengerProfile, Set.of());
-	}
-
-	/** Rules without a Guardrails or an Ice breakers &amp; menu sheet. */
-	public CompiledRules(KieBase kieBase, Map<String, FiredRow> rowsByRule, RulesVersion version, List<Flow> flows,
-			EscalationPolicy escalations) {
-		this(kieBase, rowsByRule, version, flows, escalations, GuardrailPolicy.NONE);
-	}
-
-	/** Rules without an Ice breakers &amp; menu sheet. */
-	public CompiledRules(KieBase kieBase, Map<String, FiredRow> rowsByRule, RulesVersion version, List<Flow> flows,
-			EscalationPolicy escalations, GuardrailPolicy guardrails) {
-		this(kieBase, rowsByRule, version, flows, escalations, guardrails, MessengerProfile.NONE);
-	}
-
-	/** Rules without an Escalations or a Guardrails sheet. */
-	public CompiledRules(KieBase kieBase, Map<String, FiredRow> rowsByRule, RulesVersion version, List<Flow> flows) {
-		this(kieBase, rowsByRule, version, flows, EscalationPolicy.NONE, GuardrailPolicy.NONE);
-	}
-
-	/** The flow of this name, if the workbooks define it. */
-	public Optional<Flow> flow(String name) {
-		return this.flows.stream().filter((flow) -> flow.name().equals(name)).findFirst();
+		return parsers.extract(text, hint)
+			.withProducts(part(ProductCatalog.class).orElse(ProductCatalog.EMPTY).findAll(text));
 	}
 
 	/**
@@ -130,10 +91,12 @@ public record CompiledRules(KieBase kieBase, Map<String, FiredRow> rowsByRule, R
 
 	/**
 	 * Compiles workbooks, checking every cell first.
+	 * @param sheets the features' sheets to read besides the decision tables
 	 * @throws WorkbookCompileException naming the file, sheet, row and column to fix
 	 */
-	public static CompiledRules compile(List<Workbook> workbooks, Instant compiledAt) {
-		return new DecisionTableCompiler().compile(workbooks, compiledAt);
+	public static CompiledRules compile(List<Workbook> workbooks, Instant compiledAt,
+			List<? extends FeatureSheet<?>> sheets) {
+		return new DecisionTableCompiler(sheets).compile(workbooks, compiledAt);
 	}
 
 	/**

@@ -59,7 +59,7 @@ public record Decision(String reply, List<QuickReply> quickReplies, String nextS
 	 * buttons where the row has them, the fallback language's elsewhere. The reply of an
 	 * A/B-tested row still holds every wording.
 	 */
-	Decision in(String language) {
+	public Decision in(String language) {
 		String text = this.replies.get(language);
 		List<QuickReply> buttons = this.quickRepliesByLanguage.get(language);
 		if ((text == null || text.isBlank()) && buttons == null) {
@@ -72,7 +72,7 @@ public record Decision(String reply, List<QuickReply> quickReplies, String nextS
 	}
 
 	/** The same decision with another reply text: one wording of an A/B-tested reply. */
-	Decision withReply(String text) {
+	public Decision withReply(String text) {
 		return new Decision(text, this.quickReplies, this.nextState, this.addTags, this.escalate, this.firedRows,
 				this.startFlow, this.publicReply, this.followUp, this.replies, this.quickRepliesByLanguage);
 	}

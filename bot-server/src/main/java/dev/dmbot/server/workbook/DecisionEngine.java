@@ -25,18 +25,41 @@ public class DecisionEngine {
 
 	private final AtomicReference<CompiledRules> live;
 
+	private final List<FeatureSheet<?>> sheets;
+
 	@Autowired
-	public DecisionEngine(RulesProperties properties, ObjectProvider<Clock> clock) {
-		this(WorkbookSource.load(properties), clock.getIfAvailable(Clock::systemUTC));
+	public DecisionEngine(RulesProperties properties, ObjectProvider<Clock> clock,
+			ObjectProvider<FeatureSheet<?>> sheets) {
+		this(WorkbookSource.load(properties), clock.getIfAvailable(Clock::systemUTC), sheets.orderedStream().toList());
 	}
 
-	DecisionEngine(List<Workbook> workbooks, Clock clock) {
-		this(CompiledRules.compile(workbooks, clock.instant()));
+	DecisionEngine(List<Workbook> workbooks, Clock clock, List<? extends FeatureSheet<?>> sheets) {
+		this(CompiledRules.compile(workbooks, clock.instant(), sheets), sheets);
 	}
 
-	public DecisionEngine(CompiledRules rules) {
+	private DecisionEngine(long startedNanos, List<Workbook> workbooks, Clock clock,
+			List<? extends FeatureSheet<?>> sheets) {
+		this(workbooks, clock, sheets);
+		logger.info("Workbooks read and compiled at start-up in {} ms", (System.nanoTime() - startedNanos) / 1_000_000);
+	}
+
+	/**
+	 * An engine deciding with {@code rules}; {@link #compile} reads the sheets
+	 * {@code sheets}.
+	 */
+	public DecisionEngine(CompiledRules rules, List<? extends FeatureSheet<?>> sheets) {
 		this.live = new AtomicReference<>(rules);
+		this.sheets = List.copyOf(sheets);
 		logger.info("Decision tables {} compiled (sha-256 {})", rules.version().workbooks(), rules.version().hash());
+	}
+
+	/**
+	 * Compiles a workbook set with the same features' sheets as the live rules, for an
+	 * activation to check and then {@link #activate}.
+	 * @throws WorkbookCompileException naming the file, sheet, row and column to fix
+	 */
+	public CompiledRules compile(List<Workbook> workbooks, java.time.Instant compiledAt) {
+		return CompiledRules.compile(workbooks, compiledAt, this.sheets);
 	}
 
 	/**
@@ -52,21 +75,6 @@ public class DecisionEngine {
 	 */
 	public java.util.Optional<Decision> decideComment(DecisionRequest request) {
 		return this.live.get().decideComment(request);
-	}
-
-	/**
-	 * When conversations go to a person, as the live workbooks' Escalations sheet says.
-	 */
-	public EscalationPolicy escalations() {
-		return this.live.get().escalations();
-	}
-
-	/**
-	 * Opt-out, caps, quiet hours and disclosure, as the live workbooks' Guardrails sheet
-	 * says.
-	 */
-	public GuardrailPolicy guardrails() {
-		return this.live.get().guardrails();
 	}
 
 	/** The workbooks this engine decides with. */

@@ -71,7 +71,7 @@ public record DecisionRequest(String eventType, String intent, double confidence
 	}
 
 	/** The same request in another state. */
-	DecisionRequest withState(String other) {
+	public DecisionRequest withState(String other) {
 		return new DecisionRequest(this.eventType, this.intent, this.confidence, this.text, this.payload,
 				this.referralRef, other, this.tags, this.inboundCount, this.attributes, this.adId, this.language,
 				this.entities);

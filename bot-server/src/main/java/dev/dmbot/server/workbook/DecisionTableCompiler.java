@@ -13,7 +13,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -25,7 +27,6 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellAddress;
 import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.drools.decisiontable.SpreadsheetCompiler;
 import org.kie.api.KieBase;
 import org.kie.api.io.Resource;
@@ -35,9 +36,6 @@ import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.builder.KnowledgeBuilderResult;
 import org.kie.internal.io.ResourceFactory;
 
-import dev.dmbot.server.entities.Product;
-import dev.dmbot.server.entities.ProductCatalog;
-import dev.dmbot.server.flows.Flow;
 import dev.dmbot.server.workbook.RuleTable.Column;
 
 /**
@@ -49,6 +47,8 @@ import dev.dmbot.server.workbook.RuleTable.Column;
  * and column to fix.
  */
 final class DecisionTableCompiler {
+
+	private static final org.slf4j.Logger logger = org.slf4j.LoggerFactory.getLogger(DecisionTableCompiler.class);
 
 	private static final Pattern RULE_VALUES = Pattern.compile("^// rule values at ([A-Z]+)(\\d+), header at");
 
@@ -64,23 +64,54 @@ final class DecisionTableCompiler {
 			"payloadIs", "hasTag", "reply", "quickReplies", "nextState", "addTags", "escalate", "startFlow",
 			"publicReply", "followUp", "experiment", "languageIs", "hasEntity", "replyIn", "quickRepliesIn");
 
+	private final List<? extends FeatureSheet<?>> sheets;
+
+	/**
+	 * @param sheets the features' sheets, read in this order besides the decision tables
+	 */
+	DecisionTableCompiler(List<? extends FeatureSheet<?>> sheets) {
+		this.sheets = List.copyOf(sheets);
+	}
+
 	CompiledRules compile(List<Workbook> workbooks, Instant loadedAt) {
-		// Flows first: the replies name them and their slots.
-		List<Flow> flows = FlowsSheet.read(workbooks);
-		List<String> flowNames = flows.stream().map(Flow::name).toList();
-		Set<String> slots = FlowsSheet.slots(flows);
-		// Products before the replies too: a Has entity cell may name one. Two Products
-		// sheets are refused later, after clashes between the Replies tables.
-		List<String> productNames = ProductsSheet.readFirst(workbooks).products().stream().map(Product::name).toList();
+		// Each file is parsed once, here, and every reader gets the parsed workbook.
+		List<ParsedWorkbook> parsed = new ArrayList<>();
+		try {
+			long started = System.nanoTime();
+			for (Workbook workbook : workbooks) {
+				parsed.add(ParsedWorkbook.parse(workbook));
+			}
+			long read = System.nanoTime();
+			CompiledRules rules = compileParsed(workbooks, parsed, loadedAt);
+			logger.debug("Compiled {} in {} ms ({} ms reading the files)", rules.version().workbooks(),
+					(System.nanoTime() - started) / 1_000_000, (read - started) / 1_000_000);
+			return rules;
+		}
+		finally {
+			parsed.forEach(ParsedWorkbook::close);
+		}
+	}
+
+	private CompiledRules compileParsed(List<Workbook> workbooks, List<ParsedWorkbook> parsed, Instant loadedAt) {
+		// The features' sheets first (flows, products): the replies name their flows,
+		// slots and products. A sheet that may exist once is refused twice only later,
+		// after clashes between the Replies tables.
+		SheetVocabulary vocabulary = SheetVocabulary.EMPTY;
+		for (FeatureSheet<?> sheet : this.sheets) {
+			vocabulary = sheet.name(parsed, vocabulary);
+		}
 		List<GeneratedDrl> generated = new ArrayList<>();
 		Set<FiredRow> commentRows = new HashSet<>();
 		List<ExperimentsOfTable.Found> experiments = new ArrayList<>();
+		Map<String, String> payloads = new LinkedHashMap<>();
 		WorkbookSetValidator wholeSet = new WorkbookSetValidator();
-		wholeSet.addFlowStates(flows.stream().map(Flow::state).toList());
-		for (Workbook workbook : workbooks) {
-			generated.addAll(generate(workbook, wholeSet, flowNames, slots, productNames, commentRows, experiments));
+		wholeSet.addFlowStates(List.copyOf(vocabulary.flowStates()));
+		for (int i = 0; i < workbooks.size(); i++) {
+			generated.addAll(generate(workbooks.get(i), parsed.get(i), wholeSet, vocabulary, commentRows, experiments,
+					payloads));
 		}
 		wholeSet.validate();
+		vocabulary = vocabulary.withAnsweredPayloads(payloads);
 		Map<FiredRow, Experiment> experimentsByRow = ExperimentsOfTable.byRow(experiments);
 		KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
 				KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(DecisionTableCompiler.class.getClassLoader()));
@@ -99,36 +130,38 @@ final class DecisionTableCompiler {
 				.thenComparingInt((ex) -> (ex.row() > 0) ? ex.row() : Integer.MAX_VALUE));
 			throw located.get(0);
 		}
-		// Last: the Escalations sheet refers to nothing the other sheets need, and a set
-		// whose Replies tables clash is better told about those first.
-		EscalationPolicy escalations = EscalationsSheet.read(workbooks, slots);
-		GuardrailPolicy guardrails = GuardrailsSheet.read(workbooks, slots);
-		MessengerProfile profile = ProfileSheet.read(workbooks);
-		ProductCatalog products = ProductsSheet.read(workbooks);
+		// Last: the features' sheets refer to nothing the tables need, and a set whose
+		// Replies tables clash is better told about those first.
+		Map<Class<?>, Object> parts = new LinkedHashMap<>();
+		for (FeatureSheet<?> sheet : this.sheets) {
+			Object part = sheet.read(parsed, vocabulary);
+			if (parts.putIfAbsent(sheet.part(), part) != null) {
+				throw new IllegalStateException("two sheets compile to " + sheet.part().getName());
+			}
+		}
 		Map<String, FiredRow> rowsByRule = new HashMap<>();
 		generated.forEach((drl) -> rowsByRule.putAll(drl.rowsByRule()));
 		KieBase kieBase = builder.newKieBase();
 		List<String> names = workbooks.stream().map(Workbook::name).toList();
-		return new CompiledRules(kieBase, rowsByRule, new RulesVersion(sha256(workbooks), loadedAt, names), flows,
-				escalations, guardrails, profile, commentRows, experimentsByRow, products);
+		return new CompiledRules(kieBase, rowsByRule, new RulesVersion(sha256(workbooks), loadedAt, names), commentRows,
+				experimentsByRow, parts);
 	}
 
-	private List<GeneratedDrl> generate(Workbook workbook, WorkbookSetValidator wholeSet, List<String> flows,
-			Set<String> slots, List<String> products, Set<FiredRow> commentRows,
-			List<ExperimentsOfTable.Found> experiments) {
+	private List<GeneratedDrl> generate(Workbook workbook, ParsedWorkbook poi, WorkbookSetValidator wholeSet,
+			SheetVocabulary vocabulary, Set<FiredRow> commentRows, List<ExperimentsOfTable.Found> experiments,
+			Map<String, String> payloads) {
 		byte[] escaped;
 		List<Sheet> ruleSheets = new ArrayList<>();
 		Map<String, List<RuleTable>> tablesBySheet = new HashMap<>();
 		Map<String, Map<CellAddress, String>> typedBySheet = new HashMap<>();
-		try (XSSFWorkbook poi = new XSSFWorkbook(new ByteArrayInputStream(workbook.bytes()))) {
-			WorkbookValidator validator = new WorkbookValidator(workbook.name(), flows, slots, products);
-			for (Sheet sheet : poi) {
+		try {
+			WorkbookValidator validator = new WorkbookValidator(workbook.name(), List.copyOf(vocabulary.flows()),
+					vocabulary.slots(), vocabulary.products());
+			for (Sheet sheet : poi.sheets()) {
 				// The Tests sheet is free text for conversations: never a decision table.
-				// Flows, Escalations, Guardrails and the ice breakers have readers of
-				// their own.
-				if (sheet.getSheetName().equalsIgnoreCase(TestsSheet.NAME) || FlowsSheet.holdsFlows(sheet)
-						|| EscalationsSheet.holdsEscalations(sheet) || GuardrailsSheet.holdsGuardrails(sheet)
-						|| ProfileSheet.holdsProfile(sheet) || ProductsSheet.holdsProducts(sheet)) {
+				// The features' sheets have readers of their own.
+				if (sheet.getSheetName().equalsIgnoreCase(TestsSheet.NAME)
+						|| this.sheets.stream().anyMatch((feature) -> feature.holds(sheet))) {
 					continue;
 				}
 				List<RuleTable> tables = RuleTable.in(sheet);
@@ -140,6 +173,9 @@ final class DecisionTableCompiler {
 					wholeSet.add(workbook.name(), table);
 					commentRows.addAll(commentRows(workbook.name(), table));
 					ExperimentsOfTable.collect(workbook.name(), table, experiments);
+					// As typed, before the escaping below: the ice breakers' buttons are
+					// checked against them.
+					answeredPayloads(table, payloads);
 					escapeStringLiterals(table,
 							typedBySheet.computeIfAbsent(sheet.getSheetName(), (name) -> new HashMap<>()));
 				}
@@ -147,7 +183,7 @@ final class DecisionTableCompiler {
 				tablesBySheet.put(sheet.getSheetName(), tables);
 			}
 			ByteArrayOutputStream out = new ByteArrayOutputStream(workbook.bytes().length);
-			poi.write(out);
+			poi.poi().write(out);
 			escaped = out.toByteArray();
 		}
 		catch (IOException | RuntimeException ex) {
@@ -172,6 +208,20 @@ final class DecisionTableCompiler {
 							typedBySheet.getOrDefault(sheet.getSheetName(), Map.of())));
 		}
 		return generated;
+	}
+
+	/** The payloads a table's Payload column answers, keyed by their lower case. */
+	private static void answeredPayloads(RuleTable table, Map<String, String> payloads) {
+		for (Column column : table.columns()) {
+			if (!column.isCondition() || !column.calls("payloadIs")) {
+				continue;
+			}
+			for (int r = table.firstDataRow(); r <= table.lastDataRow(); r++) {
+				for (String payload : CellSyntax.items(table.text(r, column))) {
+					payloads.putIfAbsent(payload.toLowerCase(Locale.ROOT), payload);
+				}
+			}
+		}
 	}
 
 	/** The rows of a table whose Event type cell names {@code comment}. */

@@ -7,7 +7,7 @@ import java.util.Locale;
  * Suggests the name an analyst probably meant when a cell holds one the server does not
  * know: {@code prcing} → {@code pricing}.
  */
-final class DidYouMean {
+public final class DidYouMean {
 
 	private DidYouMean() {
 	}
@@ -16,7 +16,7 @@ final class DidYouMean {
 	 * {@code  — did you mean "pricing"?} for the known name closest to {@code typed}, or
 	 * {@code ""} when none is close enough to be a typo.
 	 */
-	static String hint(String typed, Collection<String> known) {
+	public static String hint(String typed, Collection<String> known) {
 		String closest = closest(typed, known);
 		return (closest != null) ? " — did you mean \"" + closest + "\"?" : "";
 	}
@@ -25,7 +25,7 @@ final class DidYouMean {
 	 * {@link #hint} to end a sentence with: the question when there is one, otherwise a
 	 * full stop.
 	 */
-	static String endOfSentence(String typed, Collection<String> known) {
+	public static String endOfSentence(String typed, Collection<String> known) {
 		String hint = hint(typed, known);
 		return hint.isEmpty() ? "." : hint;
 	}
@@ -35,7 +35,7 @@ final class DidYouMean {
 	 * {@code null} when even that one needs more edits than a typo would make (a third of
 	 * the word, at least two).
 	 */
-	static String closest(String typed, Collection<String> known) {
+	public static String closest(String typed, Collection<String> known) {
 		String wanted = typed.toLowerCase(Locale.ROOT);
 		String best = null;
 		int bestDistance = Integer.MAX_VALUE;
@@ -52,7 +52,7 @@ final class DidYouMean {
 
 	// Levenshtein distance with two rows. commons-text's LevenshteinDistance would do,
 	// but it is not on the classpath and a dependency for twenty lines is not worth it.
-	static int distance(String a, String b) {
+	public static int distance(String a, String b) {
 		int[] previous = new int[b.length() + 1];
 		int[] current = new int[b.length() + 1];
 		for (int j = 0; j <= b.length(); j++) {

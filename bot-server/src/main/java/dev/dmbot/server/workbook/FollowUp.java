@@ -39,7 +39,7 @@ public record FollowUp(Duration delay, String text) {
 		if (text.isEmpty()) {
 			return Optional.empty();
 		}
-		return FlowsSheet.duration(cell.substring(0, colon)).map((delay) -> new FollowUp(delay, text));
+		return CellSyntax.duration(cell.substring(0, colon)).map((delay) -> new FollowUp(delay, text));
 	}
 
 }

@@ -12,20 +12,20 @@ import java.util.regex.Matcher;
  * in the Replies sheet, a question or a summary in a Flows sheet. Instagram's byte limit,
  * and variables the conversation can fill.
  */
-final class ReplyCheck {
+public final class ReplyCheck {
 
 	/** Instagram counts a text message's length in UTF-8 bytes, not characters. */
-	static final int MAX_TEXT_BYTES = 1000;
+	public static final int MAX_TEXT_BYTES = 1000;
 
-	static final String ATTRIBUTE_PREFIX = "attr.";
+	public static final String ATTRIBUTE_PREFIX = "attr.";
 
-	static final String SLOT_PREFIX = "slot.";
+	public static final String SLOT_PREFIX = "slot.";
 
 	/**
 	 * The {@code {{variables}}} the conversation fills in any reply; {@code attr.<name>}
 	 * and {@code slot.<name>} too.
 	 */
-	static final List<String> VARIABLES = List.of("first_name", "username", "state", "intent", "language",
+	public static final List<String> VARIABLES = List.of("first_name", "username", "state", "intent", "language",
 			"entity.email", "entity.phone", "entity.money", "entity.date", "entity.product");
 
 	private ReplyCheck() {
@@ -37,7 +37,7 @@ final class ReplyCheck {
 	 * @param slots the slots some flow fills, for {@code {{slot.<name>}}}
 	 * @param extra variables known only where this cell is used, e.g. {@code reason}
 	 */
-	static Optional<Problem> check(String what, String cell, Collection<String> slots, List<String> extra) {
+	public static Optional<Problem> check(String what, String cell, Collection<String> slots, List<String> extra) {
 		int bytes = cell.getBytes(StandardCharsets.UTF_8).length;
 		if (bytes > MAX_TEXT_BYTES) {
 			return Optional
@@ -82,7 +82,7 @@ final class ReplyCheck {
 	}
 
 	/** What is wrong and how to fix it, in the analyst's words. */
-	record Problem(String problem, String fix) {
+	public record Problem(String problem, String fix) {
 	}
 
 }

@@ -21,7 +21,7 @@ public final class ReplyTemplate {
 
 	private static final String ENTITY_PREFIX = "entity.";
 
-	static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_.\\-]+)\\s*(?:\\|([^}]*))?}}");
+	public static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_.\\-]+)\\s*(?:\\|([^}]*))?}}");
 
 	private ReplyTemplate() {
 	}

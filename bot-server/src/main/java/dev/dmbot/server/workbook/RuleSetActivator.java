@@ -43,17 +43,17 @@ public class RuleSetActivator implements SmartLifecycle {
 
 	private static final Duration LOCK_PATIENCE = Duration.ofSeconds(20);
 
+	private static final String STARTUP = "startup";
+
 	private final DecisionEngine engine;
 
 	private final RuleSetStore store;
 
 	private final RulesProperties properties;
 
-	private final ObjectProvider<IntentLookup> intents;
+	private final ObjectProvider<TestsSheetRunner> tests;
 
 	private final MeterRegistry meters;
-
-	private final ObjectProvider<Responder> responder;
 
 	private final Clock clock;
 
@@ -64,6 +64,9 @@ public class RuleSetActivator implements SmartLifecycle {
 	private final AtomicReference<RuleSetVersion> current = new AtomicReference<>();
 
 	private final String instance = UUID.randomUUID().toString();
+
+	/** This server's build, under which a passed Tests run is remembered. */
+	private final String build;
 
 	private volatile Integer unloadableVersion;
 
@@ -78,14 +81,20 @@ public class RuleSetActivator implements SmartLifecycle {
 	private volatile boolean running;
 
 	RuleSetActivator(DecisionEngine engine, RuleSetStore store, RulesProperties properties,
-			ObjectProvider<IntentLookup> intents, MeterRegistry meters, ObjectProvider<Clock> clock,
-			ObjectProvider<Responder> responder, ApplicationEventPublisher events) {
+			ObjectProvider<TestsSheetRunner> tests, MeterRegistry meters, ObjectProvider<Clock> clock,
+			ApplicationEventPublisher events) {
+		this(engine, store, properties, tests, meters, clock, events, BuildStamp.of(RuleSetActivator.class));
+	}
+
+	RuleSetActivator(DecisionEngine engine, RuleSetStore store, RulesProperties properties,
+			ObjectProvider<TestsSheetRunner> tests, MeterRegistry meters, ObjectProvider<Clock> clock,
+			ApplicationEventPublisher events, String build) {
+		this.build = build;
 		this.engine = engine;
 		this.events = events;
-		this.responder = responder;
 		this.store = store;
 		this.properties = properties;
-		this.intents = intents;
+		this.tests = tests;
 		this.meters = meters;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 		this.activeGauge = MultiGauge.builder("bot.rules.active")
@@ -186,7 +195,7 @@ public class RuleSetActivator implements SmartLifecycle {
 
 	private CompiledRules compile(List<Workbook> workbooks, String source) {
 		try {
-			return CompiledRules.compile(workbooks, this.clock.instant());
+			return this.engine.compile(workbooks, this.clock.instant());
 		}
 		catch (WorkbookCompileException ex) {
 			rejected(source, ex);
@@ -199,17 +208,30 @@ public class RuleSetActivator implements SmartLifecycle {
 	 * set.
 	 */
 	private void runTests(CompiledRules compiled, List<Workbook> workbooks, String source) {
-		IntentLookup lookup = this.intents.getIfAvailable();
-		if (lookup == null) {
-			// Only in slices of the application that run without the intent model.
+		TestsSheetRunner runner = this.tests.getIfAvailable();
+		if (runner == null) {
+			// Only in slices of the application that run without the conversation.
+			return;
+		}
+		String hash = DecisionTableCompiler.sha256(workbooks);
+		if (STARTUP.equals(source) && this.store.passedTests(hash, this.build)) {
+			// The same workbooks gave the same answers under this very build: playing
+			// them again would only delay the start.
+			log.info("Tests sheets of sha-256 {} passed under build {} before; not run again", hash, this.build);
 			return;
 		}
 		try {
-			TestReport report = WorkbookTests.run(compiled, workbooks, lookup,
-					this.responder.getIfAvailable(() -> Responder.withDefaults(this.clock)));
+			long started = System.nanoTime();
+			TestReport report = runner.run(compiled, workbooks).orElse(null);
+			if (report == null) {
+				return;
+			}
 			if (!report.allPassed()) {
 				throw new WorkbookTestsFailedException(report);
 			}
+			log.info("Tests sheets of sha-256 {}: {} in {} ms", hash, report.summary(),
+					Duration.ofNanos(System.nanoTime() - started).toMillis());
+			this.store.recordPassedTests(hash, this.build, this.clock.instant());
 		}
 		catch (WorkbookCompileException ex) {
 			rejected(source, ex);
@@ -223,7 +245,7 @@ public class RuleSetActivator implements SmartLifecycle {
 	 */
 	private void activated(RuleSetVersion version, CompiledRules compiled) {
 		try {
-			this.events.publishEvent(new RulesActivated(version, compiled.messengerProfile()));
+			this.events.publishEvent(new RulesActivated(version, compiled));
 		}
 		catch (RuntimeException ex) {
 			log.error("Rules version {} is live, but a listener of its activation failed", version.number(), ex);
@@ -333,7 +355,7 @@ public class RuleSetActivator implements SmartLifecycle {
 			return;
 		}
 		try {
-			swap(CompiledRules.compile(stored.workbooks(), this.clock.instant()), stored.version());
+			swap(this.engine.compile(stored.workbooks(), this.clock.instant()), stored.version());
 			log.info("Rules version {} ({}) activated by {} is now live here", stored.version().number(),
 					String.join(", ", stored.version().workbooks()), stored.version().activatedBy());
 		}
@@ -349,7 +371,10 @@ public class RuleSetActivator implements SmartLifecycle {
 	public void start() {
 		this.running = true;
 		try {
+			long started = System.nanoTime();
 			synchronise();
+			log.info("Rules version agreed with Redis in {} ms",
+					Duration.ofNanos(System.nanoTime() - started).toMillis());
 		}
 		catch (JedisException | TransientException ex) {
 			log.warn("Cannot reach Redis to agree on the rules version; serving the workbooks found at start-up "

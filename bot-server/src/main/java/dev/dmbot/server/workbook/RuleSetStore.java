@@ -35,6 +35,16 @@ class RuleSetStore {
 	 */
 	static final String BY_HASH = "bot:rules:by-hash";
 
+	/**
+	 * Prefix of {@code bot:rules:tested:<sha-256>:<build>}: the set of that hash passed
+	 * its Tests sheets under that build of the server, so a start-up need not run them
+	 * again.
+	 */
+	static final String TESTED = "bot:rules:tested:";
+
+	/** How long a pass is remembered: a build older than that is long replaced. */
+	private static final long TESTED_SECONDS = java.time.Duration.ofDays(90).toSeconds();
+
 	private static final String WORKBOOK_FIELD = "workbook:";
 
 	private static final String RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then "
@@ -61,6 +71,16 @@ class RuleSetStore {
 		this.redis.zadd(VERSIONS, number, Integer.toString(number));
 		this.redis.hset(BY_HASH, hash, Integer.toString(number));
 		return new RuleSetVersion(number, hash, workbooks.stream().map(Workbook::name).toList(), by, at);
+	}
+
+	/** Whether the set of this hash passed its Tests sheets under this build before. */
+	boolean passedTests(String hash, String build) {
+		return this.redis.exists(TESTED + hash + ":" + build);
+	}
+
+	/** Remembers that the set of this hash passed its Tests sheets under this build. */
+	void recordPassedTests(String hash, String build, Instant at) {
+		this.redis.set(TESTED + hash + ":" + build, at.toString(), SetParams.setParams().ex(TESTED_SECONDS));
 	}
 
 	void activate(int number) {

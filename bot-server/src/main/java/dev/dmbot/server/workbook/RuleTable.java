@@ -22,18 +22,18 @@ import org.apache.poi.ss.util.CellReference;
  * @param firstDataRow the first rule row
  * @param lastDataRow the last rule row, {@code firstDataRow - 1} when the table has none
  */
-record RuleTable(Sheet sheet, int headerRow, List<Column> columns, int firstDataRow, int lastDataRow) {
+public record RuleTable(Sheet sheet, int headerRow, List<Column> columns, int firstDataRow, int lastDataRow) {
 
 	private static final DataFormatter FORMATTER = new DataFormatter();
 
-	static final int TYPE_ROW = 1;
+	public static final int TYPE_ROW = 1;
 
-	static final int CODE_ROW = 3;
+	public static final int CODE_ROW = 3;
 
-	static final int TITLE_ROW = 4;
+	public static final int TITLE_ROW = 4;
 
 	/** Every rule table in the sheet, top to bottom. */
-	static List<RuleTable> in(Sheet sheet) {
+	public static List<RuleTable> in(Sheet sheet) {
 		List<RuleTable> tables = new ArrayList<>();
 		for (int r = sheet.getFirstRowNum(); r >= 0 && r <= sheet.getLastRowNum(); r++) {
 			Row row = sheet.getRow(r);
@@ -77,23 +77,23 @@ record RuleTable(Sheet sheet, int headerRow, List<Column> columns, int firstData
 	}
 
 	/** The table's name as written after {@code RuleTable}. */
-	String name() {
+	public String name() {
 		return text(this.sheet, this.headerRow, this.columns.isEmpty() ? 0 : this.columns.get(0).index()).trim()
 			.substring("RuleTable".length())
 			.trim();
 	}
 
 	/** The cell's text as the analyst sees it, {@code ""} when the cell is empty. */
-	String text(int row, Column column) {
+	public String text(int row, Column column) {
 		return text(this.sheet, row, column.index());
 	}
 
-	Cell cell(int row, Column column) {
+	public Cell cell(int row, Column column) {
 		Row r = this.sheet.getRow(row);
 		return (r != null) ? r.getCell(column.index()) : null;
 	}
 
-	static String text(Sheet sheet, int row, int column) {
+	public static String text(Sheet sheet, int row, int column) {
 		Row r = sheet.getRow(row);
 		return (r != null) ? text(r.getCell(column)) : "";
 	}
@@ -110,15 +110,15 @@ record RuleTable(Sheet sheet, int headerRow, List<Column> columns, int firstData
 	 * @param code the snippet in the code row, e.g. {@code intentIs("$param")}
 	 * @param title the analyst's title, e.g. {@code Intent}
 	 */
-	record Column(int index, String type, String code, String title) {
+	public record Column(int index, String type, String code, String title) {
 
 		/** The column letter as Excel shows it. */
-		String letter() {
+		public String letter() {
 			return CellReference.convertNumToColString(this.index);
 		}
 
 		/** Whether the code calls the named method, e.g. {@code calls("intentIs")}. */
-		boolean calls(String method) {
+		public boolean calls(String method) {
 			return this.code.matches("(?s).*\\b" + method + "\\s*\\(.*");
 		}
 
@@ -126,15 +126,15 @@ record RuleTable(Sheet sheet, int headerRow, List<Column> columns, int firstData
 		 * Whether a cell's text lands inside a Java string literal, where quotes and line
 		 * breaks must be escaped.
 		 */
-		boolean quotesValue() {
+		public boolean quotesValue() {
 			return this.code.contains("\"$param\"");
 		}
 
-		boolean isCondition() {
+		public boolean isCondition() {
 			return "CONDITION".equals(this.type);
 		}
 
-		boolean isAction() {
+		public boolean isAction() {
 			return "ACTION".equals(this.type);
 		}
 

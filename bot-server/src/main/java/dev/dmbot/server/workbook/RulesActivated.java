@@ -6,8 +6,8 @@ package dev.dmbot.server.workbook;
  * Published after the swap; a listener that fails cannot undo it.
  *
  * @param version the version now live
- * @param profile the ice breakers and menu of its workbooks,
- * {@link MessengerProfile#NONE} when none has the sheet
+ * @param rules the version compiled, with what each feature's sheet compiled to (the ice
+ * breakers and menu among them)
  */
-public record RulesActivated(RuleSetVersion version, MessengerProfile profile) {
+public record RulesActivated(RuleSetVersion version, CompiledRules rules) {
 }

@@ -1,13 +1,10 @@
 package dev.dmbot.server.workbook;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
 
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * Reads a sheet that a set of live workbooks may hold at most once, such as the
@@ -22,19 +19,20 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * @param none what a set without such a sheet gets
  * @param reader reads the one sheet of the named workbook
  */
-record SingleSheet<T>(Predicate<Sheet> holds, String label, String why, T none, BiFunction<String, Sheet, T> reader) {
+public record SingleSheet<T>(Predicate<Sheet> holds, String label, String why, T none,
+		BiFunction<String, Sheet, T> reader) {
 
 	/**
 	 * The sheet of the one workbook that has it, read; {@link #none()} when none has.
 	 * @throws WorkbookCompileException naming the cell to fix, or both workbooks when two
 	 * have such a sheet
 	 */
-	T read(List<Workbook> workbooks) {
+	public T read(List<ParsedWorkbook> workbooks) {
 		T read = this.none;
 		String owner = null;
-		for (Workbook workbook : workbooks) {
-			try (XSSFWorkbook poi = new XSSFWorkbook(new ByteArrayInputStream(workbook.bytes()))) {
-				for (Sheet sheet : poi) {
+		for (ParsedWorkbook workbook : workbooks) {
+			try {
+				for (Sheet sheet : workbook.sheets()) {
 					if (!this.holds.test(sheet)) {
 						continue;
 					}
@@ -50,7 +48,7 @@ record SingleSheet<T>(Predicate<Sheet> holds, String label, String why, T none, 
 					read = this.reader.apply(workbook.name(), sheet);
 				}
 			}
-			catch (IOException | RuntimeException ex) {
+			catch (RuntimeException ex) {
 				throw WorkbookCompileException.unreadable(workbook.name(), ex);
 			}
 		}

@@ -23,20 +23,20 @@ import java.util.Set;
  * @param nextState the state after the turn, {@code ""} for none
  * @param escalate {@code yes} or {@code no}, normalised
  */
-record TestTurn(String workbook, String sheet, int row, String conversation, String state, Set<String> tags,
+public record TestTurn(String workbook, String sheet, int row, String conversation, String state, Set<String> tags,
 		Map<String, String> attributes, String event, String text, String payload, Expected intent,
 		Expected replyContains, Expected nextState, Expected escalate) {
 
 	/** What an analyst writes in the reply column when the bot must stay silent. */
-	static final String NO_REPLY = "(none)";
+	public static final String NO_REPLY = "(none)";
 
-	TestTurn {
+	public TestTurn {
 		tags = Set.copyOf(tags);
 		attributes = Map.copyOf(attributes);
 	}
 
 	/** Whether this turn continues the conversation of {@code previous}. */
-	boolean continues(TestTurn previous) {
+	public boolean continues(TestTurn previous) {
 		return previous != null && !this.conversation.isEmpty() && this.workbook.equals(previous.workbook)
 				&& this.conversation.equals(previous.conversation);
 	}
@@ -47,7 +47,7 @@ record TestTurn(String workbook, String sheet, int row, String conversation, Str
 	 * @param value the expected value
 	 * @param column the column letter as Excel shows it
 	 */
-	record Expected(String value, String column) {
+	public record Expected(String value, String column) {
 	}
 
 }

@@ -25,10 +25,10 @@ import dev.dmbot.server.workbook.TestTurn.Expected;
  * understood is a {@link WorkbookCompileException} naming it, never a test that silently
  * checks nothing.
  */
-final class TestsSheet {
+public final class TestsSheet {
 
 	/** The sheet's name; Excel matches sheet names without regard to case, so do we. */
-	static final String NAME = "Tests";
+	public static final String NAME = "Tests";
 
 	/**
 	 * The events a test turn can send: the ones the conversation answers automatically.
@@ -90,7 +90,7 @@ final class TestsSheet {
 	}
 
 	/** The test turns of a workbook, top to bottom; none when it has no Tests sheet. */
-	static List<TestTurn> read(Workbook workbook) {
+	public static List<TestTurn> read(Workbook workbook) {
 		try (XSSFWorkbook poi = new XSSFWorkbook(new ByteArrayInputStream(workbook.bytes()))) {
 			return read(workbook.name(), poi);
 		}
@@ -99,7 +99,7 @@ final class TestsSheet {
 		}
 	}
 
-	static List<TestTurn> read(String workbook, org.apache.poi.ss.usermodel.Workbook poi) {
+	public static List<TestTurn> read(String workbook, org.apache.poi.ss.usermodel.Workbook poi) {
 		Sheet sheet = poi.getSheet(NAME);
 		if (sheet == null) {
 			return List.of();

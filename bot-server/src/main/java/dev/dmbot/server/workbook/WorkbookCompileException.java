@@ -26,11 +26,11 @@ public class WorkbookCompileException extends RuntimeException {
 
 	private final String fix;
 
-	WorkbookCompileException(String workbook, String sheet, int row, String column, String problem, String fix) {
+	public WorkbookCompileException(String workbook, String sheet, int row, String column, String problem, String fix) {
 		this(workbook, sheet, row, column, null, problem, fix, null);
 	}
 
-	WorkbookCompileException(String workbook, String sheet, int row, String column, String problem, String fix,
+	public WorkbookCompileException(String workbook, String sheet, int row, String column, String problem, String fix,
 			Throwable cause) {
 		this(workbook, sheet, row, column, null, problem, fix, cause);
 	}
@@ -39,7 +39,7 @@ public class WorkbookCompileException extends RuntimeException {
 	 * @param value the cell's text as the analyst sees it, {@code null} when the problem
 	 * is not one cell's
 	 */
-	WorkbookCompileException(String workbook, String sheet, int row, String column, String value, String problem,
+	public WorkbookCompileException(String workbook, String sheet, int row, String column, String value, String problem,
 			String fix, Throwable cause) {
 		super(location(workbook, sheet, row, column) + ": " + problem + ((fix != null) ? " Fix: " + fix : ""), cause);
 		this.workbook = workbook;
@@ -54,7 +54,7 @@ public class WorkbookCompileException extends RuntimeException {
 	/**
 	 * A workbook that cannot even be opened, or the located error found while reading it.
 	 */
-	static WorkbookCompileException unreadable(String workbook, Exception ex) {
+	public static WorkbookCompileException unreadable(String workbook, Exception ex) {
 		if (ex instanceof WorkbookCompileException located) {
 			return located;
 		}

@@ -19,12 +19,12 @@ import dev.dmbot.server.workbook.RuleTable.Column;
  * the whole workbook set live in {@link UnreachableRowCheck} and
  * {@link WorkbookSetValidator}.
  */
-final class WorkbookValidator {
+public final class WorkbookValidator {
 
 	static final List<String> EVENT_TYPES = List.of("message", "quick_reply", "postback", "referral", "story_mention",
 			"story_reply", "attachment", "comment");
 
-	static final String COMMENT = "comment";
+	public static final String COMMENT = "comment";
 
 	private static final java.util.regex.Pattern TRANSLATED = java.util.regex.Pattern
 		.compile("(?:replyIn|quickRepliesIn)\\s*\\(\\s*\"([^\"]*)\"");
@@ -34,9 +34,9 @@ final class WorkbookValidator {
 	/** Instagram's longest comment, in characters. */
 	static final int MAX_COMMENT_LENGTH = 2200;
 
-	static final List<String> INTENTS = List.of("greeting", "pricing", "shipping", "availability", "order_status",
-			"returns", "hours_location", "booking", "discount", "product_question", "human_agent", "complaint",
-			"opt_out", "thanks", "goodbye", "payment", "unknown");
+	public static final List<String> INTENTS = List.of("greeting", "pricing", "shipping", "availability",
+			"order_status", "returns", "hours_location", "booking", "discount", "product_question", "human_agent",
+			"complaint", "opt_out", "thanks", "goodbye", "payment", "unknown");
 
 	// Meta's Send API limits for Instagram:
 	// https://developers.facebook.com/docs/messenger-platform/instagram/features/quick-replies
@@ -357,8 +357,8 @@ final class WorkbookValidator {
 					example);
 		}
 		String delay = cell.substring(0, colon).strip();
-		if (FlowsSheet.duration(delay).isEmpty()) {
-			throw error(table, row, column, cell, FlowsSheet.notADuration(delay),
+		if (CellSyntax.duration(delay).isEmpty()) {
+			throw error(table, row, column, cell, CellSyntax.notADuration(delay),
 					"write the delay as a number and minutes, hours or days, e.g. \"30 minutes\" or \"2 hours\".");
 		}
 		FollowUp followUp = FollowUp.parse(cell).orElse(null);

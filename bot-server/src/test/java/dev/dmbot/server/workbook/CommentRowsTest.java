@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import dev.dmbot.server.ShippedSheets;
 
 /**
  * Comment rows of the Replies sheet: only a row naming {@code comment} answers a comment,
@@ -21,7 +22,7 @@ class CommentRowsTest {
 	static final String POST = "18083495273654753";
 
 	private static CompiledRules compiles(Workbook workbook) {
-		return CompiledRules.compile(List.of(workbook), TestWorkbooks.CLOCK.instant());
+		return ShippedSheets.compile(List.of(workbook), TestWorkbooks.CLOCK.instant());
 	}
 
 	private static WorkbookCompileException compileError(Workbook workbook) {

@@ -13,6 +13,12 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
+import dev.dmbot.server.escalationpolicy.EscalationsSheet;
+import dev.dmbot.server.flows.FlowsSheet;
+import dev.dmbot.server.guardrails.GuardrailsSheet;
+import dev.dmbot.server.messengerprofile.ProfileSheet;
+import dev.dmbot.server.products.ProductsSheet;
+
 /**
  * The engine as a Spring bean: bound to {@code bot.rules.*}, and a broken workbook stops
  * the application.
@@ -65,7 +71,8 @@ class DecisionEngineStartupTest {
 
 	@Configuration(proxyBeanMethods = false)
 	@EnableConfigurationProperties(RulesProperties.class)
-	@Import(DecisionEngine.class)
+	@Import({ DecisionEngine.class, FlowsSheet.class, EscalationsSheet.class, GuardrailsSheet.class, ProfileSheet.class,
+			ProductsSheet.class })
 	static class RulesConfig {
 
 	}

@@ -12,6 +12,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import dev.dmbot.server.flows.FlowMemory;
+import dev.dmbot.server.flows.Responder;
+import dev.dmbot.server.flows.Response;
+import dev.dmbot.server.ShippedSheets;
 
 /**
  * A/B-tested replies: how a Reply cell with wordings reads, what a load rejects, and the
@@ -22,7 +25,7 @@ class ExperimentRowsTest {
 	private static final String TESTED = "A: Cushions start at €24.\nB (30%): Our cushions cost from €24,\nin linen or wool.";
 
 	private static CompiledRules compiles(Workbook workbook) {
-		return CompiledRules.compile(List.of(workbook), TestWorkbooks.CLOCK.instant());
+		return ShippedSheets.compile(List.of(workbook), TestWorkbooks.CLOCK.instant());
 	}
 
 	private static WorkbookCompileException rejected(Workbook workbook) {

@@ -6,19 +6,19 @@ import static dev.dmbot.server.workbook.WorkbookBuilder.workbook;
  * A small workbook with a design-project flow, laid out as rules/README.md describes the
  * Flows sheet: a steps table, an empty row, an endings table.
  */
-final class FlowWorkbooks {
+public final class FlowWorkbooks {
 
-	static final String[] STEP_TITLES = { "Flow", "Step", "Ask", "Slot", "Expect", "Options", "Also recognise",
+	public static final String[] STEP_TITLES = { "Flow", "Step", "Ask", "Slot", "Expect", "Options", "Also recognise",
 			"Re-ask", "Attempts", "Next", "Score" };
 
-	static final String[] ENDING_TITLES = { "Flow", "Summary", "Tags", "Send lead", "Escalate at score",
+	public static final String[] ENDING_TITLES = { "Flow", "Summary", "Tags", "Send lead", "Escalate at score",
 			"Escalation reply", "Team", "Resume within", "Restart after" };
 
 	private FlowWorkbooks() {
 	}
 
 	/** The Replies rows that start the flow or answer around it, and the flow itself. */
-	static WorkbookBuilder designShop() {
+	public static WorkbookBuilder designShop() {
 		return designShopWithFlowCell(null, null);
 	}
 
@@ -26,7 +26,7 @@ final class FlowWorkbooks {
 	 * The design shop with one cell of its Flows sheet changed, e.g.
 	 * {@code designShopWithFlowCell("E3", "emial")}; {@code null} changes nothing.
 	 */
-	static WorkbookBuilder designShopWithFlowCell(String cell, String value) {
+	public static WorkbookBuilder designShopWithFlowCell(String cell, String value) {
 		String[][] rows = flowRows();
 		if (cell != null) {
 			org.apache.poi.ss.util.CellReference ref = new org.apache.poi.ss.util.CellReference(cell);
@@ -38,7 +38,7 @@ final class FlowWorkbooks {
 		return replies().flowRows(rows);
 	}
 
-	static WorkbookBuilder replies() {
+	public static WorkbookBuilder replies() {
 		return workbook("shop.xlsx").rule("B", "booking", "G", "Lovely! A few quick questions:", "L", "design_project")
 			.rule("D", "renovate, renovation", "G", "Great, let's plan it.", "L", "design_project")
 			.rule("B", "hours_location", "G", "We're open Monday to Saturday, 10:00-19:00.")
@@ -52,7 +52,7 @@ final class FlowWorkbooks {
 	/**
 	 * The Flows sheet's rows from row 1: steps in rows 1 to 6, endings in rows 8 and 9.
 	 */
-	static String[][] flowRows() {
+	public static String[][] flowRows() {
 		return new String[][] { STEP_TITLES,
 				row("design_project", "project_type", "What kind of project is it?", "", "choice",
 						"New home>new home; Renovation>renovation; Single room>single room",
@@ -73,7 +73,7 @@ final class FlowWorkbooks {
 						"7 days", "30 days") };
 	}
 
-	static String[] row(String... cells) {
+	public static String[] row(String... cells) {
 		return cells;
 	}
 

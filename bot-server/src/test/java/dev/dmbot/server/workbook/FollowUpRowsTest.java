@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import dev.dmbot.server.ShippedSheets;
 
 /**
  * The Follow up column of the Replies sheet: how a cell reads and what a load rejects.
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class FollowUpRowsTest {
 
 	private static CompiledRules compiles(Workbook workbook) {
-		return CompiledRules.compile(List.of(workbook), TestWorkbooks.CLOCK.instant());
+		return ShippedSheets.compile(List.of(workbook), TestWorkbooks.CLOCK.instant());
 	}
 
 	private static WorkbookCompileException rejected(String cell) {

@@ -10,6 +10,9 @@ import org.junit.jupiter.api.Test;
 import dev.dmbot.server.entities.Entities;
 import dev.dmbot.server.entities.ExtractedEntities;
 import dev.dmbot.server.flows.FlowMemory;
+import dev.dmbot.server.flows.Responder;
+import dev.dmbot.server.flows.Response;
+import dev.dmbot.server.ShippedSheets;
 
 import static dev.dmbot.server.workbook.WorkbookBuilder.workbook;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,7 +32,7 @@ class LanguageRowsTest {
 			{ "candle", "vela, velas, candles" } };
 
 	private static CompiledRules compiles(WorkbookBuilder builder) {
-		return CompiledRules.compile(List.of(builder.build()), TestWorkbooks.CLOCK.instant());
+		return ShippedSheets.compile(List.of(builder.build()), TestWorkbooks.CLOCK.instant());
 	}
 
 	private static WorkbookCompileException rejected(WorkbookBuilder builder) {

@@ -26,6 +26,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import dev.dmbot.server.ShippedSheets;
 
 /**
  * Analysts save the workbook from Excel or LibreOffice; either way the server must decide
@@ -71,7 +72,7 @@ class LibreOfficeParityTest {
 	}
 
 	private static CompiledRules compile(Workbook workbook) {
-		return CompiledRules.compile(List.of(workbook), TestWorkbooks.CLOCK.instant());
+		return ShippedSheets.compile(List.of(workbook), TestWorkbooks.CLOCK.instant());
 	}
 
 	@Test

@@ -18,15 +18,17 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
-/** Fixtures: the shipped workbook, copies of it with cells changed, and requests. */
-final class TestWorkbooks {
+import dev.dmbot.server.ShippedSheets;
 
-	static final Clock CLOCK = Clock.fixed(Instant.parse("2025-01-15T10:00:00Z"), ZoneOffset.UTC);
+/** Fixtures: the shipped workbook, copies of it with cells changed, and requests. */
+public final class TestWorkbooks {
+
+	public static final Clock CLOCK = Clock.fixed(Instant.parse("2025-01-15T10:00:00Z"), ZoneOffset.UTC);
 
 	private TestWorkbooks() {
 	}
 
-	static Workbook shipped() {
+	public static Workbook shipped() {
 		List<Workbook> workbooks = WorkbookSource.fromFolder(Path.of("..", "rules"));
 		return workbooks.stream().filter((w) -> w.name().equals("lumen-oak.xlsx")).findFirst().orElseThrow();
 	}
@@ -35,7 +37,7 @@ final class TestWorkbooks {
 	 * The shipped workbook with cells of the Replies sheet set, e.g.
 	 * {@code "B11", "intentIz(\"$param\")"}.
 	 */
-	static Workbook shippedWith(String... cellsAndValues) {
+	public static Workbook shippedWith(String... cellsAndValues) {
 		try (XSSFWorkbook poi = new XSSFWorkbook(new ByteArrayInputStream(shipped().bytes()))) {
 			Sheet sheet = poi.getSheet("Replies");
 			for (int i = 0; i < cellsAndValues.length; i += 2) {
@@ -59,35 +61,35 @@ final class TestWorkbooks {
 		}
 	}
 
-	static DecisionEngine engine(Workbook workbook) {
-		return new DecisionEngine(List.of(workbook), CLOCK);
+	public static DecisionEngine engine(Workbook workbook) {
+		return new DecisionEngine(List.of(workbook), CLOCK, ShippedSheets.all());
 	}
 
-	static DecisionRequest textMessage(String intent, String text) {
+	public static DecisionRequest textMessage(String intent, String text) {
 		return request("message", intent, text, null, "", Set.of());
 	}
 
-	static DecisionRequest textMessageInState(String intent, String text, String state) {
+	public static DecisionRequest textMessageInState(String intent, String text, String state) {
 		return request("message", intent, text, null, state, Set.of());
 	}
 
-	static DecisionRequest postback(String payload) {
+	public static DecisionRequest postback(String payload) {
 		return request("postback", "unknown", null, payload, "", Set.of());
 	}
 
-	static DecisionRequest quickReply(String title, String payload) {
+	public static DecisionRequest quickReply(String title, String payload) {
 		return request("quick_reply", "unknown", title, payload, "", Set.of());
 	}
 
-	static DecisionRequest storyMention() {
+	public static DecisionRequest storyMention() {
 		return request("story_mention", "unknown", null, null, "", Set.of());
 	}
 
-	static DecisionRequest event(String eventType) {
+	public static DecisionRequest event(String eventType) {
 		return request(eventType, "unknown", null, null, "", Set.of());
 	}
 
-	static DecisionRequest request(String eventType, String intent, String text, String payload, String state,
+	public static DecisionRequest request(String eventType, String intent, String text, String payload, String state,
 			Set<String> tags) {
 		return new DecisionRequest(eventType, intent, 0.9, text, payload, null, state, tags, 1,
 				Map.of("first_name", "Ana"));

@@ -16,13 +16,13 @@ import dev.dmbot.server.nlp.LanguageDetector;
 import dev.dmbot.server.nlp.NlpProperties;
 
 /** Fixtures: workbooks with a Tests sheet of our own, and the real intent model. */
-final class TestsSheets {
+public final class TestsSheets {
 
 	private TestsSheets() {
 	}
 
 	/** The intent model built by nlp-models, with the default threshold. */
-	static IntentLookup realIntentModel() {
+	public static IntentLookup realIntentModel() {
 		IntentClassifier classifier = new IntentClassifier(NlpProperties.defaults());
 		LanguageDetector languages = new LanguageDetector(NlpProperties.defaults());
 		return (text, previousLanguage) -> {
@@ -36,7 +36,7 @@ final class TestsSheets {
 	 * {@code workbook} with its Tests sheet replaced by {@code rows}: the titles first,
 	 * then one array per row; {@code null} leaves a cell, or a whole row, empty.
 	 */
-	static Workbook withTests(Workbook workbook, String[]... rows) {
+	public static Workbook withTests(Workbook workbook, String[]... rows) {
 		return edit(workbook, (poi) -> {
 			Sheet sheet = poi.createSheet("Tests");
 			for (int r = 0; r < rows.length; r++) {
@@ -54,12 +54,12 @@ final class TestsSheets {
 	}
 
 	/** {@code workbook} without a Tests sheet. */
-	static Workbook withoutTests(Workbook workbook) {
+	public static Workbook withoutTests(Workbook workbook) {
 		return edit(workbook, (poi) -> {
 		});
 	}
 
-	static String[] row(String... cells) {
+	public static String[] row(String... cells) {
 		return cells;
 	}
 

@@ -25,9 +25,9 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * {@code rules/README.md}. Unless told otherwise a catch-all row goes last, so that the
  * workbook answers every intent.
  */
-final class WorkbookBuilder {
+public final class WorkbookBuilder {
 
-	static final int FIRST_RULE_ROW = 13;
+	public static final int FIRST_RULE_ROW = 13;
 
 	private static final String[] CODE = { "eventIs(\"$param\")", "intentIs(\"$param\")", "stateIs(\"$param\")",
 			"mentionsAny(\"$param\")", "payloadIs(\"$param\")", "hasTag(\"$param\")", "decision.reply(\"$param\");",
@@ -54,7 +54,7 @@ final class WorkbookBuilder {
 
 	private final List<String[]> productRows = new ArrayList<>();
 
-	static final String CATCH_ALL_REPLY = "Sorry, I didn't quite get that.";
+	public static final String CATCH_ALL_REPLY = "Sorry, I didn't quite get that.";
 
 	private final String name;
 
@@ -78,7 +78,7 @@ final class WorkbookBuilder {
 		this.name = name;
 	}
 
-	static WorkbookBuilder workbook(String name) {
+	public static WorkbookBuilder workbook(String name) {
 		return new WorkbookBuilder(name);
 	}
 
@@ -86,7 +86,7 @@ final class WorkbookBuilder {
 	 * Adds a rule row below the previous one, e.g.
 	 * {@code rule("B", "pricing", "G", "Cushions start at €24.")}.
 	 */
-	WorkbookBuilder rule(String... columnsAndValues) {
+	public WorkbookBuilder rule(String... columnsAndValues) {
 		Map<String, String> cells = new LinkedHashMap<>();
 		for (int i = 0; i < columnsAndValues.length; i += 2) {
 			cells.put(columnsAndValues[i], columnsAndValues[i + 1]);
@@ -96,7 +96,7 @@ final class WorkbookBuilder {
 	}
 
 	/** One rule per intent but {@code unknown}, each answering a plain message. */
-	WorkbookBuilder ruleForEveryIntentBut(String missing) {
+	public WorkbookBuilder ruleForEveryIntentBut(String missing) {
 		for (String intent : WorkbookValidator.INTENTS) {
 			if (!intent.equals("unknown") && !intent.equals(missing)) {
 				rule("B", intent, "G", "About " + intent + ".");
@@ -106,13 +106,13 @@ final class WorkbookBuilder {
 	}
 
 	/** Replaces the code of a column in row 11, e.g. {@code code("G", "...")}. */
-	WorkbookBuilder code(String column, String code) {
+	public WorkbookBuilder code(String column, String code) {
 		this.code.put((int) CellReference.convertColStringToIndex(column), code);
 		return this;
 	}
 
 	/** The package in the RuleSet setting; by default one named after the workbook. */
-	WorkbookBuilder ruleSet(String ruleSet) {
+	public WorkbookBuilder ruleSet(String ruleSet) {
 		this.ruleSet = ruleSet;
 		return this;
 	}
@@ -122,7 +122,7 @@ final class WorkbookBuilder {
 	 * Language and Has entity, then Reply (pt), Reply (es), Quick replies (pt) and Quick
 	 * replies (es).
 	 */
-	WorkbookBuilder withLanguageColumns() {
+	public WorkbookBuilder withLanguageColumns() {
 		this.languageColumns = true;
 		return this;
 	}
@@ -131,12 +131,12 @@ final class WorkbookBuilder {
 	 * Adds rows to a sheet named Products, from row 1 down, each given cell by cell from
 	 * column A; {@code null} or {@code ""} leaves a cell empty.
 	 */
-	WorkbookBuilder productRows(String[]... rows) {
+	public WorkbookBuilder productRows(String[]... rows) {
 		this.productRows.addAll(List.of(rows));
 		return this;
 	}
 
-	WorkbookBuilder withoutCatchAll() {
+	public WorkbookBuilder withoutCatchAll() {
 		this.catchAll = false;
 		return this;
 	}
@@ -146,7 +146,7 @@ final class WorkbookBuilder {
 	 * LibreOffice and Excel keep them after an analyst formats whole columns or clears
 	 * rows.
 	 */
-	WorkbookBuilder trailingStyledEmptyRows(int count) {
+	public WorkbookBuilder trailingStyledEmptyRows(int count) {
 		this.trailingStyledRows = count;
 		return this;
 	}
@@ -155,7 +155,7 @@ final class WorkbookBuilder {
 	 * Adds rows to a sheet named Flows, from row 1 down, each given cell by cell from
 	 * column A; {@code null} or {@code ""} leaves a cell empty.
 	 */
-	WorkbookBuilder flowRows(String[]... rows) {
+	public WorkbookBuilder flowRows(String[]... rows) {
 		this.flowRows.addAll(List.of(rows));
 		return this;
 	}
@@ -164,7 +164,7 @@ final class WorkbookBuilder {
 	 * Adds rows to a sheet named Escalations, from row 1 down, each given cell by cell
 	 * from column A; {@code null} or {@code ""} leaves a cell empty.
 	 */
-	WorkbookBuilder escalationRows(String[]... rows) {
+	public WorkbookBuilder escalationRows(String[]... rows) {
 		this.escalationRows.addAll(List.of(rows));
 		return this;
 	}
@@ -173,17 +173,17 @@ final class WorkbookBuilder {
 	 * Adds rows to a sheet named Guardrails, from row 1 down, each given cell by cell
 	 * from column A; {@code null} or {@code ""} leaves a cell empty.
 	 */
-	WorkbookBuilder guardrailRows(String[]... rows) {
+	public WorkbookBuilder guardrailRows(String[]... rows) {
 		this.guardrailRows.addAll(List.of(rows));
 		return this;
 	}
 
 	/** The row number Excel shows for the catch-all, or for the next rule without it. */
-	int catchAllRow() {
+	public int catchAllRow() {
 		return FIRST_RULE_ROW + this.rules.size();
 	}
 
-	Workbook build() {
+	public Workbook build() {
 		try (XSSFWorkbook poi = new XSSFWorkbook()) {
 			Sheet sheet = poi.createSheet("Replies");
 			set(sheet, 0, 0, "RuleSet");

@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import dev.dmbot.server.ShippedSheets;
 
 /**
  * Each check of a workbook, on a small workbook built for it: the error names the file,
@@ -17,13 +18,13 @@ class WorkbookChecksTest {
 
 	private static WorkbookCompileException compileError(Workbook... workbooks) {
 		WorkbookCompileException error = catchThrowableOfType(WorkbookCompileException.class,
-				() -> CompiledRules.compile(List.of(workbooks), TestWorkbooks.CLOCK.instant()));
+				() -> ShippedSheets.compile(List.of(workbooks), TestWorkbooks.CLOCK.instant()));
 		assertThat(error).as("compile error").isNotNull();
 		return error;
 	}
 
 	private static CompiledRules compiles(Workbook... workbooks) {
-		return CompiledRules.compile(List.of(workbooks), TestWorkbooks.CLOCK.instant());
+		return ShippedSheets.compile(List.of(workbooks), TestWorkbooks.CLOCK.instant());
 	}
 
 	@Test
