@@ -7,7 +7,6 @@ import java.util.List;
 import picocli.CommandLine.Command;
 
 import dev.dmbot.server.ShippedSheets;
-import dev.dmbot.server.workbook.CompiledRules;
 import dev.dmbot.server.workbook.Workbook;
 import dev.dmbot.server.workbook.WorkbookCompileException;
 import dev.dmbot.server.workbook.WorkbookSummary;

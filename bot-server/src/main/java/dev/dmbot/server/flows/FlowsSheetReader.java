@@ -1,11 +1,8 @@
 package dev.dmbot.server.flows;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -32,7 +29,6 @@ import dev.dmbot.server.flows.Route;
 import dev.dmbot.server.workbook.ParsedWorkbook;
 import dev.dmbot.server.workbook.SheetCell;
 import dev.dmbot.server.workbook.WorkbookCompileException;
-import dev.dmbot.server.workbook.SingleSheet;
 import dev.dmbot.server.workbook.CellSyntax;
 import dev.dmbot.server.workbook.RuleTable;
 import dev.dmbot.server.workbook.DidYouMean;

@@ -1,7 +1,5 @@
 package dev.dmbot.server.messengerprofile;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -22,10 +20,8 @@ import dev.dmbot.server.workbook.ParsedWorkbook;
 import dev.dmbot.server.workbook.SheetCell;
 import dev.dmbot.server.workbook.WorkbookCompileException;
 import dev.dmbot.server.workbook.SingleSheet;
-import dev.dmbot.server.workbook.CellSyntax;
 import dev.dmbot.server.workbook.RuleTable;
 import dev.dmbot.server.workbook.DidYouMean;
-import dev.dmbot.server.workbook.ReplyCheck;
 
 /**
  * Reads the {@code Ice breakers & menu} sheet into a {@link MessengerProfile}: a table

@@ -1,7 +1,5 @@
 package dev.dmbot.server.products;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,13 +12,10 @@ import org.apache.poi.ss.util.CellReference;
 import dev.dmbot.server.entities.Product;
 import dev.dmbot.server.entities.ProductCatalog;
 import dev.dmbot.server.workbook.ParsedWorkbook;
-import dev.dmbot.server.workbook.SheetCell;
 import dev.dmbot.server.workbook.WorkbookCompileException;
 import dev.dmbot.server.workbook.SingleSheet;
 import dev.dmbot.server.workbook.CellSyntax;
 import dev.dmbot.server.workbook.RuleTable;
-import dev.dmbot.server.workbook.DidYouMean;
-import dev.dmbot.server.workbook.ReplyCheck;
 
 /**
  * Reads the {@code Products} sheet: the products customers may name, for the rules'

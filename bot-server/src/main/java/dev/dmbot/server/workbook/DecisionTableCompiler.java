@@ -35,6 +35,8 @@ import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.builder.KnowledgeBuilderResult;
 import org.kie.internal.io.ResourceFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import dev.dmbot.server.workbook.RuleTable.Column;
 
@@ -48,7 +50,7 @@ import dev.dmbot.server.workbook.RuleTable.Column;
  */
 final class DecisionTableCompiler {
 
-	private static final org.slf4j.Logger logger = org.slf4j.LoggerFactory.getLogger(DecisionTableCompiler.class);
+	private static final Logger logger = LoggerFactory.getLogger(DecisionTableCompiler.class);
 
 	private static final Pattern RULE_VALUES = Pattern.compile("^// rule values at ([A-Z]+)(\\d+), header at");
 

@@ -19,6 +19,7 @@ import io.micrometer.core.instrument.Tags;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -80,6 +81,7 @@ public class RuleSetActivator implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	@Autowired
 	RuleSetActivator(DecisionEngine engine, RuleSetStore store, RulesProperties properties,
 			ObjectProvider<TestsSheetRunner> tests, MeterRegistry meters, ObjectProvider<Clock> clock,
 			ApplicationEventPublisher events) {

@@ -7,7 +7,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import dev.dmbot.server.escalationpolicy.EscalationRoute;
 import dev.dmbot.server.escalationpolicy.WorkingHours;
-import dev.dmbot.server.workbook.CompiledRules;
 import dev.dmbot.server.workbook.FlowWorkbooks;
 import dev.dmbot.server.workbook.TestWorkbooks;
 import dev.dmbot.server.workbook.WorkbookCompileException;

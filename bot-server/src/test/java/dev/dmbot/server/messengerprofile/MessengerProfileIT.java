@@ -28,7 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.dmbot.server.support.HttpCalls;
 import dev.dmbot.server.support.MetaApiStub;
-import dev.dmbot.server.messengerprofile.ProfileSheet;
 import dev.dmbot.server.workbook.RuleSetActivator;
 import dev.dmbot.server.workbook.RuleSetVersion;
 import dev.dmbot.server.workbook.TestWorkbooks;

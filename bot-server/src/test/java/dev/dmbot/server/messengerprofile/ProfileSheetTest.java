@@ -14,7 +14,6 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 import dev.dmbot.server.messengerprofile.MessengerProfile;
-import dev.dmbot.server.messengerprofile.ProfileSheet;
 import dev.dmbot.server.workbook.CompiledRules;
 import dev.dmbot.server.workbook.TestWorkbooks;
 import dev.dmbot.server.workbook.Workbook;
