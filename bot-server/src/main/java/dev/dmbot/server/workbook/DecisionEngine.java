@@ -1,6 +1,7 @@
 package dev.dmbot.server.workbook;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -30,7 +31,9 @@ public class DecisionEngine {
 	@Autowired
 	public DecisionEngine(RulesProperties properties, ObjectProvider<Clock> clock,
 			ObjectProvider<FeatureSheet<?>> sheets) {
-		this(WorkbookSource.load(properties), clock.getIfAvailable(Clock::systemUTC), sheets.orderedStream().toList());
+		// The start is taken before the folder is read, so the log shows both.
+		this(System.nanoTime(), WorkbookSource.load(properties), clock.getIfAvailable(Clock::systemUTC),
+				sheets.orderedStream().toList());
 	}
 
 	DecisionEngine(List<Workbook> workbooks, Clock clock, List<? extends FeatureSheet<?>> sheets) {
@@ -58,7 +61,7 @@ public class DecisionEngine {
 	 * activation to check and then {@link #activate}.
 	 * @throws WorkbookCompileException naming the file, sheet, row and column to fix
 	 */
-	public CompiledRules compile(List<Workbook> workbooks, java.time.Instant compiledAt) {
+	public CompiledRules compile(List<Workbook> workbooks, Instant compiledAt) {
 		return CompiledRules.compile(workbooks, compiledAt, this.sheets);
 	}
 
