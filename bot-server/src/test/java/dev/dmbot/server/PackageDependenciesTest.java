@@ -26,7 +26,7 @@ class PackageDependenciesTest {
 
 	@Test
 	void intentContextAndRulesKnowNothingOfHttpOrOfEachOther() {
-		for (String feature : new String[] { "nlp", "context", "rules" }) {
+		for (String feature : new String[] { "nlp", "context", "workbook" }) {
 			noClasses().that()
 				.resideInAPackage("..server." + feature + "..")
 				.should()
@@ -39,10 +39,10 @@ class PackageDependenciesTest {
 			.resideInAPackage("..server.nlp..")
 			.should()
 			.dependOnClassesThat()
-			.resideInAnyPackage("..server.context..", "..server.rules..")
+			.resideInAnyPackage("..server.context..", "..server.workbook..")
 			.check(classes);
 		noClasses().that()
-			.resideInAPackage("..server.rules..")
+			.resideInAPackage("..server.workbook..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("..server.context..", "..server.nlp..")
@@ -51,7 +51,31 @@ class PackageDependenciesTest {
 			.resideInAPackage("..server.context..")
 			.should()
 			.dependOnClassesThat()
-			.resideInAnyPackage("..server.rules..", "..server.nlp..")
+			.resideInAnyPackage("..server.workbook..", "..server.nlp..")
+			.check(classes);
+	}
+
+	@Test
+	void theWorkbookImportsNoFeature() {
+		// Features contribute their sheets through workbook.FeatureSheet; the workbook
+		// reads, compiles and activates without knowing any of them.
+		noClasses().that()
+			.resideInAPackage("..server.workbook..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("..server.flows..", "..server.escalation..", "..server.escalationpolicy..",
+					"..server.guardrails..", "..server.messengerprofile..", "..server.products..", "..server.profile..",
+					"..server.attribution..", "..server.leads..", "..server.followups..", "..server.conversation..",
+					"..server.intake..", "..server.outbound..", "..server.webhook..", "..server.workbooktests..",
+					"..server.admin..", "..server.playground..", "..server.cli..", "..server.contacts..",
+					"..server.inbox..", "..server.privacy..", "..server.access..", "..server.context..",
+					"..server.nlp..")
+			.check(classes);
+		noClasses().that()
+			.resideInAPackage("..server.workbook..")
+			.should()
+			.dependOnClassesThat()
+			.haveFullyQualifiedName(ShippedSheets.class.getName())
 			.check(classes);
 	}
 
@@ -82,7 +106,7 @@ class PackageDependenciesTest {
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("..server.webhook..", "..server.intake..", "..server.conversation..",
-					"..server.context..", "..server.rules..", "..server.outbound..")
+					"..server.context..", "..server.workbook..", "..server.outbound..")
 			.check(classes);
 	}
 
@@ -93,7 +117,7 @@ class PackageDependenciesTest {
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("..server.webhook..", "..server.intake..", "..server.conversation..",
-					"..server.rules..", "..server.outbound..", "..server.profile..")
+					"..server.workbook..", "..server.outbound..", "..server.profile..")
 			.check(classes);
 	}
 
@@ -103,7 +127,7 @@ class PackageDependenciesTest {
 			.resideInAPackage("..server.intake..")
 			.should()
 			.dependOnClassesThat()
-			.resideInAnyPackage("..server.outbound..", "..server.rules..", "..server.nlp..", "..server.context..")
+			.resideInAnyPackage("..server.outbound..", "..server.workbook..", "..server.nlp..", "..server.context..")
 			.check(classes);
 	}
 

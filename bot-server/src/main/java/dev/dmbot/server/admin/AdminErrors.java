@@ -9,10 +9,10 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import redis.clients.jedis.exceptions.JedisException;
 
-import dev.dmbot.server.rules.NotAWorkbookException;
-import dev.dmbot.server.rules.RulesBusyException;
-import dev.dmbot.server.rules.UnknownRulesVersionException;
-import dev.dmbot.server.rules.WorkbookCompileException;
+import dev.dmbot.server.workbook.NotAWorkbookException;
+import dev.dmbot.server.workbook.RulesBusyException;
+import dev.dmbot.server.workbook.UnknownRulesVersionException;
+import dev.dmbot.server.workbook.WorkbookCompileException;
 
 /**
  * Turns what went wrong in an admin call into a status and a message a person can act on.

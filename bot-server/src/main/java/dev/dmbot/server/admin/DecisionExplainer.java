@@ -13,14 +13,14 @@ import dev.dmbot.server.nlp.LanguageDetector;
 import dev.dmbot.server.entities.Entities;
 import dev.dmbot.server.entities.ExtractedEntities;
 import dev.dmbot.server.flows.FlowMemory;
-import dev.dmbot.server.rules.DecisionEngine;
-import dev.dmbot.server.rules.DecisionRequest;
-import dev.dmbot.server.rules.FiredRow;
-import dev.dmbot.server.rules.ReplyTemplate;
-import dev.dmbot.server.rules.Responder;
-import dev.dmbot.server.rules.Response;
-import dev.dmbot.server.rules.RuleSetActivator;
-import dev.dmbot.server.rules.RuleSetVersion;
+import dev.dmbot.server.workbook.DecisionEngine;
+import dev.dmbot.server.workbook.DecisionRequest;
+import dev.dmbot.server.workbook.FiredRow;
+import dev.dmbot.server.workbook.ReplyTemplate;
+import dev.dmbot.server.flows.Responder;
+import dev.dmbot.server.flows.Response;
+import dev.dmbot.server.workbook.RuleSetActivator;
+import dev.dmbot.server.workbook.RuleSetVersion;
 
 /**
  * Runs a message through the intent model and the live decision tables exactly as a DM

@@ -3,8 +3,8 @@ package dev.dmbot.server.admin;
 import java.util.List;
 import java.util.Map;
 
-import dev.dmbot.server.rules.DecisionRequest;
-import dev.dmbot.server.rules.QuickReply;
+import dev.dmbot.server.workbook.DecisionRequest;
+import dev.dmbot.server.workbook.QuickReply;
 
 /**
  * Why the bot would answer as it does: the intent found, the facts the rules saw, the

@@ -20,10 +20,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.dmbot.server.rules.RowChange;
-import dev.dmbot.server.rules.RuleSetActivator;
-import dev.dmbot.server.rules.RuleSetVersion;
-import dev.dmbot.server.rules.Workbook;
+import dev.dmbot.server.workbook.RowChange;
+import dev.dmbot.server.workbook.RuleSetActivator;
+import dev.dmbot.server.workbook.RuleSetVersion;
+import dev.dmbot.server.workbook.Workbook;
 
 /**
  * The analysts' rules API: upload a workbook, list versions, compare two, roll back, and

@@ -3,7 +3,7 @@ package dev.dmbot.server.attribution;
 import java.time.Instant;
 import java.util.List;
 
-import dev.dmbot.server.rules.Exposure;
+import dev.dmbot.server.workbook.Exposure;
 
 /**
  * What a conversion is credited to.

@@ -9,7 +9,7 @@ import redis.clients.jedis.AbstractTransaction;
 import redis.clients.jedis.UnifiedJedis;
 
 import dev.dmbot.server.context.ContextProperties;
-import dev.dmbot.server.rules.Exposure;
+import dev.dmbot.server.workbook.Exposure;
 
 /**
  * Each person's {@link Touches}, in a Redis hash beside their context (same hash tag, so

@@ -21,7 +21,7 @@ import redis.clients.jedis.params.ZRangeParams;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.dmbot.server.followups.FollowUpScheduler;
-import dev.dmbot.server.rules.Exposure;
+import dev.dmbot.server.workbook.Exposure;
 
 /**
  * Records conversions reported by other systems and credits each to the reply, flow and

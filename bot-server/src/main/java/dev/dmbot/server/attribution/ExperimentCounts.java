@@ -8,7 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.UnifiedJedis;
 
-import dev.dmbot.server.rules.Exposure;
+import dev.dmbot.server.workbook.Exposure;
 
 /**
  * How each wording of each A/B test fares, per account: people given it, sends, replies

@@ -13,9 +13,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import redis.clients.jedis.exceptions.JedisException;
 
-import dev.dmbot.server.rules.DecisionEngine;
-import dev.dmbot.server.rules.Experiment;
-import dev.dmbot.server.rules.ReplyVariant;
+import dev.dmbot.server.workbook.DecisionEngine;
+import dev.dmbot.server.workbook.Experiment;
+import dev.dmbot.server.workbook.ReplyVariant;
 
 /**
  * {@code GET /api/admin/experiments}: every A/B-tested reply of the live rules, and any

@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 import redis.clients.jedis.AbstractTransaction;
 import redis.clients.jedis.exceptions.JedisException;
 
-import dev.dmbot.server.rules.Exposure;
-import dev.dmbot.server.rules.VariantChoice;
+import dev.dmbot.server.workbook.Exposure;
+import dev.dmbot.server.workbook.VariantChoice;
 
 /**
  * The conversation's side of attribution: which wording a person gets, what they were

@@ -4,10 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
-import dev.dmbot.server.rules.Experiment;
-import dev.dmbot.server.rules.Exposure;
-import dev.dmbot.server.rules.ReplyVariant;
-import dev.dmbot.server.rules.VariantChoice;
+import dev.dmbot.server.workbook.Experiment;
+import dev.dmbot.server.workbook.Exposure;
+import dev.dmbot.server.workbook.ReplyVariant;
+import dev.dmbot.server.workbook.VariantChoice;
 
 /**
  * Gives each person one wording per A/B test and keeps them on it: the wording they were

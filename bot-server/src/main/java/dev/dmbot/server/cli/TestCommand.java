@@ -6,18 +6,19 @@ import java.util.List;
 
 import picocli.CommandLine.Command;
 
+import dev.dmbot.server.ShippedSheets;
 import dev.dmbot.server.nlp.Intent;
 import dev.dmbot.server.nlp.DetectedLanguage;
 import dev.dmbot.server.nlp.IntentClassifier;
 import dev.dmbot.server.nlp.LanguageDetector;
 import dev.dmbot.server.nlp.NlpProperties;
-import dev.dmbot.server.rules.CompiledRules;
-import dev.dmbot.server.rules.IntentLookup;
-import dev.dmbot.server.rules.TestFailure;
-import dev.dmbot.server.rules.TestReport;
-import dev.dmbot.server.rules.Workbook;
-import dev.dmbot.server.rules.WorkbookCompileException;
-import dev.dmbot.server.rules.WorkbookTests;
+import dev.dmbot.server.workbook.CompiledRules;
+import dev.dmbot.server.workbook.IntentLookup;
+import dev.dmbot.server.workbook.TestFailure;
+import dev.dmbot.server.workbook.TestReport;
+import dev.dmbot.server.workbook.Workbook;
+import dev.dmbot.server.workbook.WorkbookCompileException;
+import dev.dmbot.server.workbooktests.WorkbookTests;
 
 /**
  * {@code test FILE...}: compiles the workbooks together, as the server does, and runs
@@ -32,7 +33,7 @@ final class TestCommand extends WorkbookCommand {
 	int run(List<Workbook> workbooks, PrintWriter out, PrintWriter err) {
 		TestReport report;
 		try {
-			CompiledRules rules = CompiledRules.compile(workbooks, Instant.now());
+			CompiledRules rules = ShippedSheets.compile(workbooks, Instant.now());
 			report = WorkbookTests.run(rules, workbooks, intentModel());
 		}
 		catch (WorkbookCompileException ex) {

@@ -6,10 +6,10 @@ import java.util.List;
 
 import picocli.CommandLine.Command;
 
-import dev.dmbot.server.rules.CompiledRules;
-import dev.dmbot.server.rules.Workbook;
-import dev.dmbot.server.rules.WorkbookCompileException;
-import dev.dmbot.server.rules.WorkbookSummary;
+import dev.dmbot.server.ShippedSheets;
+import dev.dmbot.server.workbook.Workbook;
+import dev.dmbot.server.workbook.WorkbookCompileException;
+import dev.dmbot.server.workbook.WorkbookSummary;
 
 /** {@code validate FILE...}: compiles each workbook and reads its Tests sheet. */
 @Command(name = "validate",
@@ -22,7 +22,7 @@ final class ValidateCommand extends WorkbookCommand {
 		boolean valid = true;
 		for (Workbook workbook : workbooks) {
 			try {
-				CompiledRules.compile(List.of(workbook), Instant.now());
+				ShippedSheets.compile(List.of(workbook), Instant.now());
 				WorkbookSummary summary = WorkbookSummary.of(workbook);
 				out.println(workbook.name() + ": OK — " + count(summary.tables(), "table") + ", "
 						+ count(summary.rows(), "row") + ", " + count(summary.testTurns(), "test turn"));
@@ -36,7 +36,7 @@ final class ValidateCommand extends WorkbookCommand {
 			// The server compiles all its workbooks together; two that are fine alone
 			// may still clash.
 			try {
-				CompiledRules.compile(workbooks, Instant.now());
+				ShippedSheets.compile(workbooks, Instant.now());
 			}
 			catch (WorkbookCompileException ex) {
 				err.println("Each workbook compiles on its own, but not together as the server loads them:");

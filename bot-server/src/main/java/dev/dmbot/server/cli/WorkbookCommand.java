@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import dev.dmbot.server.rules.Workbook;
+import dev.dmbot.server.workbook.Workbook;
 
 /**
  * What {@code validate} and {@code test} share: the workbook files named on the command

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.dmbot.server.rules.Workbook;
+import dev.dmbot.server.workbook.Workbook;
 
 /** Reads the workbooks named on the command line. */
 final class WorkbookFiles {

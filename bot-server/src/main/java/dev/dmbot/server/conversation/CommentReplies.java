@@ -24,11 +24,11 @@ import dev.dmbot.server.outbound.CommentReply;
 import dev.dmbot.server.outbound.DeliveryOutcome;
 import dev.dmbot.server.outbound.DeliveryResult;
 import dev.dmbot.server.outbound.OutboundDispatcher;
-import dev.dmbot.server.rules.Decision;
-import dev.dmbot.server.rules.DecisionEngine;
-import dev.dmbot.server.rules.DecisionRequest;
-import dev.dmbot.server.rules.FiredRow;
-import dev.dmbot.server.rules.ReplyTemplate;
+import dev.dmbot.server.workbook.Decision;
+import dev.dmbot.server.workbook.DecisionEngine;
+import dev.dmbot.server.workbook.DecisionRequest;
+import dev.dmbot.server.workbook.FiredRow;
+import dev.dmbot.server.workbook.ReplyTemplate;
 
 /**
  * Comment-to-DM: a comment on one of the account's posts or reels that a Replies row

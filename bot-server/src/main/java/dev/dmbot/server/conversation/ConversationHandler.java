@@ -46,15 +46,15 @@ import dev.dmbot.server.leads.LeadService;
 import dev.dmbot.server.leads.LeadSource;
 import dev.dmbot.server.profile.Profile;
 import dev.dmbot.server.profile.ProfileCache;
-import dev.dmbot.server.rules.DecisionEngine;
-import dev.dmbot.server.rules.DecisionRequest;
-import dev.dmbot.server.rules.Exposure;
-import dev.dmbot.server.rules.VariantChoice;
-import dev.dmbot.server.rules.FiredRow;
-import dev.dmbot.server.rules.QuickReply;
-import dev.dmbot.server.rules.ReplyTemplate;
-import dev.dmbot.server.rules.Responder;
-import dev.dmbot.server.rules.Response;
+import dev.dmbot.server.workbook.DecisionEngine;
+import dev.dmbot.server.workbook.DecisionRequest;
+import dev.dmbot.server.workbook.Exposure;
+import dev.dmbot.server.workbook.VariantChoice;
+import dev.dmbot.server.workbook.FiredRow;
+import dev.dmbot.server.workbook.QuickReply;
+import dev.dmbot.server.workbook.ReplyTemplate;
+import dev.dmbot.server.flows.Responder;
+import dev.dmbot.server.flows.Response;
 import dev.dmbot.server.system.RedisTransactions;
 
 /**

@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 
 import dev.dmbot.server.entities.Entities;
 import dev.dmbot.server.flows.FlowEngine;
-import dev.dmbot.server.rules.Responder;
+import dev.dmbot.server.flows.Responder;
 
 /**
  * The flow engine with this server's zone, phone region and currency, and the responder

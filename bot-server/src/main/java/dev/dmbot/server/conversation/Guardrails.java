@@ -12,8 +12,8 @@ import redis.clients.jedis.AbstractTransaction;
 import redis.clients.jedis.UnifiedJedis;
 
 import dev.dmbot.server.intake.InboundEvent;
-import dev.dmbot.server.rules.DecisionEngine;
-import dev.dmbot.server.rules.GuardrailPolicy;
+import dev.dmbot.server.workbook.DecisionEngine;
+import dev.dmbot.server.guardrails.GuardrailPolicy;
 
 /**
  * What the bot must never do, applied to each turn as the live Guardrails sheet says: a
@@ -75,7 +75,7 @@ class Guardrails {
 	 * @param language the customer's language, for the confirmation
 	 */
 	Turn screen(InboundEvent event, String intent, String language) {
-		GuardrailPolicy policy = this.rules.guardrails();
+		GuardrailPolicy policy = GuardrailPolicy.of(this.rules.live());
 		boolean optedOut = this.redis.exists(optOutKey(event.accountId(), event.senderId()));
 		if (optedOut) {
 			if (policy.optsIn(event.text())) {
@@ -101,7 +101,7 @@ class Guardrails {
 	 * @return the message to send, or {@code null} when the cap drops it
 	 */
 	Outgoing prepare(InboundEvent event, String text, boolean counts, String language) {
-		GuardrailPolicy policy = this.rules.guardrails();
+		GuardrailPolicy policy = GuardrailPolicy.of(this.rules.live());
 		OptionalInt cap = policy.dailyCap();
 		if (counts && cap.isPresent()) {
 			String key = sentKey(event.accountId(), event.senderId(), policy.day(this.clock.instant()));
@@ -131,7 +131,7 @@ class Guardrails {
 	 * @return the text to send, or {@code null} when the cap drops it
 	 */
 	String admit(String accountId, String senderId, String text) {
-		GuardrailPolicy policy = this.rules.guardrails();
+		GuardrailPolicy policy = GuardrailPolicy.of(this.rules.live());
 		OptionalInt cap = policy.dailyCap();
 		if (cap.isPresent()) {
 			String key = sentKey(accountId, senderId, policy.day(this.clock.instant()));

@@ -12,11 +12,11 @@ import dev.dmbot.server.escalation.Escalation;
 import dev.dmbot.server.escalation.EscalationRequest;
 import dev.dmbot.server.escalation.EscalationService;
 import dev.dmbot.server.intake.InboundEvent;
-import dev.dmbot.server.rules.DecisionEngine;
-import dev.dmbot.server.rules.EscalationFacts;
-import dev.dmbot.server.rules.EscalationPolicy;
-import dev.dmbot.server.rules.EscalationRoute;
-import dev.dmbot.server.rules.Response;
+import dev.dmbot.server.workbook.DecisionEngine;
+import dev.dmbot.server.escalationpolicy.EscalationFacts;
+import dev.dmbot.server.escalationpolicy.EscalationPolicy;
+import dev.dmbot.server.escalationpolicy.EscalationRoute;
+import dev.dmbot.server.flows.Response;
 
 /**
  * Where the bot steps aside for a person: the Escalations sheet decides whether a turn
@@ -93,7 +93,7 @@ class Handover {
 	 */
 	Optional<Handed> handOver(InboundEvent event, ConversationContext after, String intent, Response response,
 			Instant now, UnaryOperator<String> render) {
-		EscalationPolicy policy = this.rules.escalations();
+		EscalationPolicy policy = EscalationPolicy.of(this.rules.live());
 		EscalationFacts facts = new EscalationFacts(intent, event.text(), after.tags(), after.unknownStreak(),
 				response.flowNote() != null && "gave_up".equals(response.flowNote().outcome()),
 				response.completion() != null ? response.completion().score() : null, response.escalate());

@@ -7,7 +7,7 @@ import dev.dmbot.server.nlp.Intent;
 import dev.dmbot.server.nlp.DetectedLanguage;
 import dev.dmbot.server.nlp.IntentClassifier;
 import dev.dmbot.server.nlp.LanguageDetector;
-import dev.dmbot.server.rules.IntentLookup;
+import dev.dmbot.server.workbook.IntentLookup;
 
 /**
  * Lends the intent model to the rules where they need it without a message (the test rows

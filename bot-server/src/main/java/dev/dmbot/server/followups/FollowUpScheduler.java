@@ -25,7 +25,8 @@ import dev.dmbot.server.outbound.DeliveryOutcome;
 import dev.dmbot.server.outbound.DeliveryResult;
 import dev.dmbot.server.outbound.OutboundDispatcher;
 import dev.dmbot.server.outbound.OutboundMessage;
-import dev.dmbot.server.rules.DecisionEngine;
+import dev.dmbot.server.guardrails.GuardrailPolicy;
+import dev.dmbot.server.workbook.DecisionEngine;
 import dev.dmbot.server.system.DueQueue;
 import dev.dmbot.server.system.Ulid;
 import dev.dmbot.server.system.RedisTransactions;
@@ -221,7 +222,7 @@ public class FollowUpScheduler implements SmartLifecycle {
 		ConversationContext context = this.contexts.load(accountId, senderId);
 		Instant lastInboundAt = context.lastInboundAt();
 		Instant windowEnds = lastInboundAt == null ? now : lastInboundAt.plus(WINDOW);
-		Instant allowed = this.rules.guardrails().nextAllowed(now);
+		Instant allowed = GuardrailPolicy.of(this.rules.live()).nextAllowed(now);
 		if (allowed.isAfter(now) && allowed.isBefore(windowEnds)) {
 			this.redis.hset(key, "due", allowed.toString());
 			this.due.retryAt(entry, claim, allowed.toEpochMilli());

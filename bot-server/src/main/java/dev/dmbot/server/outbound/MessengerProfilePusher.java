@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 import redis.clients.jedis.UnifiedJedis;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.dmbot.server.rules.MessengerProfile;
-import dev.dmbot.server.rules.RulesActivated;
+import dev.dmbot.server.messengerprofile.MessengerProfile;
+import dev.dmbot.server.workbook.RulesActivated;
 import dev.dmbot.server.system.DeliveryBackoff;
 import dev.dmbot.server.system.MetaProperties;
 
@@ -78,7 +78,7 @@ class MessengerProfilePusher implements DisposableBean {
 
 	@EventListener
 	void onRulesActivated(RulesActivated event) {
-		MessengerProfile profile = event.profile();
+		MessengerProfile profile = MessengerProfile.of(event.rules());
 		if (!this.properties.push() || profile.isEmpty()) {
 			// Without the sheet the account keeps what it has: set in the app, or by
 			// hand.

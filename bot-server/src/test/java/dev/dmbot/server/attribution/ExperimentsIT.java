@@ -30,8 +30,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.dmbot.server.followups.FollowUpScheduler;
-import dev.dmbot.server.rules.DecisionEngine;
-import dev.dmbot.server.rules.Experiment;
+import dev.dmbot.server.workbook.DecisionEngine;
+import dev.dmbot.server.workbook.Experiment;
 import dev.dmbot.server.support.HttpCalls;
 import dev.dmbot.server.support.MetaApiStub;
 import dev.dmbot.server.support.MovableClock;

@@ -11,7 +11,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
-import dev.dmbot.server.rules.Workbook;
+import dev.dmbot.server.workbook.Workbook;
 
 /**
  * Workbooks for the decision-table benchmarks: the shipped one, and decision tables

@@ -17,10 +17,11 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import dev.dmbot.server.rules.CompiledRules;
-import dev.dmbot.server.rules.Decision;
-import dev.dmbot.server.rules.DecisionRequest;
-import dev.dmbot.server.rules.Workbook;
+import dev.dmbot.server.workbook.CompiledRules;
+import dev.dmbot.server.workbook.Decision;
+import dev.dmbot.server.workbook.DecisionRequest;
+import dev.dmbot.server.workbook.Workbook;
+import dev.dmbot.server.ShippedSheets;
 
 /**
  * Time of one decision ({@link CompiledRules#decide}) on the shipped workbook
@@ -116,7 +117,7 @@ public class DecisionBenchmark {
 	}
 
 	private static CompiledRules compile(Workbook workbook) {
-		return CompiledRules.compile(List.of(workbook), Instant.now());
+		return ShippedSheets.compile(List.of(workbook), Instant.now());
 	}
 
 	private static DecisionRequest message(String intent, String text, String state) {

@@ -21,11 +21,12 @@ import org.openjdk.jmh.annotations.Warmup;
 import dev.dmbot.server.flows.FlowEngine;
 import dev.dmbot.server.flows.FlowMemory;
 import dev.dmbot.server.flows.FlowProgress;
-import dev.dmbot.server.rules.CompiledRules;
-import dev.dmbot.server.rules.Decision;
-import dev.dmbot.server.rules.DecisionRequest;
-import dev.dmbot.server.rules.Responder;
-import dev.dmbot.server.rules.Response;
+import dev.dmbot.server.workbook.CompiledRules;
+import dev.dmbot.server.workbook.Decision;
+import dev.dmbot.server.workbook.DecisionRequest;
+import dev.dmbot.server.flows.Responder;
+import dev.dmbot.server.flows.Response;
+import dev.dmbot.server.ShippedSheets;
 
 /**
  * Time of one turn of the shipped {@code design_project} flow
@@ -67,7 +68,7 @@ public class FlowTurnBenchmark {
 
 	@Setup
 	public void compileWorkbook() {
-		this.rules = CompiledRules.compile(List.of(BenchmarkWorkbooks.shipped()), NOW);
+		this.rules = ShippedSheets.compile(List.of(BenchmarkWorkbooks.shipped()), NOW);
 		this.responder = new Responder(new FlowEngine(Clock.fixed(NOW, FlowEngine.DEFAULT_ZONE),
 				FlowEngine.DEFAULT_ZONE, FlowEngine.DEFAULT_PHONE_REGION, FlowEngine.DEFAULT_CURRENCY));
 		Map<String, String> known = Map.of("project_type", "renovation");

@@ -20,11 +20,12 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.slf4j.LoggerFactory;
 
-import dev.dmbot.server.rules.CompiledRules;
-import dev.dmbot.server.rules.Decision;
-import dev.dmbot.server.rules.DecisionEngine;
-import dev.dmbot.server.rules.DecisionRequest;
-import dev.dmbot.server.rules.Workbook;
+import dev.dmbot.server.workbook.CompiledRules;
+import dev.dmbot.server.workbook.Decision;
+import dev.dmbot.server.workbook.DecisionEngine;
+import dev.dmbot.server.workbook.DecisionRequest;
+import dev.dmbot.server.workbook.Workbook;
+import dev.dmbot.server.ShippedSheets;
 
 /**
  * Time to make a new decision table live: {@link CompiledRules#compile} (read the
@@ -67,8 +68,8 @@ public class RulesSwapBenchmark {
 		((Logger) LoggerFactory.getLogger(DecisionEngine.class)).setLevel(Level.WARN);
 		this.thousandRows = BenchmarkWorkbooks.generated(1000);
 		this.shipped = BenchmarkWorkbooks.shipped();
-		this.engine = new DecisionEngine(
-				CompiledRules.compile(List.of(BenchmarkWorkbooks.generated(1)), Instant.now()));
+		this.engine = new DecisionEngine(ShippedSheets.compile(List.of(BenchmarkWorkbooks.generated(1)), Instant.now()),
+				ShippedSheets.all());
 	}
 
 	@Benchmark
@@ -83,7 +84,7 @@ public class RulesSwapBenchmark {
 	}
 
 	private Decision swapIn(Workbook workbook) {
-		this.engine.activate(CompiledRules.compile(List.of(workbook), Instant.now()));
+		this.engine.activate(ShippedSheets.compile(List.of(workbook), Instant.now()));
 		Decision first = this.engine.decide(CATALOGUE_QUESTION);
 		if (!first.hasReply()) {
 			throw new IllegalStateException(workbook.name() + " did not answer " + CATALOGUE_QUESTION);

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 import dev.dmbot.server.nlp.IntentClassifier;
 import dev.dmbot.server.nlp.LanguageDetector;
 import dev.dmbot.server.nlp.NlpProperties;
-import dev.dmbot.server.rules.IntentLookup;
+import dev.dmbot.server.workbook.IntentLookup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -25,7 +25,7 @@ class EscalationDependenciesTest {
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("..server.webhook..", "..server.intake..", "..server.conversation..",
-					"..server.rules..", "..server.nlp..", "..server.leads..", "..server.playground..",
+					"..server.workbook..", "..server.nlp..", "..server.leads..", "..server.playground..",
 					"..server.admin..")
 			.check(classes);
 	}
