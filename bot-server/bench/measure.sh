@@ -9,6 +9,7 @@
 #   (b) idle Redis commands per second, INFO commandstats twice, IDLE_SECONDS apart, nothing sent;
 #   (c) Redis commands per plain DM: CMDSTAT_DMS DMs (3 per sender) sent one after another, commandstats before
 #       and after, the idle rate over the same time taken off, per command type (our own INFO and XINFO excluded);
+#       the same for 300 DMs inside a flow and 300 DMs during an escalation (100 senders each; SCENARIOS=0 skips);
 #   (d) the bare GET /webhook handshake, req/s with wrk (THREADS threads, CONNECTIONS connections, DURATION s);
 #   (e) signed DMs acknowledged per second: wrk POSTing distinct pre-signed DMs from SENDERS senders, each body
 #       at most once (BODIES of them: enough for DURATION s at 10,000/s; the script warns if wrk ran out);
@@ -22,7 +23,7 @@
 #
 # Settings (environment): THREADS=2 CONNECTIONS=32 DURATION=10 BODIES=100000 SENDERS=2000 IDLE_SECONDS=30
 # CMDSTAT_DMS="300 1000" WARMUP_SECONDS=5 PACED_SECONDS=20 PACED_CONNECTIONS=16 HEAP=1g JAVA=java KEEP=0 (1 keeps
-# the work directory with the server log and wrk outputs) JAVA_DRIVER=1 (0 skips the check below).
+# the work directory with the server log and wrk outputs) JAVA_DRIVER=1 (0 skips the check below) SCENARIOS=1.
 # Needs wrk, redis-cli, curl and a JDK 17+.
 #
 # Driver check: right after (d), the same handshake is driven by the Java HttpClient loop of LoadDriver
@@ -56,11 +57,12 @@ HEAP=${HEAP:-1g}
 JAVA=${JAVA:-java}
 KEEP=${KEEP:-0}
 JAVA_DRIVER=${JAVA_DRIVER:-1}
+SCENARIOS=${SCENARIOS:-1}
 SECRET=sandbox-app-secret
 VERIFY_TOKEN=sandbox-verify-token
 OUTBOX=bot:sandbox:outbox
 
-for tool in wrk redis-cli curl "$JAVA"; do
+for tool in wrk redis-cli curl ss pgrep "$JAVA"; do
 	command -v "$tool" >/dev/null || { echo "$tool is needed" >&2; exit 2; }
 done
 
@@ -107,9 +109,9 @@ free_port() {
 	fail "no free port"
 }
 
-generate() { # FILE COUNT SENDERS PREFIX
+generate() { # FILE COUNT SENDERS PREFIX [GENERATOR OPTIONS...]
 	"$JAVA" "$GENERATOR" --out "$1" --count "$2" --senders "$3" --prefix "$4" --template "$TEMPLATE" \
-		--secret "$SECRET" >/dev/null
+		--secret "$SECRET" "${@:5}" >/dev/null
 }
 
 # "command calls" lines, sorted by command, from INFO commandstats.
@@ -220,6 +222,12 @@ generate "$WORK/load.tsv" "$BODIES" "$SENDERS" "$RUN-load"
 for n in $CMDSTAT_DMS; do
 	generate "$WORK/cmd-$n.tsv" "$n" $(((n + 2) / 3)) "$RUN-cmd$n"
 done
+if [[ $SCENARIOS == 1 ]]; then
+	generate "$WORK/flow-start.tsv" 100 100 "$RUN-flow0" --text "I want to renovate my flat in Porto, budget 20k"
+	generate "$WORK/flow.tsv" 300 100 "$RUN-flow1" --sender-prefix "$RUN-flow0" --text "around 15k"
+	generate "$WORK/escalation-start.tsv" 100 100 "$RUN-esc0" --text "Can I talk to someone from your team please?"
+	generate "$WORK/escalation.tsv" 300 100 "$RUN-esc1" --sender-prefix "$RUN-esc0" --text "hello?"
+fi
 
 # (a) start to ready
 PORT=$(free_port)
@@ -263,11 +271,13 @@ commandstats_delta "$WORK/idle-before" "$WORK/idle-after" 0 \
 IDLE_RATE=$(awk '{ t += $2 } END { printf "%.1f", t }' "$WORK/idle-rates")
 log "idle: $IDLE_RATE Redis commands/s"
 
-# (c) Redis commands per plain DM
-declare -A PER_DM
-for n in $CMDSTAT_DMS; do
-	awk -F'\t' -v dir="$WORK" -v n="$n" -v url="$BASE/webhook" '{
-		file = dir "/cmd-" n "-" NR ".json"; printf "%s", $2 > file; close(file)
+# (c) Redis commands per DM
+# Posts every delivery of TSV one after another on one connection; says how many were not answered 200.
+post_all() { # TSV NAME
+	local count
+	count=$(wc -l <"$1")
+	awk -F'\t' -v dir="$WORK" -v name="$2" -v n="$count" -v url="$BASE/webhook" '{
+		file = dir "/" name "-" NR ".json"; printf "%s", $2 > file; close(file)
 		print "url = \"" url "\""
 		print "header = \"Content-Type: application/json\""
 		print "header = \"X-Hub-Signature-256: " $1 "\""
@@ -275,30 +285,87 @@ for n in $CMDSTAT_DMS; do
 		print "output = \"/dev/null\""
 		print "write-out = \"%{http_code}\\n\""
 		if (NR < n) print "next"
-	}' "$WORK/cmd-$n.tsv" >"$WORK/cmd-$n.curl"
-	outbox_before=$(outbox_length)
-	commandstats >"$WORK/cmd-$n-before"
-	window_start=$(now_ms)
-	curl -s --max-time 120 -K "$WORK/cmd-$n.curl" >"$WORK/cmd-$n.codes" || true
-	bad=$(grep -vc '^200$' "$WORK/cmd-$n.codes" || true)
-	((bad == 0)) || log "$bad of $n DMs not answered 200"
-	# Wait for the replies in the outbox (XINFO is excluded from the counts), then for the tail of the work
-	# after the last send (the transaction that records it) to finish.
+	}' "$1" >"$WORK/$2.curl"
+	curl -s --max-time 120 -K "$WORK/$2.curl" >"$WORK/$2.codes" || true
+	local bad
+	bad=$(grep -vc '^200$' "$WORK/$2.codes" || true)
+	((bad == 0)) || log "$bad of $count $2 DMs not answered 200"
+}
+
+await_outbox() { # LENGTH: until the outbox holds that many replies (XINFO is excluded from the counts)
 	for _ in $(seq 1 600); do
-		(($(outbox_length) >= outbox_before + n)) && break
+		(($(outbox_length) >= $1)) && return
 		sleep 0.1
 	done
+	log "the outbox did not reach $1 replies"
+}
+
+# For DMs that get no reply: until Redis does no more than its idle work for a second.
+await_quiet() {
+	local before after
+	for _ in $(seq 1 60); do
+		before=$(commandstats | awk '$1 != "info" { t += $2 } END { print t }')
+		sleep 1
+		after=$(commandstats | awk '$1 != "info" { t += $2 } END { print t }')
+		awk -v d="$((after - before))" -v idle="$IDLE_RATE" 'BEGIN { exit !(d <= idle * 1.2 + 5) }' && return
+	done
+	log "Redis did not go quiet"
+}
+
+declare -A PER_DM
+PER_DM_COLUMNS=()
+PER_DM_LABELS=()
+PER_DM_HEADERS=()
+# Counts the Redis commands of the DMs in TSV: INFO commandstats before the first is posted and after the
+# work ends (the replies in the outbox, or Redis quiet when none is expected), plus 2 s for the work after the
+# send (the transaction that records it), the idle rate over the window taken off.
+per_dm() { # NAME HEADER LABEL TSV REPLIES_EXPECTED(1/0)
+	local name=$1 header=$2 label=$3 tsv=$4 replies=$5
+	local n outbox_before window_start window_end window answered
+	n=$(wc -l <"$tsv")
+	outbox_before=$(outbox_length)
+	commandstats >"$WORK/cmd-$name-before"
+	window_start=$(now_ms)
+	post_all "$tsv" "$name"
+	if ((replies)); then
+		await_outbox $((outbox_before + n))
+	else
+		await_quiet
+	fi
 	sleep 2
-	commandstats >"$WORK/cmd-$n-after"
+	commandstats >"$WORK/cmd-$name-after"
 	window_end=$(now_ms)
 	window=$(awk -v a="$window_start" -v b="$window_end" 'BEGIN { print (b - a) / 1000 }')
 	answered=$(($(outbox_length) - outbox_before))
-	((answered == n)) || log "expected $n replies in the outbox, found $answered"
-	commandstats_delta "$WORK/cmd-$n-before" "$WORK/cmd-$n-after" "$window" "$WORK/idle-rates" \
-		| awk -v n="$n" '{ printf "%s %.2f\n", $1, $2 / n }' >"$WORK/cmd-$n-per-dm"
-	PER_DM[$n]=$(awk '{ t += $2 } END { printf "%.1f", t }' "$WORK/cmd-$n-per-dm")
-	log "$n DMs: ${PER_DM[$n]} Redis commands per DM ($window s window, idle taken off)"
+	((answered == n * replies)) || log "$name: expected $((n * replies)) replies in the outbox, found $answered"
+	commandstats_delta "$WORK/cmd-$name-before" "$WORK/cmd-$name-after" "$window" "$WORK/idle-rates" \
+		| awk -v n="$n" '{ printf "%s %.2f\n", $1, $2 / n }' >"$WORK/cmd-$name-per-dm"
+	PER_DM[$name]=$(awk '{ t += $2 } END { printf "%.1f", t }' "$WORK/cmd-$name-per-dm")
+	PER_DM_COLUMNS+=("$name")
+	PER_DM_LABELS+=("$label")
+	PER_DM_HEADERS+=("$header")
+	log "$label: ${PER_DM[$name]} Redis commands per DM ($window s window, idle taken off)"
+}
+
+for n in $CMDSTAT_DMS; do
+	per_dm "plain$n" "plain, $n" "plain DM, $n DMs from $(((n + 2) / 3)) senders" "$WORK/cmd-$n.tsv" 1
 done
+if [[ $SCENARIOS == 1 ]]; then
+	# A DM inside a flow: 100 senders start the shipped workbook's design_project flow (not counted), then each
+	# writes three more DMs in the flow (the answer does not fit the question, so the flow asks again).
+	outbox_before=$(outbox_length)
+	post_all "$WORK/flow-start.tsv" flow-start
+	await_outbox $((outbox_before + 100))
+	await_quiet
+	per_dm flow "in a flow" "DM inside a flow, 300 DMs from 100 senders" "$WORK/flow.tsv" 1
+	# A DM during an escalation: 100 senders ask for a person (the bot answers once and pauses; not counted),
+	# then each writes three more DMs, which the bot stores and leaves to the team.
+	outbox_before=$(outbox_length)
+	post_all "$WORK/escalation-start.tsv" escalation-start
+	await_outbox $((outbox_before + 100))
+	await_quiet
+	per_dm escalation "in an escalation" "DM during an escalation, 300 DMs from 100 senders" "$WORK/escalation.tsv" 0
+fi
 
 # Warm-up of both paths
 log "warming up"
@@ -372,9 +439,9 @@ wrk: $THREADS threads, $CONNECTIONS connections, ${DURATION} s per run; signed D
 |---|---|
 | (a) Start to ready (java -jar to /actuator/health/readiness 200) | $START_SECONDS s |
 | (b) Idle Redis commands per second ($IDLE_SECONDS s) | $IDLE_RATE |
-$(for n in $CMDSTAT_DMS; do echo "| (c) Redis commands per plain DM, $n DMs from $(((n + 2) / 3)) senders, idle taken off | ${PER_DM[$n]} |"; done)
+$(for i in "${!PER_DM_COLUMNS[@]}"; do echo "| (c) Redis commands per ${PER_DM_LABELS[$i]}, idle taken off | ${PER_DM[${PER_DM_COLUMNS[$i]}]} |"; done)
 | (d) Bare GET /webhook handshake | $HANDSHAKE_RATE req/s, p50 $(wrk_field "$WORK/handshake.out" p50) ms, p99 $(wrk_field "$WORK/handshake.out" p99) ms, non-2xx $(wrk_field "$WORK/handshake.out" non2xx); wrk's CPU $(wrk_cpu "$WORK/handshake.out" "$DURATION") of one core |
-$([[ -n $JAVA_HANDSHAKE_RATE ]] && echo "| Driver check: the same handshake driven by LoadDriver's Java HttpClient loop | $JAVA_HANDSHAKE_RATE req/s, p50 $(wrk_field "$WORK/java-handshake.out" java_handshake_p50_ms) ms, p99 $(wrk_field "$WORK/java-handshake.out" java_handshake_p99_ms) ms (wrk reached $(ratio "$HANDSHAKE_RATE" "$JAVA_HANDSHAKE_RATE") × that) |")
+| Driver check: the same handshake driven by LoadDriver's Java HttpClient loop | $([[ -n $JAVA_HANDSHAKE_RATE ]] && echo "$JAVA_HANDSHAKE_RATE req/s, p50 $(wrk_field "$WORK/java-handshake.out" java_handshake_p50_ms) ms, p99 $(wrk_field "$WORK/java-handshake.out" java_handshake_p99_ms) ms (wrk reached $(ratio "$HANDSHAKE_RATE" "$JAVA_HANDSHAKE_RATE") × that); the driver's CPU $(wrk_field "$WORK/java-handshake.out" java_handshake_cpu_percent) % of one core" || echo "not run (JAVA_DRIVER=0)") |
 | (e) Signed DMs acknowledged (POST /webhook) | $ACK_RATE req/s ($(ratio "$ACK_RATE" "$HANDSHAKE_RATE") × handshake), p50 $(wrk_field "$WORK/load.out" p50) ms, p99 $(wrk_field "$WORK/load.out" p99) ms, non-2xx $(wrk_field "$WORK/load.out" non2xx), socket errors $(wrk_field "$WORK/load.out" errors); wrk's CPU $(wrk_cpu "$WORK/load.out" "$DURATION") of one core (reading the bodies included) |
 | (f) DMs answered end to end | **$ANSWER_RATE DMs/s** ($(ratio "$ANSWER_RATE" "$HANDSHAKE_RATE") × handshake; $ANSWERED of $STORED stored answered, first request to last reply $ANSWER_SECONDS s) |
 | (g) Paced at $PACED_RATE DMs/s ($(wrk_field "$WORK/paced.out" rate) achieved): webhook ack | p50 $(wrk_field "$WORK/paced.out" p50) ms, p99 $(wrk_field "$WORK/paced.out" p99) ms |
@@ -383,14 +450,14 @@ $([[ -n $JAVA_HANDSHAKE_RATE ]] && echo "| Driver check: the same handshake driv
 Redis commands per DM by type (idle taken off; types under 0.05 per DM in every column left out; commands run
 by a Lua script are counted under their own names as well as under eval):
 
-| Command | $(for n in $CMDSTAT_DMS; do printf '%s DMs | ' "$n"; done)
-|---|$(for _ in $CMDSTAT_DMS; do printf -- '---|'; done)
+| Command |$(for h in "${PER_DM_HEADERS[@]}"; do printf ' %s |' "$h"; done)
+|---|$(for _ in "${PER_DM_COLUMNS[@]}"; do printf -- '---|'; done)
 $(cat "$WORK"/cmd-*-per-dm | awk '$2 >= 0.05 || $2 <= -0.05 { print $1 }' | sort -u | while read -r c; do
 	printf '| %s |' "$c"
-	for n in $CMDSTAT_DMS; do printf ' %s |' "$(awk -v c="$c" '$1 == c { v = $2 } END { printf "%.1f", v }' "$WORK/cmd-$n-per-dm")"; done
+	for column in "${PER_DM_COLUMNS[@]}"; do printf ' %s |' "$(awk -v c="$c" '$1 == c { v = $2 } END { printf "%.1f", v }' "$WORK/cmd-$column-per-dm")"; done
 	echo
 done)
-| **total** |$(for n in $CMDSTAT_DMS; do printf ' **%s** |' "${PER_DM[$n]}"; done)
+| **total** |$(for c in "${PER_DM_COLUMNS[@]}"; do printf ' **%s** |' "${PER_DM[$c]}"; done)
 
 Idle Redis commands per second by type: $(awk '{ printf "%s%s %.1f", sep, $1, $2; sep = ", " }' "$WORK/idle-rates")
 EOF

@@ -141,11 +141,14 @@ public final class LoadDriver {
 		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 		String url = base + "/webhook?hub.mode=subscribe&hub.verify_token=sandbox-verify-token&hub.challenge=1";
 		run(http, requests / 4, concurrency, i -> get(url));
+		Duration cpuBefore = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
 		Result result = run(http, requests, concurrency, i -> get(url));
+		Duration cpu = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO).minus(cpuBefore);
 		System.out.printf(Locale.ROOT,
 				"java_handshake_rate %.0f%njava_handshake_p50_ms %.2f%njava_handshake_p99_ms %.2f%n"
-						+ "java_handshake_failures %d%n",
-				result.perSecond(), result.percentile(50), result.percentile(99), result.failures());
+						+ "java_handshake_failures %d%njava_handshake_cpu_percent %.0f%n",
+				result.perSecond(), result.percentile(50), result.percentile(99), result.failures(),
+				cpu.toNanos() / 1e9 / result.seconds() * 100);
 	}
 
 	/**

@@ -33,7 +33,9 @@ import javax.crypto.spec.SecretKeySpec;
  * <br>
  * Options: {@code --out FILE} (required), {@code --count N} (60,000), {@code --senders N}
  * (2,000), {@code --prefix P} (message ids and sender ids start with it; use a new one
- * per run so that a reused Redis does not deduplicate), {@code --secret S}
+ * per run so that a reused Redis does not deduplicate), {@code --sender-prefix P} (sender
+ * ids start with it instead: further DMs of senders written before), {@code --text T}
+ * (every DM says T instead of the six questions), {@code --secret S}
  * ({@code sandbox-app-secret}), {@code --account ID} ({@code 17841400000000000}, the
  * sandbox account), {@code --template FILE}
  * ({@code bot-server/src/test/resources/webhook/text-message.json}, or the test class
@@ -58,16 +60,29 @@ public final class SignedDmBodies {
 		if (count < 1 || senders < 1) {
 			throw new IllegalArgumentException("count and senders must be positive: " + count + ", " + senders);
 		}
-		write(out, count, senders, prefix, secret, account, template(options.get("template")));
+		String senderPrefix = options.getOrDefault("sender-prefix", prefix);
+		String[] texts = options.containsKey("text") ? new String[] { options.get("text") } : TEXTS;
+		write(out, count, senders, prefix, senderPrefix, texts, secret, account, template(options.get("template")));
 		System.out.printf("%d signed DMs from %d senders written to %s%n", count, senders, out);
 	}
 
 	/**
 	 * Writes {@code count} signed DMs to {@code out}: sender
-	 * {@code prefix-s<i % senders>}, message id {@code prefix-m<i>}, one line each.
+	 * {@code prefix-s<i % senders>}, message id {@code prefix-m<i>}, the six questions in
+	 * turn, one line each.
 	 */
 	static void write(Path out, int count, int senders, String prefix, String secret, String account, String template)
 			throws IOException, GeneralSecurityException {
+		write(out, count, senders, prefix, prefix, TEXTS, secret, account, template);
+	}
+
+	/**
+	 * Writes {@code count} signed DMs to {@code out}: sender
+	 * {@code senderPrefix-s<i % senders>}, message id {@code prefix-m<i>}, {@code texts}
+	 * in turn, one line each.
+	 */
+	static void write(Path out, int count, int senders, String prefix, String senderPrefix, String[] texts,
+			String secret, String account, String template) throws IOException, GeneralSecurityException {
 		Mac mac = Mac.getInstance("HmacSHA256");
 		mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
 		HexFormat hex = HexFormat.of();
@@ -75,10 +90,10 @@ public final class SignedDmBodies {
 		try (BufferedWriter writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
 			for (int i = 0; i < count; i++) {
 				String body = template.replace("{{account}}", account)
-					.replace("{{sender}}", prefix + "-s" + (i % senders))
+					.replace("{{sender}}", senderPrefix + "-s" + (i % senders))
 					.replace("{{mid}}", prefix + "-m" + i)
 					.replace("{{timestamp}}", Long.toString(timestamp))
-					.replace("{{text}}", TEXTS[i % TEXTS.length]);
+					.replace("{{text}}", escape(texts[i % texts.length]));
 				byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
 				writer.write("sha256=");
 				writer.write(hex.formatHex(mac.doFinal(bytes)));
@@ -109,6 +124,11 @@ public final class SignedDmBodies {
 			throw new IllegalArgumentException("The template must be one line without tabs: " + file);
 		}
 		return body;
+	}
+
+	/** The text as a JSON string's content, as the webhook fixtures write it. */
+	private static String escape(String text) {
+		return text.replace("\\", "\\\\").replace("\"", "\\\"");
 	}
 
 	private static Map<String, String> options(String[] args) {

@@ -58,4 +58,19 @@ class SignedDmBodiesTest {
 		assertThat(senders).containsExactlyInAnyOrder("run1-s0", "run1-s1", "run1-s2", "run1-s3");
 	}
 
+	@Test
+	void furtherDmsOfTheSameSendersSayTheGivenTextWithNewMessageIds() throws Exception {
+		Path out = this.dir.resolve("flow.tsv");
+
+		SignedDmBodies.write(out, 4, 2, "run2", "run1", new String[] { "it's \"around\" 15k \\ EUR" },
+				"sandbox-app-secret", "17841400000000000", SignedDmBodies.template(null));
+
+		JsonMapper json = JsonMapper.builder().build();
+		List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
+		JsonNode event = json.readTree(lines.get(3).split("\t")[1]).path("entry").path(0).path("messaging").path(0);
+		assertThat(event.path("sender").path("id").asString()).isEqualTo("run1-s1");
+		assertThat(event.path("message").path("mid").asString()).isEqualTo("run2-m3");
+		assertThat(event.path("message").path("text").asString()).isEqualTo("it's \"around\" 15k \\ EUR");
+	}
+
 }
