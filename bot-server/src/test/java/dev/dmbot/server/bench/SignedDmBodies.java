@@ -29,7 +29,7 @@ import javax.crypto.spec.SecretKeySpec;
  * then the raw body exactly as it must be sent.
  * <p>
  * Run from the repository root (JDK only, no build needed):
- * {@code java bot-server/src/test/java/dev/dmbot/server/bench/SignedDmBodies.java --out /tmp/dms.tsv --count 60000 --senders 2000}
+ * {@code java bot-server/src/test/java/dev/dmbot/server/bench/SignedDmBodies.java --out /tmp/dms.tsv --count 100000 --senders 10000}
  * <br>
  * Options: {@code --out FILE} (required), {@code --count N} (60,000), {@code --senders N}
  * (2,000), {@code --prefix P} (message ids and sender ids start with it; use a new one
