@@ -37,6 +37,8 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>
  * Run from the repository root, after {@code ./mvnw -q -DskipTests package}:
  * {@code java bot-server/src/test/java/dev/dmbot/server/bench/LoadDriver.java [messages] [concurrency]}
+ * (or, for the baseline alone against a server already running, see
+ * {@link #handshakeOnly}).
  * <p>
  * It talks only to 127.0.0.1, and stops by itself.
  */
@@ -50,6 +52,10 @@ public final class LoadDriver {
 			"what are your opening hours", "hi there!", "I want to return my order", "thanks a lot" };
 
 	public static void main(String[] args) throws Exception {
+		if (args.length > 0 && args[0].equals("--handshake")) {
+			handshakeOnly(args);
+			return;
+		}
 		int messages = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
 		int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 32;
 		int port = 18_000 + (int) (ProcessHandle.current().pid() % 1000);
@@ -119,6 +125,30 @@ public final class LoadDriver {
 			server.destroy();
 			server.waitFor();
 		}
+	}
+
+	/**
+	 * Only the baseline, against a server already running:
+	 * {@code --handshake http://127.0.0.1:PORT [requests] [concurrency]} (20,000, 32).
+	 * The whole-server script {@code bot-server/bench/measure.sh} runs it beside
+	 * {@code wrk} on the same server, to show how much of the figure is the driver's own
+	 * limit.
+	 */
+	static void handshakeOnly(String[] args) throws InterruptedException {
+		String base = args[1];
+		int requests = args.length > 2 ? Integer.parseInt(args[2]) : 20_000;
+		int concurrency = args.length > 3 ? Integer.parseInt(args[3]) : 32;
+		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+		String url = base + "/webhook?hub.mode=subscribe&hub.verify_token=sandbox-verify-token&hub.challenge=1";
+		run(http, requests / 4, concurrency, i -> get(url));
+		Duration cpuBefore = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
+		Result result = run(http, requests, concurrency, i -> get(url));
+		Duration cpu = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO).minus(cpuBefore);
+		System.out.printf(Locale.ROOT,
+				"java_handshake_rate %.0f%njava_handshake_p50_ms %.2f%njava_handshake_p99_ms %.2f%n"
+						+ "java_handshake_failures %d%njava_handshake_cpu_percent %.0f%n",
+				result.perSecond(), result.percentile(50), result.percentile(99), result.failures(),
+				cpu.toNanos() / 1e9 / result.seconds() * 100);
 	}
 
 	/**
