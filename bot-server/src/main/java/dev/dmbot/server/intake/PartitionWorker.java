@@ -12,7 +12,6 @@ import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisClusterOperationException;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.exceptions.JedisDataException;
-import redis.clients.jedis.params.SetParams;
 import redis.clients.jedis.params.XAutoClaimParams;
 import redis.clients.jedis.params.XReadGroupParams;
 import redis.clients.jedis.resps.StreamEntry;
@@ -193,36 +192,31 @@ final class PartitionWorker implements Runnable {
 			setAside(stream, entry, null, "unreadable entry: " + ex.getMessage());
 			return;
 		}
-		String seenKey = StreamKeys.processed(event);
-		if (this.redis.exists(seenKey)) {
-			this.meters.counter("bot.intake.events", "outcome", "duplicate").increment();
+		Handling handled;
+		try {
+			handled = this.handler.handle(event);
 		}
-		else {
-			try {
-				this.handler.handle(event);
-			}
-			catch (TransientException ex) {
+		catch (TransientException ex) {
+			throw ex;
+		}
+		catch (JedisException ex) {
+			if (isTransient(ex)) {
+				// The event stays pending and is tried again, never set aside.
 				throw ex;
 			}
-			catch (JedisException ex) {
-				if (isTransient(ex)) {
-					// The event stays pending and is tried again, never set aside.
-					throw ex;
-				}
-				log.error("Event {} of {} could not be handled and was set aside in {}", event.dedupKey(),
-						event.conversationId(), StreamKeys.FAILED, ex);
-				setAside(stream, entry, event, ex.toString());
-				return;
-			}
-			catch (RuntimeException ex) {
-				log.error("Event {} of {} could not be handled and was set aside in {}", event.dedupKey(),
-						event.conversationId(), StreamKeys.FAILED, ex);
-				setAside(stream, entry, event, ex.toString());
-				return;
-			}
-			this.redis.set(seenKey, "1", SetParams.setParams().ex(this.properties.dedupTtl().toSeconds()));
-			this.meters.counter("bot.intake.events", "outcome", "processed").increment();
+			log.error("Event {} of {} could not be handled and was set aside in {}", event.dedupKey(),
+					event.conversationId(), StreamKeys.FAILED, ex);
+			setAside(stream, entry, event, ex.toString());
+			return;
 		}
+		catch (RuntimeException ex) {
+			log.error("Event {} of {} could not be handled and was set aside in {}", event.dedupKey(),
+					event.conversationId(), StreamKeys.FAILED, ex);
+			setAside(stream, entry, event, ex.toString());
+			return;
+		}
+		this.meters.counter("bot.intake.events", "outcome", handled == Handling.DUPLICATE ? "duplicate" : "processed")
+			.increment();
 		acknowledge(stream, entry.getID());
 	}
 
