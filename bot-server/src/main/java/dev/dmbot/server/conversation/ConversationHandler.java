@@ -1,6 +1,7 @@
 package dev.dmbot.server.conversation;
 
 import java.util.Locale;
+import java.util.Set;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -158,7 +159,7 @@ class ConversationHandler implements InboundEventHandler {
 	/** An event only kept in the log; one that opens the 24-hour window moves it. */
 	private static TurnOutcome kept(InboundEvent event, ConversationContext context, boolean handled) {
 		ConversationContext after = event.kind().opensWindow()
-				? ContextChanges.touched(context, event, null, null, java.util.Set.of(), false) : null;
+				? ContextChanges.touched(context, event, null, null, Set.of(), false) : null;
 		return TurnOutcome.kept(event, context, after, handled);
 	}
 

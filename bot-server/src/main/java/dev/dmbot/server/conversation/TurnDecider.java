@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import dev.dmbot.server.attribution.ReplyAttribution;
 import dev.dmbot.server.context.ConversationContext;
+import dev.dmbot.server.entities.ExtractedEntities;
 import dev.dmbot.server.flows.Completion;
 import dev.dmbot.server.flows.Flow;
 import dev.dmbot.server.flows.FlowProgress;
@@ -117,7 +118,7 @@ class TurnDecider {
 		}
 		// The confirmation is not in a language of its own: its template is.
 		TemplateVariables variables = new TemplateVariables(updated.attributes(), updated.flows().slots(),
-				updated.state(), understood.intent().name(), null, dev.dmbot.server.entities.ExtractedEntities.none());
+				updated.state(), understood.intent().name(), null, ExtractedEntities.none());
 		return new TurnDecision(context, updated, turn, null, null, null, null, null, turn.reply(), false, List.of(),
 				List.of(), variables);
 	}
