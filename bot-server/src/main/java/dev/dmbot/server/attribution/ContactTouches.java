@@ -3,9 +3,12 @@ package dev.dmbot.server.attribution;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
+import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.AbstractTransaction;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 
 import dev.dmbot.server.context.ContextProperties;
@@ -36,8 +39,17 @@ public class ContactTouches {
 	}
 
 	public Touches load(String accountId, String senderId) {
-		Map<String, String> hash = this.redis.hgetAll(key(accountId, senderId));
-		if (hash.isEmpty()) {
+		return parse(this.redis.hgetAll(key(accountId, senderId)));
+	}
+
+	/** Adds the read of a person's touches to the pipeline that reads a turn. */
+	Supplier<Touches> read(AbstractPipeline pipeline, String accountId, String senderId) {
+		Response<Map<String, String>> hash = pipeline.hgetAll(key(accountId, senderId));
+		return () -> parse(hash.get());
+	}
+
+	private static Touches parse(Map<String, String> hash) {
+		if (hash == null || hash.isEmpty()) {
 			return Touches.NONE;
 		}
 		Map<String, String> variants = new LinkedHashMap<>();
@@ -87,12 +99,19 @@ public class ContactTouches {
 	 * message handled again after a crash, or by two instances, counts once.
 	 */
 	Exposure claimReply(String accountId, String senderId) {
-		String key = key(accountId, senderId);
-		String awaiting = this.redis.hget(key, AWAITING);
-		if (awaiting == null || this.redis.hdel(key, AWAITING) == 0) {
+		String awaiting = this.redis.hget(key(accountId, senderId), AWAITING);
+		return claim(accountId, senderId, exposure(awaiting));
+	}
+
+	/**
+	 * Like {@link #claimReply(String, String)} for touches already read with the turn: no
+	 * round trip when no tested wording awaits an answer.
+	 */
+	Exposure claim(String accountId, String senderId, Exposure awaiting) {
+		if (awaiting == null || this.redis.hdel(key(accountId, senderId), AWAITING) == 0) {
 			return null;
 		}
-		return exposure(awaiting);
+		return awaiting;
 	}
 
 	private static Exposure exposure(String value) {

@@ -1,10 +1,12 @@
 package dev.dmbot.server.attribution;
 
 import java.time.Instant;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.AbstractTransaction;
 import redis.clients.jedis.exceptions.JedisException;
 
@@ -35,6 +37,30 @@ public class ReplyAttribution {
 	 */
 	public VariantChoice variantsFor(String accountId, String senderId) {
 		return new StickyVariants(this.touches, accountId, senderId);
+	}
+
+	/**
+	 * Adds the read of the person's touches (their wordings, the tested wording awaiting
+	 * an answer) to the pipeline that reads a turn.
+	 */
+	public Supplier<Touches> read(AbstractPipeline pipeline, String accountId, String senderId) {
+		return this.touches.read(pipeline, accountId, senderId);
+	}
+
+	/** Like {@link #variantsFor(String, String)}, from touches read with the turn. */
+	public VariantChoice variantsFor(String accountId, String senderId, Touches known) {
+		return new StickyVariants(this.touches, accountId, senderId, known);
+	}
+
+	/**
+	 * Like {@link #customerWrote(String, String)}, from touches read with the turn: no
+	 * round trip unless a tested wording awaits an answer.
+	 */
+	public void customerWrote(String accountId, String senderId, Touches known) {
+		Exposure answered = this.touches.claim(accountId, senderId, known.awaitingReply());
+		if (answered != null) {
+			this.counts.replied(accountId, answered);
+		}
 	}
 
 	/**

@@ -29,9 +29,17 @@ final class StickyVariants implements VariantChoice {
 	private Touches stored;
 
 	StickyVariants(ContactTouches touches, String accountId, String senderId) {
+		this(touches, accountId, senderId, null);
+	}
+
+	/**
+	 * @param stored the person's touches, already read with the turn
+	 */
+	StickyVariants(ContactTouches touches, String accountId, String senderId, Touches stored) {
 		this.touches = touches;
 		this.accountId = accountId;
 		this.senderId = senderId;
+		this.stored = stored;
 	}
 
 	@Override

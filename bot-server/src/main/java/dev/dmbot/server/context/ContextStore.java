@@ -8,9 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
+import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.AbstractTransaction;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 
 import dev.dmbot.server.flows.FlowMemory;
@@ -50,7 +53,19 @@ public class ContextStore {
 	}
 
 	public ConversationContext load(String accountId, String senderId) {
-		Map<String, String> hash = this.redis.hgetAll(key(accountId, senderId));
+		return parse(accountId, senderId, this.redis.hgetAll(key(accountId, senderId)));
+	}
+
+	/**
+	 * Adds the read of a sender's context to a pipeline that reads a whole turn at once;
+	 * the context is there once the pipeline is synced.
+	 */
+	public Supplier<ConversationContext> read(AbstractPipeline pipeline, String accountId, String senderId) {
+		Response<Map<String, String>> hash = pipeline.hgetAll(key(accountId, senderId));
+		return () -> parse(accountId, senderId, hash.get());
+	}
+
+	private static ConversationContext parse(String accountId, String senderId, Map<String, String> hash) {
 		if (hash == null || hash.isEmpty()) {
 			return ConversationContext.newContact(accountId, senderId);
 		}

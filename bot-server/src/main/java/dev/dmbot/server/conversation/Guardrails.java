@@ -3,13 +3,16 @@ package dev.dmbot.server.conversation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Locale;
 import java.util.OptionalInt;
+import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
+import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.AbstractTransaction;
-import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.Response;
 
 import dev.dmbot.server.intake.InboundEvent;
 import dev.dmbot.server.workbook.DecisionEngine;
@@ -30,6 +33,9 @@ import dev.dmbot.server.guardrails.GuardrailPolicy;
  * <li>{@code bot:{account:sender}:disclosed}: when the disclosure line went out; no
  * expiry</li>
  * </ul>
+ * A turn reads these keys with the rest of the conversation ({@link #read}), decides from
+ * what it read, and writes them in the transaction that stores the turn
+ * ({@link #record}); a follow-up, which is no turn, goes through {@link FollowUpGuard}.
  * Quiet hours do not apply here: a reply answers what the customer just asked. They are
  * for follow-ups, through {@link GuardrailPolicy#nextAllowed}.
  */
@@ -37,9 +43,7 @@ import dev.dmbot.server.guardrails.GuardrailPolicy;
 class Guardrails {
 
 	/** How long a day's count is kept: past the end of the day in any time zone. */
-	private static final Duration COUNT_KEPT = Duration.ofDays(2);
-
-	private final UnifiedJedis redis;
+	static final Duration COUNT_KEPT = Duration.ofDays(2);
 
 	private final DecisionEngine rules;
 
@@ -47,8 +51,7 @@ class Guardrails {
 
 	private final Clock clock;
 
-	Guardrails(UnifiedJedis redis, DecisionEngine rules, MeterRegistry meters, Clock clock) {
-		this.redis = redis;
+	Guardrails(DecisionEngine rules, MeterRegistry meters, Clock clock) {
 		this.rules = rules;
 		this.meters = meters;
 		this.clock = clock;
@@ -67,17 +70,30 @@ class Guardrails {
 	}
 
 	/**
+	 * Adds what the guardrails remember of this customer to the pipeline that reads a
+	 * turn: the opt-out, today's count of automated messages and the disclosure marker.
+	 */
+	Supplier<Marks> read(AbstractPipeline pipeline, InboundEvent event) {
+		LocalDate day = GuardrailPolicy.of(this.rules.live()).day(this.clock.instant());
+		Response<String> optOut = pipeline.get(optOutKey(event.accountId(), event.senderId()));
+		Response<String> sent = pipeline.get(sentKey(event.accountId(), event.senderId(), day));
+		Response<String> disclosed = pipeline.get(disclosedKey(event.accountId(), event.senderId()));
+		return () -> new Marks(optOut.get() != null, sent.get() == null ? 0 : Long.parseLong(sent.get()), day,
+				disclosed.get() != null);
+	}
+
+	/**
 	 * What the guardrails make of something the customer sent, before the rules see it:
 	 * {@code null} when the rules answer as usual. A customer who opted out stays opted
 	 * out even if the Guardrails sheet is later removed: then nothing can opt them in but
 	 * deleting the key.
 	 * @param intent the message's intent, since {@code opt_out} opts out like a word
 	 * @param language the customer's language, for the confirmation
+	 * @param marks what was read with the turn
 	 */
-	Turn screen(InboundEvent event, String intent, String language) {
+	Turn screen(InboundEvent event, String intent, String language, Marks marks) {
 		GuardrailPolicy policy = GuardrailPolicy.of(this.rules.live());
-		boolean optedOut = this.redis.exists(optOutKey(event.accountId(), event.senderId()));
-		if (optedOut) {
+		if (marks.optedOut()) {
 			if (policy.optsIn(event.text())) {
 				return new Turn(Action.OPTED_IN, policy.optInReply(language).orElse(null));
 			}
@@ -92,63 +108,32 @@ class Guardrails {
 
 	/**
 	 * An automated message about to be decided, with the guardrails applied: the daily
-	 * cap (counted here, once per decided message; an event retried after a crash before
-	 * its decision was stored counts twice, which errs on the side of sending less) and
-	 * the disclosure line.
+	 * cap (counted once per decided message, in the transaction that stores the decision;
+	 * the partition worker handles one sender at a time, so the count read with the turn
+	 * is current, but for a follow-up firing for the same person at that moment) and the
+	 * disclosure line.
 	 * @param counts whether the message counts towards the daily cap and may be dropped
 	 * by it; the opt-out and opt-in confirmations do not
 	 * @param language the customer's language, for the disclosure line
-	 * @return the message to send, or {@code null} when the cap drops it
+	 * @param marks what was read with the turn
+	 * @return the message to send, with {@link Outgoing#text()} {@code null} when the cap
+	 * drops it
 	 */
-	Outgoing prepare(InboundEvent event, String text, boolean counts, String language) {
+	Outgoing prepare(String text, boolean counts, String language, Marks marks) {
 		GuardrailPolicy policy = GuardrailPolicy.of(this.rules.live());
 		OptionalInt cap = policy.dailyCap();
+		LocalDate counted = null;
 		if (counts && cap.isPresent()) {
-			String key = sentKey(event.accountId(), event.senderId(), policy.day(this.clock.instant()));
-			long sent = this.redis.incr(key);
-			this.redis.expire(key, COUNT_KEPT.toSeconds());
-			if (sent > cap.getAsInt()) {
-				count(Action.CAPPED);
-				return null;
+			counted = marks.day();
+			if (marks.sentToday() + 1 > cap.getAsInt()) {
+				return new Outgoing(null, false, counted);
 			}
 		}
 		String disclosure = policy.disclosure(language).orElse(null);
-		if (disclosure == null || this.redis.exists(disclosedKey(event.accountId(), event.senderId()))) {
-			return new Outgoing(text, false);
+		if (disclosure == null || marks.disclosed()) {
+			return new Outgoing(text, false, counted);
 		}
-		return new Outgoing(disclosure + "\n\n" + text, true);
-	}
-
-	/** Whether the customer opted out of automated messages. */
-	boolean optedOut(String accountId, String senderId) {
-		return this.redis.exists(optOutKey(accountId, senderId));
-	}
-
-	/**
-	 * A message nobody asked for just now (a follow-up), with the guardrails applied: it
-	 * counts towards the daily cap and opens with the disclosure line if the customer
-	 * never had it, which is remembered at once.
-	 * @return the text to send, or {@code null} when the cap drops it
-	 */
-	String admit(String accountId, String senderId, String text) {
-		GuardrailPolicy policy = GuardrailPolicy.of(this.rules.live());
-		OptionalInt cap = policy.dailyCap();
-		if (cap.isPresent()) {
-			String key = sentKey(accountId, senderId, policy.day(this.clock.instant()));
-			long sent = this.redis.incr(key);
-			this.redis.expire(key, COUNT_KEPT.toSeconds());
-			if (sent > cap.getAsInt()) {
-				count(Action.CAPPED);
-				return null;
-			}
-		}
-		String disclosure = policy.disclosure().orElse(null);
-		if (disclosure == null
-				|| this.redis.setnx(disclosedKey(accountId, senderId), this.clock.instant().toString()) == 0) {
-			return text;
-		}
-		count(Action.DISCLOSED);
-		return disclosure + "\n\n" + text;
+		return new Outgoing(disclosure + "\n\n" + text, true, counted);
 	}
 
 	/**
@@ -158,6 +143,11 @@ class Guardrails {
 	 * @param outgoing the message prepared for the turn, or {@code null} when none goes
 	 */
 	void record(AbstractTransaction transaction, InboundEvent event, Turn turn, Outgoing outgoing) {
+		if (outgoing != null && outgoing.countedOn() != null) {
+			String key = sentKey(event.accountId(), event.senderId(), outgoing.countedOn());
+			transaction.incr(key);
+			transaction.expire(key, COUNT_KEPT.toSeconds());
+		}
 		if (turn != null) {
 			switch (turn.action()) {
 				case OPTED_OUT -> transaction.set(optOutKey(event.accountId(), event.senderId()),
@@ -167,7 +157,7 @@ class Guardrails {
 				}
 			}
 		}
-		if (outgoing != null && outgoing.disclosed()) {
+		if (outgoing != null && outgoing.sends() && outgoing.disclosed()) {
 			transaction.set(disclosedKey(event.accountId(), event.senderId()), this.clock.instant().toString());
 		}
 	}
@@ -180,6 +170,9 @@ class Guardrails {
 		if (turn != null) {
 			count(turn.action());
 		}
+		if (outgoing != null && !outgoing.sends()) {
+			count(Action.CAPPED);
+		}
 		if (outgoing != null && outgoing.disclosed()) {
 			count(Action.DISCLOSED);
 		}
@@ -189,7 +182,7 @@ class Guardrails {
 	 * Counts a turn in {@code bot.guardrails{action}}: {@code opted_out},
 	 * {@code opted_in}, {@code silenced}, {@code capped} or {@code disclosed}.
 	 */
-	private void count(Action action) {
+	void count(Action action) {
 		this.meters.counter("bot.guardrails", "action", action.tag()).increment();
 	}
 
@@ -222,9 +215,32 @@ class Guardrails {
 	/**
 	 * A message with the guardrails applied.
 	 *
+	 * @param text what to send; {@code null} when the daily cap drops it
 	 * @param disclosed whether it opens with the disclosure line, to be remembered
+	 * @param countedOn the day whose count of automated messages it adds to, {@code null}
+	 * when it counts towards no cap
 	 */
-	record Outgoing(String text, boolean disclosed) {
+	record Outgoing(String text, boolean disclosed, LocalDate countedOn) {
+
+		boolean sends() {
+			return this.text != null;
+		}
+
+	}
+
+	/**
+	 * What the guardrails remember of one customer, as read with the turn.
+	 *
+	 * @param sentToday automated messages counted on {@code day}
+	 * @param day today in the account's time zone
+	 */
+	record Marks(boolean optedOut, long sentToday, LocalDate day, boolean disclosed) {
+
+		/** Nothing remembered: a customer new to the guardrails. */
+		static Marks none(LocalDate day) {
+			return new Marks(false, 0, day, false);
+		}
+
 	}
 
 }

@@ -2,10 +2,12 @@ package dev.dmbot.server.conversation;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
+import redis.clients.jedis.AbstractPipeline;
 
 import dev.dmbot.server.context.ConversationContext;
 import dev.dmbot.server.escalation.Escalation;
@@ -59,6 +61,14 @@ class Handover {
 	 */
 	Optional<Escalation> pausing(InboundEvent event) {
 		return this.escalations.pausing(event.accountId(), event.senderId(), event.dedupKey());
+	}
+
+	/**
+	 * Like {@link #pausing(InboundEvent)}, with the lookup added to the pipeline that
+	 * reads the turn; resolve it only where {@code pausing} would be called.
+	 */
+	Supplier<Optional<Escalation>> pausing(AbstractPipeline pipeline, InboundEvent event) {
+		return this.escalations.pausing(pipeline, event.accountId(), event.senderId(), event.dedupKey());
 	}
 
 	/** Whether a person has the conversation, so the bot says nothing on its own. */

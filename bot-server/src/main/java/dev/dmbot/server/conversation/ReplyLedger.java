@@ -1,9 +1,12 @@
 package dev.dmbot.server.conversation;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
+import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.AbstractTransaction;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,7 +42,19 @@ class ReplyLedger {
 	}
 
 	Entry find(InboundEvent event) {
-		String value = this.redis.get(key(event));
+		return parse(this.redis.get(key(event)));
+	}
+
+	/**
+	 * Adds the lookup of the event's entry to the pipeline that reads the turn; the entry
+	 * (or {@code null}) is there once the pipeline is synced.
+	 */
+	Supplier<Entry> read(AbstractPipeline pipeline, InboundEvent event) {
+		Response<String> value = pipeline.get(key(event));
+		return () -> parse(value.get());
+	}
+
+	private Entry parse(String value) {
 		return value == null ? null : this.json.readValue(value, Entry.class);
 	}
 

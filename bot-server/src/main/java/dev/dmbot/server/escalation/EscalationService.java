@@ -12,11 +12,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.AbstractTransaction;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
@@ -161,9 +163,31 @@ public class EscalationService {
 			.map(StoredEscalation::escalation);
 	}
 
+	/**
+	 * Like {@link #pausing(String, String, String)}, with the lookup added to the
+	 * pipeline that reads a turn. The supplier, called once the pipeline is synced,
+	 * applies the idle timeout as {@code pausing} does (closing a timed-out escalation),
+	 * so call it only where {@code pausing} would be called.
+	 */
+	public Supplier<Optional<Escalation>> pausing(AbstractPipeline pipeline, String accountId, String senderId,
+			String event) {
+		Supplier<Optional<StoredEscalation>> read = this.store.current(pipeline, accountId, senderId);
+		return () -> pausingStored(accountId, senderId, read.get()).filter((stored) -> !event.equals(stored.openedBy()))
+			.map(StoredEscalation::escalation);
+	}
+
 	private Optional<StoredEscalation> pausingStored(String accountId, String senderId) {
+		return pausingStored(accountId, senderId, null);
+	}
+
+	/**
+	 * @param known the first look, already read with the turn, or {@code null}
+	 */
+	private Optional<StoredEscalation> pausingStored(String accountId, String senderId,
+			Optional<StoredEscalation> known) {
 		for (int attempt = 0; attempt < 3; attempt++) {
-			Optional<StoredEscalation> current = this.store.current(accountId, senderId);
+			Optional<StoredEscalation> current = (attempt == 0 && known != null) ? known
+					: this.store.current(accountId, senderId);
 			if (current.isEmpty()) {
 				return Optional.empty();
 			}

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.AbstractPipeline;
@@ -219,8 +220,22 @@ class EscalationStore {
 
 	/** The escalation pausing this conversation, whatever its idle time. */
 	Optional<StoredEscalation> current(String accountId, String senderId) {
-		Object hash = this.redis.eval(CURRENT, List.of(pointerKey(accountId, senderId)),
+		return parseCurrent(this.redis.eval(CURRENT, List.of(pointerKey(accountId, senderId)),
+				List.of(pointerKey(accountId, senderId) + ":")));
+	}
+
+	/**
+	 * Like {@link #current(String, String)}, added to the pipeline that reads a turn: the
+	 * script only reads, and follows the pointer on the server, so it costs no round trip
+	 * of its own.
+	 */
+	Supplier<Optional<StoredEscalation>> current(AbstractPipeline pipeline, String accountId, String senderId) {
+		Response<Object> hash = pipeline.eval(CURRENT, List.of(pointerKey(accountId, senderId)),
 				List.of(pointerKey(accountId, senderId) + ":"));
+		return () -> parseCurrent(hash.get());
+	}
+
+	private Optional<StoredEscalation> parseCurrent(Object hash) {
 		if (!(hash instanceof List<?> flat)) {
 			return Optional.empty();
 		}

@@ -8,13 +8,16 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.AbstractTransaction;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 
 import dev.dmbot.server.context.ContextStore;
@@ -149,11 +152,27 @@ public class FollowUpScheduler implements SmartLifecycle {
 	 * took the conversation over.
 	 */
 	public void cancel(String accountId, String senderId) {
-		String key = key(accountId, senderId);
-		String id = this.redis.hget(key, "id");
+		cancel(accountId, senderId, this.redis.hget(key(accountId, senderId), "id"));
+	}
+
+	/**
+	 * Adds the lookup of the conversation's waiting follow-up to the pipeline that reads
+	 * a turn: its id, or {@code null} for none, once the pipeline is synced.
+	 */
+	public Supplier<String> readPending(AbstractPipeline pipeline, String accountId, String senderId) {
+		Response<String> id = pipeline.hget(key(accountId, senderId), "id");
+		return id::get;
+	}
+
+	/**
+	 * Like {@link #cancel(String, String)} for a follow-up id already read with the turn:
+	 * nothing to do, and no round trip, when none was waiting.
+	 */
+	public void cancel(String accountId, String senderId, String id) {
 		if (id == null) {
 			return;
 		}
+		String key = key(accountId, senderId);
 		if (take(key, id)) {
 			this.redis.zrem(DUE, entry(accountId, senderId, id));
 			count(FollowUpOutcome.CANCELLED);

@@ -11,6 +11,6 @@ package dev.dmbot.server.intake;
  */
 public interface InboundEventHandler {
 
-	void handle(InboundEvent event);
+	Handling handle(InboundEvent event);
 
 }

@@ -15,7 +15,6 @@ import redis.clients.jedis.Response;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
-import redis.clients.jedis.params.SetParams;
 import redis.clients.jedis.params.XAutoClaimParams;
 import redis.clients.jedis.params.XReadGroupParams;
 import redis.clients.jedis.resps.StreamEntry;
@@ -264,36 +263,33 @@ final class PartitionWorker implements Runnable {
 			setAside(stream, entry, null, "unreadable entry: " + ex.getMessage());
 			return;
 		}
-		String seenKey = StreamKeys.processed(event);
-		if (this.redis.exists(seenKey)) {
-			this.meters.counter("bot.intake.events", "outcome", "duplicate").increment();
+		Handling outcome;
+		try {
+			// The turn itself reads the event's seen marker with everything else it
+			// needs.
+			outcome = this.handler.handle(event);
 		}
-		else {
-			try {
-				this.handler.handle(event);
-			}
-			catch (TransientException ex) {
-				throw ex;
-			}
-			catch (JedisException ex) {
-				if (RedisFailures.isTransient(ex)) {
-					// The event stays pending and is tried again, never set aside.
-					throw RedisFailures.translate("Handling event " + event.dedupKey(), ex);
-				}
-				log.error("Event {} of {} could not be handled and was set aside in {}", event.dedupKey(),
-						event.conversationId(), StreamKeys.FAILED, ex);
-				setAside(stream, entry, event, ex.toString());
-				return;
-			}
-			catch (RuntimeException ex) {
-				log.error("Event {} of {} could not be handled and was set aside in {}", event.dedupKey(),
-						event.conversationId(), StreamKeys.FAILED, ex);
-				setAside(stream, entry, event, ex.toString());
-				return;
-			}
-			this.redis.set(seenKey, "1", SetParams.setParams().ex(this.properties.dedupTtl().toSeconds()));
-			this.meters.counter("bot.intake.events", "outcome", "processed").increment();
+		catch (TransientException ex) {
+			throw ex;
 		}
+		catch (JedisException ex) {
+			if (RedisFailures.isTransient(ex)) {
+				// The event stays pending and is tried again, never set aside.
+				throw RedisFailures.translate("Handling event " + event.dedupKey(), ex);
+			}
+			log.error("Event {} of {} could not be handled and was set aside in {}", event.dedupKey(),
+					event.conversationId(), StreamKeys.FAILED, ex);
+			setAside(stream, entry, event, ex.toString());
+			return;
+		}
+		catch (RuntimeException ex) {
+			log.error("Event {} of {} could not be handled and was set aside in {}", event.dedupKey(),
+					event.conversationId(), StreamKeys.FAILED, ex);
+			setAside(stream, entry, event, ex.toString());
+			return;
+		}
+		this.meters.counter("bot.intake.events", "outcome", outcome == Handling.DUPLICATE ? "duplicate" : "processed")
+			.increment();
 	}
 
 	private void setAside(String stream, StreamEntry entry, InboundEvent event, String reason) {

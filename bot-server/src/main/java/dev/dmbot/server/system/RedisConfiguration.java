@@ -7,6 +7,7 @@ import java.util.HashSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,8 +35,16 @@ class RedisConfiguration {
 		return new EmbeddedRedisServerHolder(properties.embedded() ? new EmbeddedRedisServer() : null);
 	}
 
+	@Bean
+	RedisRoundTrips redisRoundTrips(MeterRegistry meters) {
+		RedisRoundTrips roundTrips = new RedisRoundTrips();
+		roundTrips.register(meters);
+		return roundTrips;
+	}
+
 	@Bean(destroyMethod = "close")
-	UnifiedJedis redis(RedisProperties properties, ObjectProvider<EmbeddedRedisServerHolder> embedded) {
+	UnifiedJedis redis(RedisProperties properties, ObjectProvider<EmbeddedRedisServerHolder> embedded,
+			RedisRoundTrips roundTrips) {
 		ConnectionPoolConfig pool = new ConnectionPoolConfig();
 		pool.setMaxTotal(properties.poolSize());
 		pool.setMaxIdle(properties.poolSize());
@@ -65,10 +74,12 @@ class RedisConfiguration {
 		URI url = properties.embedded() ? URI.create("redis://127.0.0.1:" + embedded.getObject().server().port())
 				: properties.url();
 		JedisClientConfig config = clientConfig(url);
+		HostAndPort server = new HostAndPort(url.getHost(), url.getPort() == -1 ? 6379 : url.getPort());
 		return RedisClient.builder()
-			.hostAndPort(new HostAndPort(url.getHost(), url.getPort() == -1 ? 6379 : url.getPort()))
+			.hostAndPort(server)
 			.clientConfig(config)
 			.poolConfig(pool)
+			.connectionProvider(roundTrips.pool(server, config, pool))
 			.build();
 	}
 

@@ -1,13 +1,14 @@
 package dev.dmbot.server.system;
 
 import redis.clients.jedis.AbstractTransaction;
+import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.RedisClusterClient;
-import redis.clients.jedis.Transaction;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.util.JedisClusterCRC16;
 
 /**
- * {@code MULTI}/{@code EXEC} on every deployment. Jedis's cluster client refuses
+ * {@code MULTI}/{@code EXEC} on every deployment, in one round trip on a single server
+ * and on a Redis Cluster ({@link SingleTripTransaction}). Jedis's cluster client refuses
  * {@code multi()}, because a transaction must run on the one node that holds all of its
  * keys; a conversation's keys share the hash tag {@code {account:sender}}, so its
  * transaction is opened on the connection of that tag's slot.
@@ -34,7 +35,10 @@ public final class RedisTransactions {
 		if (redis instanceof RedisClusterClient cluster) {
 			int slot = JedisClusterCRC16.getSlot("{" + tag + "}");
 			// MULTI now, and the connection goes back to its pool on close.
-			return new Transaction(cluster.getConnectionFromSlot(slot), true, true);
+			return new SingleTripTransaction(cluster.getConnectionFromSlot(slot));
+		}
+		if (redis instanceof RedisClient client) {
+			return new SingleTripTransaction(client.getPool().getResource());
 		}
 		return redis.multi();
 	}

@@ -58,7 +58,10 @@ class StreamBookkeepingIT {
 		}
 		Map<String, Long> before = calls();
 		List<String> handled = new CopyOnWriteArrayList<>();
-		PartitionWorker worker = worker((event) -> handled.add(event.mid()));
+		PartitionWorker worker = worker((event) -> {
+			handled.add(event.mid());
+			return Handling.PROCESSED;
+		});
 		Thread thread = new Thread(worker, "stream-bookkeeping-test");
 		thread.start();
 		try {
@@ -88,6 +91,7 @@ class StreamBookkeepingIT {
 			if (event.mid().equals("t-3") && attempts.stream().filter("t-3"::equals).count() == 1) {
 				throw new TransientException("Meta is away", null);
 			}
+			return Handling.PROCESSED;
 		});
 		new Thread(worker, "stream-bookkeeping-retry-test").start();
 		try {

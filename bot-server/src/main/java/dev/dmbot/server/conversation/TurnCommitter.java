@@ -1,0 +1,100 @@
+package dev.dmbot.server.conversation;
+
+import java.time.Clock;
+
+import org.springframework.stereotype.Component;
+import redis.clients.jedis.AbstractTransaction;
+import redis.clients.jedis.UnifiedJedis;
+
+import dev.dmbot.server.attribution.ReplyAttribution;
+import dev.dmbot.server.context.ContextStore;
+import dev.dmbot.server.context.ConversationLog;
+import dev.dmbot.server.context.LogEntry;
+import dev.dmbot.server.intake.InboundEvent;
+import dev.dmbot.server.intake.ProcessedEvents;
+import dev.dmbot.server.outbound.OutboundMessage;
+import dev.dmbot.server.system.RedisTransactions;
+
+/**
+ * The commit step of a turn, and the record of a delivered reply: each is one
+ * {@code MULTI}/{@code EXEC} over the conversation's keys, each feature adding its own
+ * writes.
+ */
+@Component
+class TurnCommitter {
+
+	private final UnifiedJedis redis;
+
+	private final ContextStore contexts;
+
+	private final ConversationLog conversationLog;
+
+	private final ReplyLedger ledger;
+
+	private final ReplyAttribution attribution;
+
+	private final Guardrails guardrails;
+
+	private final ProcessedEvents processed;
+
+	private final Clock clock;
+
+	TurnCommitter(UnifiedJedis redis, ContextStore contexts, ConversationLog conversationLog, ReplyLedger ledger,
+			ReplyAttribution attribution, Guardrails guardrails, ProcessedEvents processed, Clock clock) {
+		this.redis = redis;
+		this.contexts = contexts;
+		this.conversationLog = conversationLog;
+		this.ledger = ledger;
+		this.attribution = attribution;
+		this.guardrails = guardrails;
+		this.processed = processed;
+		this.clock = clock;
+	}
+
+	/** Stores the turn: context, log, the decided reply and what the guardrails count. */
+	void commit(TurnOutcome outcome) {
+		InboundEvent event = outcome.event();
+		// A transaction holds a pooled connection until it is closed, not until exec().
+		try (AbstractTransaction transaction = RedisTransactions.forConversation(this.redis, event.accountId(),
+				event.senderId())) {
+			if (outcome.after() != null) {
+				this.contexts.save(transaction, outcome.before(), outcome.after());
+			}
+			this.conversationLog.append(transaction, event.accountId(), event.senderId(), outcome.inbound());
+			if (outcome.reply() != null) {
+				this.ledger.decided(transaction, event, outcome.reply(), outcome.trail());
+				TurnOutcome.Attributed decided = outcome.decided();
+				if (decided != null) {
+					this.attribution.decided(transaction, event.accountId(), event.senderId(), decided.rule(),
+							decided.flow(), decided.exposure(), this.clock.instant());
+				}
+			}
+			this.guardrails.record(transaction, event, outcome.guardrail(), outcome.outgoing());
+			if (outcome.handled()) {
+				this.processed.mark(transaction, event);
+			}
+			transaction.exec();
+		}
+		this.guardrails.recorded(outcome.guardrail(), outcome.outgoing());
+	}
+
+	/**
+	 * Records a reply Meta has (or refused for good), with the event marked handled, so a
+	 * redelivery neither decides again nor sends again.
+	 */
+	void delivered(InboundEvent event, OutboundMessage reply, LogEntry delivered) {
+		try (AbstractTransaction transaction = RedisTransactions.forConversation(this.redis, event.accountId(),
+				event.senderId())) {
+			this.ledger.delivered(transaction, event, reply, delivered);
+			this.conversationLog.append(transaction, event.accountId(), event.senderId(), delivered);
+			this.processed.mark(transaction, event);
+			transaction.exec();
+		}
+	}
+
+	/** Marks an event handled that changed nothing else. */
+	void handled(InboundEvent event) {
+		this.processed.mark(event);
+	}
+
+}

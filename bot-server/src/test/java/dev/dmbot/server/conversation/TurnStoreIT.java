@@ -1,0 +1,223 @@
+package dev.dmbot.server.conversation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import redis.clients.jedis.ConnectionPoolConfig;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.JedisClientConfig;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
+
+import dev.dmbot.server.attribution.ReplyAttribution;
+import dev.dmbot.server.context.ContextStore;
+import dev.dmbot.server.context.ConversationContext;
+import dev.dmbot.server.context.ConversationLog;
+import dev.dmbot.server.context.LogEntry;
+import dev.dmbot.server.followups.FollowUpScheduler;
+import dev.dmbot.server.intake.InboundEvent;
+import dev.dmbot.server.intake.ProcessedEvents;
+import dev.dmbot.server.outbound.OutboundMessage;
+import dev.dmbot.server.support.MetaApiStub;
+import dev.dmbot.server.support.WebhookPayloads;
+import dev.dmbot.server.system.EmbeddedRedisServerHolder;
+import dev.dmbot.server.system.RedisRoundTrips;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The turn's Redis steps on a real redis-server: {@link SnapshotReader} reads a
+ * conversation in one round trip and {@link TurnCommitter} writes a turn, and a delivered
+ * reply, in one each. They run on a client of their own that counts its round trips, so
+ * the server's background work does not blur the count.
+ */
+@SpringBootTest
+class TurnStoreIT {
+
+	static final MetaApiStub meta = new MetaApiStub();
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		meta.register(registry);
+	}
+
+	@Autowired
+	UnifiedJedis redis;
+
+	@Autowired
+	EmbeddedRedisServerHolder embedded;
+
+	@Autowired
+	ProcessedEvents processed;
+
+	@Autowired
+	ReplyLedger ledger;
+
+	@Autowired
+	ContextStore contexts;
+
+	@Autowired
+	ConversationLog conversationLog;
+
+	@Autowired
+	FollowUpScheduler followUps;
+
+	@Autowired
+	ReplyAttribution attribution;
+
+	@Autowired
+	Guardrails guardrails;
+
+	@Autowired
+	Handover handover;
+
+	final RedisRoundTrips roundTrips = new RedisRoundTrips();
+
+	UnifiedJedis counted;
+
+	SnapshotReader reader;
+
+	TurnCommitter committer;
+
+	InboundEvent event;
+
+	@BeforeEach
+	void setUp() {
+		HostAndPort server = new HostAndPort("127.0.0.1", this.embedded.server().port());
+		JedisClientConfig config = DefaultJedisClientConfig.builder().build();
+		ConnectionPoolConfig pool = new ConnectionPoolConfig();
+		this.counted = RedisClient.builder()
+			.hostAndPort(server)
+			.clientConfig(config)
+			.poolConfig(pool)
+			.connectionProvider(this.roundTrips.pool(server, config, pool))
+			.build();
+		this.reader = new SnapshotReader(this.counted, this.processed, this.ledger, this.contexts, this.followUps,
+				this.attribution, this.guardrails, this.handover);
+		this.committer = new TurnCommitter(this.counted, this.contexts, this.conversationLog, this.ledger,
+				this.attribution, this.guardrails, this.processed, TurnFixtures.CLOCK);
+		String sender = WebhookPayloads.newSender();
+		this.event = new InboundEvent(WebhookPayloads.ACCOUNT, sender, 1_760_000_000_000L, 1_760_000_000_100L,
+				dev.dmbot.server.intake.EventKind.MESSAGE, "mid." + sender, "how much is shipping?", null, null, null,
+				null, null, List.of(), null, null, null, null, null, false, "{}");
+	}
+
+	@AfterEach
+	void tearDown() {
+		this.counted.close();
+	}
+
+	@Test
+	void aNewContactIsReadInOneRoundTrip() {
+		TurnSnapshot snapshot = trips(() -> this.reader.read(this.event), 1);
+
+		assertThat(snapshot.seen()).isFalse();
+		assertThat(snapshot.ledger()).isNull();
+		assertThat(snapshot.context().isNew()).isTrue();
+		assertThat(snapshot.pendingFollowUp()).isNull();
+		assertThat(snapshot.touches().variants()).isEmpty();
+		assertThat(snapshot.guardrails().optedOut()).isFalse();
+		assertThat(snapshot.guardrails().sentToday()).isZero();
+		assertThat(snapshot.pausing().get()).isEmpty();
+	}
+
+	@Test
+	void whatEachFeatureKeepsIsReadInTheSameRoundTrip() {
+		String account = this.event.accountId();
+		String sender = this.event.senderId();
+		this.redis.hset(FollowUpScheduler.key(account, sender), Map.of("id", "01FOLLOWUP", "text", "Still there?"));
+		this.redis.set(Guardrails.optOutKey(account, sender), "2026-01-01T00:00:00Z");
+		this.redis.set(Guardrails.disclosedKey(account, sender), "2026-01-01T00:00:00Z");
+		this.committer.commit(turn(returning(), reply("Hello"), null));
+
+		TurnSnapshot snapshot = trips(() -> this.reader.read(this.event), 1);
+
+		assertThat(snapshot.context().inboundCount()).isEqualTo(5);
+		assertThat(snapshot.context().attributes()).containsEntry("first_name", "Ana");
+		assertThat(snapshot.ledger().status()).isEqualTo("decided");
+		assertThat(snapshot.ledger().message().text()).isEqualTo("Hello");
+		assertThat(snapshot.pendingFollowUp()).isEqualTo("01FOLLOWUP");
+		assertThat(snapshot.touches().lastRule()).isEqualTo("lumen-oak.xlsx › Replies › row 12");
+		assertThat(snapshot.guardrails().optedOut()).isTrue();
+		assertThat(snapshot.guardrails().disclosed()).isTrue();
+	}
+
+	@Test
+	void aTurnWithAReplyIsStoredInOneRoundTripAndMarkedHandledOnceDelivered() {
+		OutboundMessage reply = reply("Shipping to Porto is free");
+		// Counted on the day the turn read its count for.
+		Guardrails.Outgoing outgoing = new Guardrails.Outgoing(reply.text(), true,
+				this.reader.read(this.event).guardrails().day());
+
+		trips(() -> {
+			this.committer.commit(turn(returning(), reply, outgoing));
+			return null;
+		}, 1);
+		TurnSnapshot decided = this.reader.read(this.event);
+		LogEntry trail = decided.ledger().trail();
+		trips(() -> {
+			this.committer.delivered(this.event, reply, trail.withOutcome("sent", TurnFixtures.NOW, "mid.out"));
+			return null;
+		}, 1);
+		TurnSnapshot delivered = this.reader.read(this.event);
+
+		assertThat(decided.seen()).isFalse();
+		assertThat(decided.guardrails().sentToday()).isEqualTo(1);
+		assertThat(decided.guardrails().disclosed()).isTrue();
+		assertThat(delivered.seen()).isTrue();
+		assertThat(delivered.ledger().status()).isEqualTo("delivered");
+		assertThat(this.conversationLog.recent(this.event.accountId(), this.event.senderId(), 3))
+			.extracting(LogEntry::direction, LogEntry::outcome)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("in", null),
+					org.assertj.core.groups.Tuple.tuple("out", "sent"));
+	}
+
+	@Test
+	void aTurnWithoutAReplyIsMarkedHandledInTheSameWrite() {
+		trips(() -> {
+			this.committer.commit(turn(returning(), null, null));
+			return null;
+		}, 1);
+
+		assertThat(this.reader.read(this.event).seen()).isTrue();
+	}
+
+	private <T> T trips(java.util.function.Supplier<T> step, long expected) {
+		long before = this.roundTrips.count();
+		T result = step.get();
+		assertThat(this.roundTrips.count() - before).as("round trips").isEqualTo(expected);
+		return result;
+	}
+
+	private ConversationContext returning() {
+		return new ConversationContext(this.event.accountId(), this.event.senderId(),
+				Instant.parse("2026-01-01T00:00:00Z"), Instant.ofEpochMilli(this.event.timestamp()), "", "shipping", 5,
+				0, Set.of("vip"), Map.of("first_name", "Ana"), null, "en");
+	}
+
+	private OutboundMessage reply(String text) {
+		return new OutboundMessage(this.event.accountId(), this.event.senderId(), text, List.of(),
+				Instant.ofEpochMilli(this.event.timestamp()), Instant.ofEpochMilli(this.event.receivedAt()),
+				this.event.dedupKey());
+	}
+
+	private TurnOutcome turn(ConversationContext after, OutboundMessage reply, Guardrails.Outgoing outgoing) {
+		LogEntry trail = reply == null ? null : new LogEntry("out", "reply", reply.text(), List.of(), "shipping", 0.9,
+				List.of(), "", false, "pending", null, this.event.dedupKey(), Map.of());
+		return new TurnOutcome(this.event, ConversationContext.newContact(after.accountId(), after.senderId()), after,
+				ContextChanges.inbound(this.event, null), reply, trail,
+				reply == null ? null : new TurnOutcome.Attributed("lumen-oak.xlsx › Replies › row 12", null, null),
+				null, outgoing, reply == null);
+	}
+
+}
