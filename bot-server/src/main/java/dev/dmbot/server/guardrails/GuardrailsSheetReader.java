@@ -1,6 +1,5 @@
 package dev.dmbot.server.guardrails;
 
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,13 +13,11 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.util.CellReference;
 import dev.dmbot.server.workbook.ParsedWorkbook;
 import dev.dmbot.server.workbook.SheetCell;
 import dev.dmbot.server.workbook.WorkbookCompileException;
 import dev.dmbot.server.workbook.SingleSheet;
 import dev.dmbot.server.workbook.CellSyntax;
-import dev.dmbot.server.workbook.RuleTable;
 import dev.dmbot.server.workbook.DidYouMean;
 import dev.dmbot.server.workbook.ReplyCheck;
 import dev.dmbot.server.escalationpolicy.WorkingHours;
@@ -292,23 +289,7 @@ final class GuardrailsSheetReader {
 	}
 
 	private static ZoneId zone(SheetCell cell) {
-		if (cell == null || cell.value().isEmpty()) {
-			return WorkingHours.DEFAULT_ZONE;
-		}
-		// Europe/lisbon is what the analyst meant; ZoneId alone would refuse it.
-		Optional<String> known = ZoneId.getAvailableZoneIds()
-			.stream()
-			.filter((id) -> id.equalsIgnoreCase(cell.value()))
-			.findFirst();
-		try {
-			return ZoneId.of(known.orElse(cell.value()));
-		}
-		catch (DateTimeException ex) {
-			throw cell.error(
-					"unknown time zone \"" + cell.value() + "\""
-							+ DidYouMean.endOfSentence(cell.value(), ZoneId.getAvailableZoneIds()),
-					"write the time zone's IANA name, e.g. Europe/Lisbon, Atlantic/Azores or Europe/London.");
-		}
+		return (cell == null) ? WorkingHours.DEFAULT_ZONE : cell.zone(WorkingHours.DEFAULT_ZONE);
 	}
 
 	private static String disclosure(SheetCell cell) {
@@ -329,12 +310,11 @@ final class GuardrailsSheetReader {
 	}
 
 	private SheetCell cell(Sheet sheet, int r, int c) {
-		return new SheetCell(this.workbook, this.sheetName, r + 1, CellReference.convertNumToColString(c),
-				text(sheet, r, c));
+		return SheetCell.at(this.workbook, this.sheetName, sheet, r, c);
 	}
 
 	private static String text(Sheet sheet, int row, int column) {
-		return RuleTable.text(sheet, row, column).strip();
+		return SheetCell.text(sheet, row, column);
 	}
 
 	private static String key(String text) {

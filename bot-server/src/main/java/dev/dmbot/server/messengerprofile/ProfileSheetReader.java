@@ -20,7 +20,6 @@ import dev.dmbot.server.workbook.ParsedWorkbook;
 import dev.dmbot.server.workbook.SheetCell;
 import dev.dmbot.server.workbook.WorkbookCompileException;
 import dev.dmbot.server.workbook.SingleSheet;
-import dev.dmbot.server.workbook.RuleTable;
 import dev.dmbot.server.workbook.DidYouMean;
 
 /**
@@ -363,12 +362,11 @@ final class ProfileSheetReader {
 	}
 
 	private SheetCell cell(Sheet sheet, int r, int c) {
-		return new SheetCell(this.workbook, this.sheetName, r + 1, CellReference.convertNumToColString(c),
-				text(sheet, r, c));
+		return SheetCell.at(this.workbook, this.sheetName, sheet, r, c);
 	}
 
 	private static String text(Sheet sheet, int row, int column) {
-		return RuleTable.text(sheet, row, column).strip();
+		return SheetCell.text(sheet, row, column);
 	}
 
 	private static String key(String text) {

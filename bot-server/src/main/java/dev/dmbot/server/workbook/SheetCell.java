@@ -1,5 +1,12 @@
 package dev.dmbot.server.workbook;
 
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Optional;
+
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellReference;
+
 /**
  * Where a cell of a sheet is, and what it says as the analyst sees it: what the sheet
  * readers of features point at when a cell is wrong.
@@ -16,6 +23,45 @@ public record SheetCell(String workbook, String sheet, int row, String column, S
 	public WorkbookCompileException error(String problem, String fix) {
 		return new WorkbookCompileException(this.workbook, this.sheet, this.row, this.column,
 				(this.column != null) ? this.value : null, problem, fix, null);
+	}
+
+	/**
+	 * The cell at the 0-based {@code row} and {@code column} of {@code sheet}, its text
+	 * as {@link #text(Sheet, int, int)} reads it.
+	 */
+	public static SheetCell at(String workbook, String sheetName, Sheet sheet, int row, int column) {
+		return new SheetCell(workbook, sheetName, row + 1, CellReference.convertNumToColString(column),
+				text(sheet, row, column));
+	}
+
+	/** A cell's text as the analyst sees it, without outer spaces; empty for no cell. */
+	public static String text(Sheet sheet, int row, int column) {
+		return RuleTable.text(sheet, row, column).strip();
+	}
+
+	/**
+	 * The time zone this cell names by its IANA name, in any letter case;
+	 * {@code fallback} when the cell is empty.
+	 * @throws WorkbookCompileException naming the cell when no such zone exists
+	 */
+	public ZoneId zone(ZoneId fallback) {
+		if (this.value.isEmpty()) {
+			return fallback;
+		}
+		// Europe/lisbon is what the analyst meant; ZoneId alone would refuse it.
+		Optional<String> known = ZoneId.getAvailableZoneIds()
+			.stream()
+			.filter((id) -> id.equalsIgnoreCase(this.value))
+			.findFirst();
+		try {
+			return ZoneId.of(known.orElse(this.value));
+		}
+		catch (DateTimeException ex) {
+			throw error(
+					"unknown time zone \"" + this.value + "\""
+							+ DidYouMean.endOfSentence(this.value, ZoneId.getAvailableZoneIds()),
+					"write the time zone's IANA name, e.g. Europe/Lisbon, Atlantic/Azores or Europe/London.");
+		}
 	}
 
 	/** {@code lumen-oak.xlsx, sheet Flows, row 4}, for messages that point elsewhere. */
