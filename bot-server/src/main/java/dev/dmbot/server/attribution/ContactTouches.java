@@ -6,11 +6,10 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
-import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.AbstractTransaction;
-import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 
+import dev.dmbot.server.platform.redis.ConversationReads;
 import dev.dmbot.server.context.ContextProperties;
 import dev.dmbot.server.workbook.Exposure;
 
@@ -43,8 +42,8 @@ public class ContactTouches {
 	}
 
 	/** Adds the read of a person's touches to the pipeline that reads a turn. */
-	Supplier<Touches> read(AbstractPipeline pipeline, String accountId, String senderId) {
-		Response<Map<String, String>> hash = pipeline.hgetAll(key(accountId, senderId));
+	Supplier<Touches> read(ConversationReads reads, String accountId, String senderId) {
+		Supplier<Map<String, String>> hash = reads.hashOf(key(accountId, senderId));
 		return () -> parse(hash.get());
 	}
 

@@ -6,10 +6,10 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.AbstractTransaction;
 import redis.clients.jedis.exceptions.JedisException;
 
+import dev.dmbot.server.platform.redis.ConversationReads;
 import dev.dmbot.server.workbook.Exposure;
 import dev.dmbot.server.workbook.VariantChoice;
 
@@ -43,8 +43,8 @@ public class ReplyAttribution {
 	 * Adds the read of the person's touches (their wordings, the tested wording awaiting
 	 * an answer) to the pipeline that reads a turn.
 	 */
-	public Supplier<Touches> read(AbstractPipeline pipeline, String accountId, String senderId) {
-		return this.touches.read(pipeline, accountId, senderId);
+	public Supplier<Touches> read(ConversationReads reads, String accountId, String senderId) {
+		return this.touches.read(reads, accountId, senderId);
 	}
 
 	/** Like {@link #variantsFor(String, String)}, from touches read with the turn. */

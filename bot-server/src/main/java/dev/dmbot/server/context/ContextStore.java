@@ -11,11 +11,10 @@ import java.util.TreeSet;
 import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
-import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.AbstractTransaction;
-import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 
+import dev.dmbot.server.platform.redis.ConversationReads;
 import dev.dmbot.server.flows.FlowMemory;
 import dev.dmbot.server.flows.FlowProgress;
 import dev.dmbot.server.system.RedisTransactions;
@@ -60,8 +59,8 @@ public class ContextStore {
 	 * Adds the read of a sender's context to a pipeline that reads a whole turn at once;
 	 * the context is there once the pipeline is synced.
 	 */
-	public Supplier<ConversationContext> read(AbstractPipeline pipeline, String accountId, String senderId) {
-		Response<Map<String, String>> hash = pipeline.hgetAll(key(accountId, senderId));
+	public Supplier<ConversationContext> read(ConversationReads reads, String accountId, String senderId) {
+		Supplier<Map<String, String>> hash = reads.hashOf(key(accountId, senderId));
 		return () -> parse(accountId, senderId, hash.get());
 	}
 

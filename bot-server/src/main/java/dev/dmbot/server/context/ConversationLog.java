@@ -46,6 +46,18 @@ public class ConversationLog {
 		transaction.expire(key(accountId, senderId), this.properties.logRetention().toSeconds());
 	}
 
+	/**
+	 * Appends to a log that the same turn's commit wrote moments before, such as the
+	 * delivery of its reply: that commit set the expiry, so it is not set again, and a
+	 * log that is gone meanwhile (erased, or expired before a late replay) is not created
+	 * again without one.
+	 */
+	public void appendToTurn(AbstractTransaction transaction, String accountId, String senderId, LogEntry entry) {
+		transaction.xadd(key(accountId, senderId),
+				XAddParams.xAddParams().noMkStream().maxLen(KEEP).approximateTrimming(),
+				Map.of("entry", this.json.writeValueAsString(entry)));
+	}
+
 	/** The newest {@code count} entries, oldest first. */
 	public List<LogEntry> recent(String accountId, String senderId, int count) {
 		List<StreamEntry> entries = this.redis.xrevrange(key(accountId, senderId), StreamEntryID.MAXIMUM_ID,

@@ -10,10 +10,9 @@ import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
-import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.AbstractTransaction;
-import redis.clients.jedis.Response;
 
+import dev.dmbot.server.platform.redis.ConversationReads;
 import dev.dmbot.server.intake.InboundEvent;
 import dev.dmbot.server.workbook.DecisionEngine;
 import dev.dmbot.server.guardrails.GuardrailPolicy;
@@ -73,11 +72,11 @@ class Guardrails {
 	 * Adds what the guardrails remember of this customer to the pipeline that reads a
 	 * turn: the opt-out, today's count of automated messages and the disclosure marker.
 	 */
-	Supplier<Marks> read(AbstractPipeline pipeline, InboundEvent event) {
+	Supplier<Marks> read(ConversationReads reads, InboundEvent event) {
 		LocalDate day = GuardrailPolicy.of(this.rules.live()).day(this.clock.instant());
-		Response<String> optOut = pipeline.get(optOutKey(event.accountId(), event.senderId()));
-		Response<String> sent = pipeline.get(sentKey(event.accountId(), event.senderId(), day));
-		Response<String> disclosed = pipeline.get(disclosedKey(event.accountId(), event.senderId()));
+		Supplier<String> optOut = reads.get(optOutKey(event.accountId(), event.senderId()));
+		Supplier<String> sent = reads.get(sentKey(event.accountId(), event.senderId(), day));
+		Supplier<String> disclosed = reads.get(disclosedKey(event.accountId(), event.senderId()));
 		return () -> new Marks(optOut.get() != null, sent.get() == null ? 0 : Long.parseLong(sent.get()), day,
 				disclosed.get() != null);
 	}
@@ -123,17 +122,18 @@ class Guardrails {
 		GuardrailPolicy policy = GuardrailPolicy.of(this.rules.live());
 		OptionalInt cap = policy.dailyCap();
 		LocalDate counted = null;
+		boolean starts = marks.sentToday() == 0;
 		if (counts && cap.isPresent()) {
 			counted = marks.day();
 			if (marks.sentToday() + 1 > cap.getAsInt()) {
-				return new Outgoing(null, false, counted);
+				return new Outgoing(null, false, counted, starts);
 			}
 		}
 		String disclosure = policy.disclosure(language).orElse(null);
 		if (disclosure == null || marks.disclosed()) {
-			return new Outgoing(text, false, counted);
+			return new Outgoing(text, false, counted, starts);
 		}
-		return new Outgoing(disclosure + "\n\n" + text, true, counted);
+		return new Outgoing(disclosure + "\n\n" + text, true, counted, starts);
 	}
 
 	/**
@@ -146,7 +146,11 @@ class Guardrails {
 		if (outgoing != null && outgoing.countedOn() != null) {
 			String key = sentKey(event.accountId(), event.senderId(), outgoing.countedOn());
 			transaction.incr(key);
-			transaction.expire(key, COUNT_KEPT.toSeconds());
+			if (outgoing.startsCount()) {
+				// Only a new count needs its expiry: the partition worker answers one
+				// customer at a time, so the count read with the turn is current.
+				transaction.expire(key, COUNT_KEPT.toSeconds());
+			}
 		}
 		if (turn != null) {
 			switch (turn.action()) {
@@ -219,8 +223,15 @@ class Guardrails {
 	 * @param disclosed whether it opens with the disclosure line, to be remembered
 	 * @param countedOn the day whose count of automated messages it adds to, {@code null}
 	 * when it counts towards no cap
+	 * @param startsCount whether that day's count did not exist when the turn read it, so
+	 * writing it must set its expiry (an existing count already has one)
 	 */
-	record Outgoing(String text, boolean disclosed, LocalDate countedOn) {
+	record Outgoing(String text, boolean disclosed, LocalDate countedOn, boolean startsCount) {
+
+		/** A message whose count, if any, gets its expiry set whatever it held. */
+		Outgoing(String text, boolean disclosed, LocalDate countedOn) {
+			this(text, disclosed, countedOn, true);
+		}
 
 		boolean sends() {
 			return this.text != null;

@@ -7,8 +7,8 @@ import java.util.function.UnaryOperator;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
-import redis.clients.jedis.AbstractPipeline;
 
+import dev.dmbot.server.platform.redis.ConversationReads;
 import dev.dmbot.server.context.ConversationContext;
 import dev.dmbot.server.escalation.Escalation;
 import dev.dmbot.server.escalation.EscalationRequest;
@@ -67,8 +67,8 @@ class Handover {
 	 * Like {@link #pausing(InboundEvent)}, with the lookup added to the pipeline that
 	 * reads the turn; resolve it only where {@code pausing} would be called.
 	 */
-	Supplier<Optional<Escalation>> pausing(AbstractPipeline pipeline, InboundEvent event) {
-		return this.escalations.pausing(pipeline, event.accountId(), event.senderId(), event.dedupKey());
+	Supplier<Optional<Escalation>> pausing(ConversationReads reads, InboundEvent event) {
+		return this.escalations.pausing(reads, event.accountId(), event.senderId(), event.dedupKey());
 	}
 
 	/** Whether a person has the conversation, so the bot says nothing on its own. */

@@ -4,15 +4,16 @@ import java.time.Duration;
 import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
-import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.AbstractTransaction;
-import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.dmbot.server.platform.redis.ConversationReads;
 import dev.dmbot.server.context.LogEntry;
 import dev.dmbot.server.intake.InboundEvent;
+import dev.dmbot.server.intake.IntakeProperties;
 import dev.dmbot.server.outbound.OutboundMessage;
 
 /**
@@ -29,12 +30,26 @@ class ReplyLedger {
 
 	private final JsonMapper json;
 
-	ReplyLedger(UnifiedJedis redis, JsonMapper json) {
+	/**
+	 * Kept as long as an entry or the event's handled marker, whichever is longer: a
+	 * delivered entry is the marker.
+	 */
+	private final Duration kept;
+
+	ReplyLedger(UnifiedJedis redis, JsonMapper json, IntakeProperties intake) {
 		this.redis = redis;
 		this.json = json;
+		this.kept = (intake.dedupTtl().compareTo(KEEP) > 0) ? intake.dedupTtl() : KEEP;
 	}
 
 	record Entry(OutboundMessage message, LogEntry trail, String status) {
+
+		/** Sent, or refused for good: the event is handled. */
+		@JsonIgnore
+		boolean delivered() {
+			return "delivered".equals(this.status);
+		}
+
 	}
 
 	private static String key(InboundEvent event) {
@@ -49,8 +64,8 @@ class ReplyLedger {
 	 * Adds the lookup of the event's entry to the pipeline that reads the turn; the entry
 	 * (or {@code null}) is there once the pipeline is synced.
 	 */
-	Supplier<Entry> read(AbstractPipeline pipeline, InboundEvent event) {
-		Response<String> value = pipeline.get(key(event));
+	Supplier<Entry> read(ConversationReads reads, InboundEvent event) {
+		Supplier<String> value = reads.get(key(event));
 		return () -> parse(value.get());
 	}
 
@@ -67,7 +82,8 @@ class ReplyLedger {
 	}
 
 	private void put(AbstractTransaction transaction, InboundEvent event, Entry entry) {
-		transaction.set(key(event), this.json.writeValueAsString(entry), SetParams.setParams().ex(KEEP.toSeconds()));
+		transaction.set(key(event), this.json.writeValueAsString(entry),
+				SetParams.setParams().ex(this.kept.toSeconds()));
 	}
 
 }

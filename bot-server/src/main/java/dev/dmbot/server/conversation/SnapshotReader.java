@@ -4,7 +4,6 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
-import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.UnifiedJedis;
 
 import dev.dmbot.server.attribution.ReplyAttribution;
@@ -15,6 +14,7 @@ import dev.dmbot.server.escalation.Escalation;
 import dev.dmbot.server.followups.FollowUpScheduler;
 import dev.dmbot.server.intake.InboundEvent;
 import dev.dmbot.server.intake.ProcessedEvents;
+import dev.dmbot.server.platform.redis.ConversationReads;
 
 /**
  * The first step of a turn: reads all a turn needs about one (account, sender) in one
@@ -56,17 +56,22 @@ class SnapshotReader {
 	TurnSnapshot read(InboundEvent event) {
 		String account = event.accountId();
 		String sender = event.senderId();
-		try (AbstractPipeline pipeline = this.redis.pipelined()) {
-			Supplier<Boolean> seen = this.processed.read(pipeline, event);
-			Supplier<ReplyLedger.Entry> decided = this.ledger.read(pipeline, event);
-			Supplier<ConversationContext> context = this.contexts.read(pipeline, account, sender);
-			Supplier<String> followUp = this.followUps.readPending(pipeline, account, sender);
-			Supplier<Touches> touches = this.attribution.read(pipeline, account, sender);
-			Supplier<Guardrails.Marks> marks = this.guardrails.read(pipeline, event);
-			Supplier<Optional<Escalation>> pausing = this.handover.pausing(pipeline, event);
-			pipeline.sync();
-			return new TurnSnapshot(seen.get(), decided.get(), context.get(), followUp.get(), touches.get(),
-					marks.get(), memoized(pausing));
+		try (ConversationReads reads = ConversationReads.on(this.redis)) {
+			Supplier<Boolean> seen = this.processed.read(reads, event);
+			Supplier<ReplyLedger.Entry> decided = this.ledger.read(reads, event);
+			Supplier<ConversationContext> context = this.contexts.read(reads, account, sender);
+			Supplier<String> followUp = this.followUps.readPending(reads, account, sender);
+			Supplier<Touches> touches = this.attribution.read(reads, account, sender);
+			Supplier<Guardrails.Marks> marks = this.guardrails.read(reads, event);
+			Supplier<Optional<Escalation>> pausing = this.handover.pausing(reads, event);
+			reads.send();
+			ReplyLedger.Entry ledger = decided.get();
+			// A delivered reply is recorded with the event marked handled: its ledger
+			// entry
+			// is the marker, so the delivery record writes one key, not two.
+			boolean handled = seen.get() || (ledger != null && ledger.delivered());
+			return new TurnSnapshot(handled, ledger, context.get(), followUp.get(), touches.get(), marks.get(),
+					memoized(pausing));
 		}
 	}
 

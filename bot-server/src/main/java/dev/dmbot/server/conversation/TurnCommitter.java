@@ -79,15 +79,15 @@ class TurnCommitter {
 	}
 
 	/**
-	 * Records a reply Meta has (or refused for good), with the event marked handled, so a
-	 * redelivery neither decides again nor sends again.
+	 * Records a reply Meta has (or refused for good). The ledger entry marked delivered
+	 * is also the event's handled marker, so a redelivery neither decides again nor sends
+	 * again.
 	 */
 	void delivered(InboundEvent event, OutboundMessage reply, LogEntry delivered) {
 		try (AbstractTransaction transaction = RedisTransactions.forConversation(this.redis, event.accountId(),
 				event.senderId())) {
 			this.ledger.delivered(transaction, event, reply, delivered);
-			this.conversationLog.append(transaction, event.accountId(), event.senderId(), delivered);
-			this.processed.mark(transaction, event);
+			this.conversationLog.appendToTurn(transaction, event.accountId(), event.senderId(), delivered);
 			transaction.exec();
 		}
 	}

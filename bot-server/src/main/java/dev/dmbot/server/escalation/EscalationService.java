@@ -18,11 +18,11 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.AbstractTransaction;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
 
+import dev.dmbot.server.platform.redis.ConversationReads;
 import dev.dmbot.server.context.ContextStore;
 import dev.dmbot.server.context.ConversationContext;
 import dev.dmbot.server.context.ConversationLog;
@@ -169,9 +169,9 @@ public class EscalationService {
 	 * applies the idle timeout as {@code pausing} does (closing a timed-out escalation),
 	 * so call it only where {@code pausing} would be called.
 	 */
-	public Supplier<Optional<Escalation>> pausing(AbstractPipeline pipeline, String accountId, String senderId,
+	public Supplier<Optional<Escalation>> pausing(ConversationReads reads, String accountId, String senderId,
 			String event) {
-		Supplier<Optional<StoredEscalation>> read = this.store.current(pipeline, accountId, senderId);
+		Supplier<Optional<StoredEscalation>> read = this.store.current(reads, accountId, senderId);
 		return () -> pausingStored(accountId, senderId, read.get()).filter((stored) -> !event.equals(stored.openedBy()))
 			.map(StoredEscalation::escalation);
 	}

@@ -19,6 +19,7 @@ import redis.clients.jedis.UnifiedJedis;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.dmbot.server.platform.redis.ConversationReads;
 import dev.dmbot.server.system.Ulid;
 
 /**
@@ -229,10 +230,13 @@ class EscalationStore {
 	 * script only reads, and follows the pointer on the server, so it costs no round trip
 	 * of its own.
 	 */
-	Supplier<Optional<StoredEscalation>> current(AbstractPipeline pipeline, String accountId, String senderId) {
-		Response<Object> hash = pipeline.eval(CURRENT, List.of(pointerKey(accountId, senderId)),
-				List.of(pointerKey(accountId, senderId) + ":"));
-		return () -> parseCurrent(hash.get());
+	Supplier<Optional<StoredEscalation>> current(ConversationReads reads, String accountId, String senderId) {
+		// The pointer goes with the turn's other reads; the escalation itself costs a
+		// second round trip only when there is one.
+		Supplier<String> id = reads.get(pointerKey(accountId, senderId));
+		return () -> (id.get() == null) ? Optional.empty()
+				: read(this.redis.hgetAll(pointerKey(accountId, senderId) + ":" + id.get()))
+					.filter(found -> found.escalation().isOpen());
 	}
 
 	private Optional<StoredEscalation> parseCurrent(Object hash) {

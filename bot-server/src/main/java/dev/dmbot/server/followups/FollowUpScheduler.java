@@ -15,11 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.AbstractTransaction;
-import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 
+import dev.dmbot.server.platform.redis.ConversationReads;
 import dev.dmbot.server.context.ContextStore;
 import dev.dmbot.server.context.ConversationContext;
 import dev.dmbot.server.context.ConversationLog;
@@ -159,9 +158,8 @@ public class FollowUpScheduler implements SmartLifecycle {
 	 * Adds the lookup of the conversation's waiting follow-up to the pipeline that reads
 	 * a turn: its id, or {@code null} for none, once the pipeline is synced.
 	 */
-	public Supplier<String> readPending(AbstractPipeline pipeline, String accountId, String senderId) {
-		Response<String> id = pipeline.hget(key(accountId, senderId), "id");
-		return id::get;
+	public Supplier<String> readPending(ConversationReads reads, String accountId, String senderId) {
+		return reads.field(key(accountId, senderId), "id");
 	}
 
 	/**

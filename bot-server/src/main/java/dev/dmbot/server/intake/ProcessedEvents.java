@@ -3,11 +3,11 @@ package dev.dmbot.server.intake;
 import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
-import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.AbstractTransaction;
-import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
+
+import dev.dmbot.server.platform.redis.ConversationReads;
 
 /**
  * The marker of an event handled to the end,
@@ -29,9 +29,8 @@ public class ProcessedEvents {
 	}
 
 	/** Adds the check to a turn's read pipeline: whether the event was handled before. */
-	public Supplier<Boolean> read(AbstractPipeline pipeline, InboundEvent event) {
-		Response<Boolean> exists = pipeline.exists(StreamKeys.processed(event));
-		return exists::get;
+	public Supplier<Boolean> read(ConversationReads reads, InboundEvent event) {
+		return reads.exists(StreamKeys.processed(event));
 	}
 
 	/** Marks the event handled, for an event that changed nothing else. */
