@@ -12,9 +12,9 @@ import dev.dmbot.server.system.MetaProperties;
  * That rule is {@link #answering}: such an event is answered as the configured account
  * answers, with that account's token and settings, under its own account id (its
  * conversation keys, the Send API path). That is what the server did before accounts were
- * named, and existing set-ups rely on it (a sandbox server answering test events signed
- * for another id, a page id that differs from the configured account id); issue 16 turns
- * it into "acknowledged, counted and dropped" here, in one place.
+ * named, and set-ups rely on it (a sandbox server answering signed test events written
+ * for another account id, as several integration tests do); issue 16 turns it into
+ * "acknowledged, counted and dropped" here, in one place.
  */
 public interface Accounts {
 
