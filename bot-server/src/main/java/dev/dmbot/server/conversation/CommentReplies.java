@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
+import dev.dmbot.server.accounts.AccountRules;
 import dev.dmbot.server.context.ConversationContext;
 import dev.dmbot.server.intake.EventKind;
 import dev.dmbot.server.intake.InboundEvent;
@@ -25,7 +26,6 @@ import dev.dmbot.server.outbound.DeliveryOutcome;
 import dev.dmbot.server.outbound.DeliveryResult;
 import dev.dmbot.server.outbound.OutboundDispatcher;
 import dev.dmbot.server.workbook.Decision;
-import dev.dmbot.server.workbook.DecisionEngine;
 import dev.dmbot.server.workbook.DecisionRequest;
 import dev.dmbot.server.workbook.FiredRow;
 import dev.dmbot.server.workbook.ReplyTemplate;
@@ -53,7 +53,7 @@ class CommentReplies implements SmartLifecycle {
 	/** How long after a comment Meta still takes a private reply to it. */
 	static final Duration REPLY_PERIOD = Duration.ofDays(7);
 
-	private final DecisionEngine rules;
+	private final AccountRules rules;
 
 	private final OutboundDispatcher outbound;
 
@@ -67,7 +67,7 @@ class CommentReplies implements SmartLifecycle {
 
 	private volatile ScheduledExecutorService drainer;
 
-	CommentReplies(DecisionEngine rules, OutboundDispatcher outbound, PrivateReplyQueue queue,
+	CommentReplies(AccountRules rules, OutboundDispatcher outbound, PrivateReplyQueue queue,
 			CommentsProperties properties, MeterRegistry meters, Clock clock) {
 		this.rules = rules;
 		this.outbound = outbound;
@@ -96,7 +96,7 @@ class CommentReplies implements SmartLifecycle {
 			skipped("too_old", event, "more than 7 days old");
 			return;
 		}
-		Optional<Decision> decided = this.rules.decideComment(request(event, context));
+		Optional<Decision> decided = this.rules.rulesFor(event.accountId()).decideComment(request(event, context));
 		if (decided.isEmpty() || !decided.get().hasReply()) {
 			skipped("no_row", event, "no comment row fits it");
 			return;

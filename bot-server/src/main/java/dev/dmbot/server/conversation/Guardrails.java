@@ -12,10 +12,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.AbstractTransaction;
 
+import dev.dmbot.server.accounts.AccountRules;
+import dev.dmbot.server.accounts.AccountSettings;
 import dev.dmbot.server.platform.redis.ConversationReads;
 import dev.dmbot.server.intake.InboundEvent;
-import dev.dmbot.server.workbook.DecisionEngine;
 import dev.dmbot.server.guardrails.GuardrailPolicy;
+import dev.dmbot.server.workbook.CompiledRules;
 
 /**
  * What the bot must never do, applied to each turn as the live Guardrails sheet says: a
@@ -36,7 +38,9 @@ import dev.dmbot.server.guardrails.GuardrailPolicy;
  * what it read, and writes them in the transaction that stores the turn
  * ({@link #record}); a follow-up, which is no turn, goes through {@link FollowUpGuard}.
  * Quiet hours do not apply here: a reply answers what the customer just asked. They are
- * for follow-ups, through {@link GuardrailPolicy#nextAllowed}.
+ * for follow-ups, through {@link GuardrailPolicy#nextAllowed}. The words and texts come
+ * from the workbook set in force for the event's account, the cap and its day from that
+ * account's settings ({@link AccountRules}).
  */
 @Component
 class Guardrails {
@@ -44,13 +48,13 @@ class Guardrails {
 	/** How long a day's count is kept: past the end of the day in any time zone. */
 	static final Duration COUNT_KEPT = Duration.ofDays(2);
 
-	private final DecisionEngine rules;
+	private final AccountRules rules;
 
 	private final MeterRegistry meters;
 
 	private final Clock clock;
 
-	Guardrails(DecisionEngine rules, MeterRegistry meters, Clock clock) {
+	Guardrails(AccountRules rules, MeterRegistry meters, Clock clock) {
 		this.rules = rules;
 		this.meters = meters;
 		this.clock = clock;
@@ -73,7 +77,7 @@ class Guardrails {
 	 * turn: the opt-out, today's count of automated messages and the disclosure marker.
 	 */
 	Supplier<Marks> read(ConversationReads reads, InboundEvent event) {
-		LocalDate day = GuardrailPolicy.of(this.rules.live()).day(this.clock.instant());
+		LocalDate day = this.rules.settingsOf(event.accountId()).day(this.clock.instant());
 		Supplier<String> optOut = reads.get(optOutKey(event.accountId(), event.senderId()));
 		Supplier<String> sent = reads.get(sentKey(event.accountId(), event.senderId(), day));
 		Supplier<String> disclosed = reads.get(disclosedKey(event.accountId(), event.senderId()));
@@ -91,7 +95,7 @@ class Guardrails {
 	 * @param marks what was read with the turn
 	 */
 	Turn screen(InboundEvent event, String intent, String language, Marks marks) {
-		GuardrailPolicy policy = GuardrailPolicy.of(this.rules.live());
+		GuardrailPolicy policy = GuardrailPolicy.of(this.rules.rulesFor(event.accountId()));
 		if (marks.optedOut()) {
 			if (policy.optsIn(event.text())) {
 				return new Turn(Action.OPTED_IN, policy.optInReply(language).orElse(null));
@@ -111,6 +115,7 @@ class Guardrails {
 	 * the partition worker handles one sender at a time, so the count read with the turn
 	 * is current, but for a follow-up firing for the same person at that moment) and the
 	 * disclosure line.
+	 * @param accountId the account the message goes out from, whose cap applies
 	 * @param counts whether the message counts towards the daily cap and may be dropped
 	 * by it; the opt-out and opt-in confirmations do not
 	 * @param language the customer's language, for the disclosure line
@@ -118,9 +123,11 @@ class Guardrails {
 	 * @return the message to send, with {@link Outgoing#text()} {@code null} when the cap
 	 * drops it
 	 */
-	Outgoing prepare(String text, boolean counts, String language, Marks marks) {
-		GuardrailPolicy policy = GuardrailPolicy.of(this.rules.live());
-		OptionalInt cap = policy.dailyCap();
+	Outgoing prepare(String accountId, String text, boolean counts, String language, Marks marks) {
+		CompiledRules rules = this.rules.rulesFor(accountId);
+		GuardrailPolicy policy = GuardrailPolicy.of(rules);
+		AccountSettings settings = this.rules.settingsOf(accountId, rules);
+		OptionalInt cap = settings.dailySendCap();
 		LocalDate counted = null;
 		boolean starts = marks.sentToday() == 0;
 		if (counts && cap.isPresent()) {

@@ -13,11 +13,13 @@ import dev.dmbot.server.context.ConversationContext;
 import dev.dmbot.server.escalation.Escalation;
 import dev.dmbot.server.escalation.EscalationRequest;
 import dev.dmbot.server.escalation.EscalationService;
+import dev.dmbot.server.accounts.AccountRules;
 import dev.dmbot.server.intake.InboundEvent;
-import dev.dmbot.server.workbook.DecisionEngine;
+import dev.dmbot.server.workbook.CompiledRules;
 import dev.dmbot.server.escalationpolicy.EscalationFacts;
 import dev.dmbot.server.escalationpolicy.EscalationPolicy;
 import dev.dmbot.server.escalationpolicy.EscalationRoute;
+import dev.dmbot.server.escalationpolicy.WorkingHours;
 import dev.dmbot.server.flows.Response;
 
 /**
@@ -44,11 +46,11 @@ class Handover {
 
 	private final EscalationService escalations;
 
-	private final DecisionEngine rules;
+	private final AccountRules rules;
 
 	private final MeterRegistry meters;
 
-	Handover(EscalationService escalations, DecisionEngine rules, MeterRegistry meters) {
+	Handover(EscalationService escalations, AccountRules rules, MeterRegistry meters) {
 		this.escalations = escalations;
 		this.rules = rules;
 		this.meters = meters;
@@ -103,7 +105,9 @@ class Handover {
 	 */
 	Optional<Handed> handOver(InboundEvent event, ConversationContext after, String intent, Response response,
 			Instant now, UnaryOperator<String> render) {
-		EscalationPolicy policy = EscalationPolicy.of(this.rules.live());
+		CompiledRules rules = this.rules.rulesFor(event.accountId());
+		EscalationPolicy policy = EscalationPolicy.of(rules);
+		WorkingHours hours = this.rules.settingsOf(event.accountId(), rules).workingHours();
 		EscalationFacts facts = new EscalationFacts(intent, event.text(), after.tags(), after.unknownStreak(),
 				response.flowNote() != null && "gave_up".equals(response.flowNote().outcome()),
 				response.completion() != null ? response.completion().score() : null, response.escalate());
@@ -113,9 +117,7 @@ class Handover {
 		}
 		String reason = route.map(EscalationRoute::reason).orElse(DEFAULT_REASON);
 		String team = route.map(EscalationRoute::team).orElse(DEFAULT_TEAM);
-		String message = route.map((r) -> r.customerMessage(policy.hours(), now, after.language()))
-			.map(render)
-			.orElse(null);
+		String message = route.map((r) -> r.customerMessage(hours, now, after.language())).map(render).orElse(null);
 		Escalation escalation = this.escalations.open(new EscalationRequest(event.accountId(), event.senderId(), reason,
 				team, route.map(EscalationRoute::priority).orElse(EscalationRoute.DEFAULT_PRIORITY),
 				route.map(EscalationRoute::idleTimeout).orElse(null), route.map(EscalationRoute::sla).orElse(null),

@@ -6,6 +6,7 @@ import java.util.Map;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
+import dev.dmbot.server.accounts.AccountRules;
 import dev.dmbot.server.context.ConversationContext;
 import dev.dmbot.server.entities.Entities;
 import dev.dmbot.server.entities.ExtractedEntities;
@@ -16,7 +17,7 @@ import dev.dmbot.server.nlp.IntentClassifier;
 import dev.dmbot.server.nlp.LanguageDetector;
 import dev.dmbot.server.profile.Profile;
 import dev.dmbot.server.profile.ProfileCache;
-import dev.dmbot.server.workbook.DecisionEngine;
+import dev.dmbot.server.workbook.CompiledRules;
 import dev.dmbot.server.workbook.DecisionRequest;
 
 /**
@@ -36,7 +37,7 @@ class MessageInterpreter {
 
 	private final IntentClassifier classifier;
 
-	private final DecisionEngine rules;
+	private final AccountRules rules;
 
 	private final Entities entities;
 
@@ -44,7 +45,7 @@ class MessageInterpreter {
 
 	private final MeterRegistry meters;
 
-	MessageInterpreter(LanguageDetector languages, IntentClassifier classifier, DecisionEngine rules, Entities entities,
+	MessageInterpreter(LanguageDetector languages, IntentClassifier classifier, AccountRules rules, Entities entities,
 			ProfileCache profiles, MeterRegistry meters) {
 		this.languages = languages;
 		this.classifier = classifier;
@@ -58,13 +59,14 @@ class MessageInterpreter {
 		boolean classifies = DecisionRequest.classifies(event.kind().ruleName(), event.text());
 		// An ice breaker's title or a story mention says nothing of the customer's
 		// language.
-		DetectedLanguage language = this.languages.detect(classifies ? event.text() : null, known.language(),
-				event.accountId());
+		CompiledRules rules = this.rules.rulesFor(event.accountId());
+		DetectedLanguage language = this.languages.detectOrDefault(classifies ? event.text() : null, known.language(),
+				this.rules.settingsOf(event.accountId(), rules).defaultLanguage());
 		ConversationContext context = withProfile(known).withLanguage(language.code());
 		Intent intent = classifies ? this.classifier.classify(event.text(), language.code()) : new Intent(NO_TEXT, 0);
 		this.meters.counter("bot.intents", "intent", intent.name()).increment();
-		ExtractedEntities found = classifies
-				? this.rules.live().entitiesOf(event.text(), this.entities, language.code()) : ExtractedEntities.none();
+		ExtractedEntities found = classifies ? rules.entitiesOf(event.text(), this.entities, language.code())
+				: ExtractedEntities.none();
 		return new Understanding(language, context, intent, found);
 	}
 

@@ -35,8 +35,8 @@ class ReplyComposer {
 		}
 		String text = decision.replyFilled() ? decision.replyTemplate()
 				: decision.variables().render(decision.replyTemplate());
-		Guardrails.Outgoing outgoing = this.guardrails.prepare(text, !decision.guarded(), understood.language().code(),
-				marks);
+		Guardrails.Outgoing outgoing = this.guardrails.prepare(event.accountId(), text, !decision.guarded(),
+				understood.language().code(), marks);
 		if (!outgoing.sends()) {
 			return new ComposedReply(outgoing, null, null, null, null, null);
 		}

@@ -9,6 +9,7 @@ import java.util.Set;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
+import dev.dmbot.server.accounts.AccountRules;
 import dev.dmbot.server.attribution.ReplyAttribution;
 import dev.dmbot.server.context.ConversationContext;
 import dev.dmbot.server.entities.ExtractedEntities;
@@ -21,7 +22,6 @@ import dev.dmbot.server.leads.LeadQualified;
 import dev.dmbot.server.leads.LeadService;
 import dev.dmbot.server.leads.LeadSource;
 import dev.dmbot.server.nlp.Intent;
-import dev.dmbot.server.workbook.DecisionEngine;
 import dev.dmbot.server.workbook.DecisionRequest;
 import dev.dmbot.server.workbook.FiredRow;
 import dev.dmbot.server.flows.Responder;
@@ -38,7 +38,7 @@ import dev.dmbot.server.workbook.VariantChoice;
 @Component
 class TurnDecider {
 
-	private final DecisionEngine rules;
+	private final AccountRules rules;
 
 	private final Responder responder;
 
@@ -54,7 +54,7 @@ class TurnDecider {
 
 	private final Clock clock;
 
-	TurnDecider(DecisionEngine rules, Responder responder, Guardrails guardrails, Handover handover, LeadService leads,
+	TurnDecider(AccountRules rules, Responder responder, Guardrails guardrails, Handover handover, LeadService leads,
 			ReplyAttribution attribution, MeterRegistry meters, Clock clock) {
 		this.rules = rules;
 		this.responder = responder;
@@ -79,7 +79,8 @@ class TurnDecider {
 				context.inboundCount() + 1, context.attributes(), event.adId(), language, understood.entities());
 		VariantChoice wordings = this.attribution.variantsFor(event.accountId(), event.senderId(), snapshot.touches());
 		Instant now = this.clock.instant();
-		Response decision = this.responder.respond(this.rules, request, context.flows(), now, wordings);
+		Response decision = this.responder.respond(this.rules.rulesFor(event.accountId()), request, context.flows(),
+				now, wordings);
 		count(decision);
 		ConversationContext updated = ContextChanges
 			.touched(context, event, intent, decision.nextState(), decision.addTags(), decision.flowNote() != null)

@@ -20,6 +20,8 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.dmbot.server.accounts.AccessToken;
+import dev.dmbot.server.accounts.Accounts;
 import dev.dmbot.server.system.MetaProperties;
 
 /**
@@ -51,11 +53,14 @@ class ThreadControl implements DisposableBean {
 
 	private final HttpClient http;
 
+	private final Accounts accounts;
+
 	private final ThreadPoolExecutor calls;
 
-	ThreadControl(EscalationProperties properties, MetaProperties meta, EscalationStore store,
+	ThreadControl(EscalationProperties properties, MetaProperties meta, Accounts accounts, EscalationStore store,
 			EscalationMetrics metrics, JsonMapper json) {
 		this.properties = properties;
+		this.accounts = accounts;
 		this.meta = meta;
 		this.store = store;
 		this.metrics = metrics;
@@ -130,11 +135,18 @@ class ThreadControl implements DisposableBean {
 		}
 	}
 
+	/** The escalated account's token; routing is off in sandbox mode, where none is. */
+	private String bearer(String accountId) {
+		return this.accounts.accessTokenOf(accountId)
+			.map(AccessToken::bearer)
+			.orElseThrow(() -> new IllegalStateException("Account " + accountId + " has no access token"));
+	}
+
 	private void call(String action, Escalation escalation, Map<String, Object> body) {
 		URI url = URI.create(this.meta.graphUrl() + "/" + escalation.accountId() + "/" + action + "_thread_control");
 		HttpRequest request = HttpRequest.newBuilder(url)
 			.timeout(TIMEOUT)
-			.header("Authorization", "Bearer " + this.meta.accessToken())
+			.header("Authorization", bearer(escalation.accountId()))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(this.json.writeValueAsString(body), StandardCharsets.UTF_8))
 			.build();

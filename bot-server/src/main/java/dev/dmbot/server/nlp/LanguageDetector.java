@@ -108,6 +108,18 @@ public class LanguageDetector {
 	 * customer
 	 */
 	public DetectedLanguage detect(String text, String previous, String accountId) {
+		return detectOrDefault(text, previous, this.properties.defaultLanguageOf(accountId));
+	}
+
+	/**
+	 * The language to answer a message in, with the account's default language already
+	 * resolved (the account's settings carry it).
+	 * @param text the message, may be null or empty
+	 * @param previous the customer's language so far, null when not known
+	 * @param accountDefault the language of a new customer whose message is too short to
+	 * tell
+	 */
+	public DetectedLanguage detectOrDefault(String text, String previous, String accountDefault) {
 		String read = read(text);
 		if (read != null) {
 			return new DetectedLanguage(read, DetectedLanguage.Source.MESSAGE);
@@ -115,8 +127,7 @@ public class LanguageDetector {
 		if (previous != null && this.properties.languages().contains(previous)) {
 			return new DetectedLanguage(previous, DetectedLanguage.Source.PREVIOUS);
 		}
-		return new DetectedLanguage(this.properties.defaultLanguageOf(accountId),
-				DetectedLanguage.Source.ACCOUNT_DEFAULT);
+		return new DetectedLanguage(accountDefault, DetectedLanguage.Source.ACCOUNT_DEFAULT);
 	}
 
 	/** The language the message itself shows, or null when it is too short or unclear. */

@@ -12,10 +12,14 @@ import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.dmbot.server.accounts.AccessToken;
+import dev.dmbot.server.accounts.Accounts;
+
 /**
  * Meta's Send API: {@code POST {graph-url}/{account-id}/messages} with the account's
  * access token as a bearer token; public replies to comments go to {@code POST
- * {graph-url}/{comment-id}/replies} the same way. The token is only ever put in the
+ * {graph-url}/{comment-id}/replies} the same way. The token is the one {@link Accounts}
+ * gives for the account the message is sent from, and is only ever put in the
  * Authorization header, never in a URL, a log line or an exception message.
  */
 final class GraphSendApiClient implements MessageSender {
@@ -24,35 +28,38 @@ final class GraphSendApiClient implements MessageSender {
 
 	private final URI graphUrl;
 
-	private final String accessToken;
+	private final Accounts accounts;
 
 	private final JsonMapper json;
 
-	GraphSendApiClient(URI graphUrl, String accessToken, OutboundProperties properties, JsonMapper json) {
+	GraphSendApiClient(URI graphUrl, Accounts accounts, OutboundProperties properties, JsonMapper json) {
 		HttpClient client = HttpClient.newBuilder().connectTimeout(properties.requestTimeout()).build();
 		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
 		factory.setReadTimeout(properties.requestTimeout());
 		this.http = RestClient.builder().requestFactory(factory).build();
 		this.graphUrl = graphUrl;
-		this.accessToken = accessToken;
+		this.accounts = accounts;
 		this.json = json;
 	}
 
 	@Override
 	public String send(String accountId, Map<String, Object> body) {
-		return post("/" + accountId + "/messages", body, "message_id");
+		return post(accountId, "/" + accountId + "/messages", body, "message_id");
 	}
 
 	@Override
-	public String replyToComment(String commentId, String message) {
-		return post("/" + commentId + "/replies", Map.of("message", message), "id");
+	public String replyToComment(String accountId, String commentId, String message) {
+		return post(accountId, "/" + commentId + "/replies", Map.of("message", message), "id");
 	}
 
-	private String post(String path, Map<String, Object> body, String idField) {
+	private String post(String accountId, String path, Map<String, Object> body, String idField) {
+		AccessToken token = this.accounts.accessTokenOf(accountId)
+			.orElseThrow(() -> new IllegalStateException(
+					"Account " + accountId + " has no access token: its replies are recorded, not sent"));
 		try {
 			return this.http.post()
 				.uri(this.graphUrl + path)
-				.header(HttpHeaders.AUTHORIZATION, "Bearer " + this.accessToken)
+				.header(HttpHeaders.AUTHORIZATION, token.bearer())
 				.contentType(MediaType.APPLICATION_JSON)
 				.body(this.json.writeValueAsString(body))
 				.exchange((request, response) -> {

@@ -15,11 +15,11 @@ interface MessageSender {
 	String send(String accountId, Map<String, Object> body);
 
 	/**
-	 * Posts a public reply under a comment: {@code POST /{comment-id}/replies} with
-	 * {@code message}.
+	 * Posts a public reply under a comment on {@code accountId}'s media: {@code POST
+	 * /{comment-id}/replies} with {@code message}.
 	 * @return the id of the new comment
 	 * @throws SendApiException when the call was not accepted
 	 */
-	String replyToComment(String commentId, String message);
+	String replyToComment(String accountId, String commentId, String message);
 
 }

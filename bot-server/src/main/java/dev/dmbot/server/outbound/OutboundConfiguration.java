@@ -10,26 +10,35 @@ import org.springframework.context.annotation.Configuration;
 import redis.clients.jedis.UnifiedJedis;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.dmbot.server.accounts.Account;
+import dev.dmbot.server.accounts.Accounts;
 import dev.dmbot.server.system.MetaProperties;
 
 /**
- * Picks Meta's real Send API when an access token is configured, the recording sandbox
- * otherwise.
+ * Picks Meta's real Send API when an account has an access token, the recording sandbox
+ * when none has (sandbox mode).
  */
 @Configuration(proxyBeanMethods = false)
 class OutboundConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(OutboundConfiguration.class);
 
+	/** Where the Send API client takes each account's token from. */
+	private final Accounts accounts;
+
+	OutboundConfiguration(Accounts accounts) {
+		this.accounts = accounts;
+	}
+
 	@Bean
 	MessageSender messageSender(MetaProperties meta, OutboundProperties properties, UnifiedJedis redis, JsonMapper json,
 			Clock clock) {
-		if (meta.sandbox()) {
+		if (this.accounts.all().stream().allMatch(Account::sandbox)) {
 			log.info("Sandbox mode: no bot.meta.access-token set, so replies are recorded in Redis ({}) "
 					+ "instead of being sent to Instagram", SandboxMessageSender.OUTBOX);
 			return new SandboxMessageSender(redis, json, clock);
 		}
-		return new GraphSendApiClient(meta.graphUrl(), meta.accessToken(), properties, json);
+		return new GraphSendApiClient(meta.graphUrl(), this.accounts, properties, json);
 	}
 
 	@Bean

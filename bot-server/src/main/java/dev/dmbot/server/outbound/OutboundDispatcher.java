@@ -128,8 +128,8 @@ public class OutboundDispatcher {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("comment_id", reply.commentId());
 		body.put("message", reply.text());
-		return deliverToComment(reply, body, () -> this.sender.replyToComment(reply.commentId(), reply.text()),
-				"public");
+		return deliverToComment(reply, body,
+				() -> this.sender.replyToComment(reply.accountId(), reply.commentId(), reply.text()), "public");
 	}
 
 	private DeliveryResult deliverToComment(CommentReply reply, Map<String, Object> body,
@@ -208,8 +208,8 @@ public class OutboundDispatcher {
 		try {
 			String id = this.retry.executeSupplier(() -> {
 				this.rateLimiter.acquire(letter.account());
-				return letter.publicCommentReply()
-						? this.sender.replyToComment(String.valueOf(letter.body().get("comment_id")), letter.text())
+				return letter.publicCommentReply() ? this.sender.replyToComment(letter.account(),
+						String.valueOf(letter.body().get("comment_id")), letter.text())
 						: this.sender.send(letter.account(), letter.body());
 			});
 			this.meters.counter("bot.dead_letters.replayed", "outcome", "sent").increment();

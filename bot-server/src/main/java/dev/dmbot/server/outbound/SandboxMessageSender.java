@@ -38,7 +38,12 @@ final class SandboxMessageSender implements MessageSender {
 	}
 
 	@Override
-	public String replyToComment(String commentId, String message) {
+	public String replyToComment(String accountId, String commentId, String message) {
+		return replyToComment(commentId, message);
+	}
+
+	/** Recorded without the account, as the outbox has always kept comment replies. */
+	String replyToComment(String commentId, String message) {
 		StreamEntryID id = this.redis.xadd(OUTBOX, XAddParams.xAddParams().maxLen(10_000).approximateTrimming(),
 				Map.of("comment", commentId, "body", this.json.writeValueAsString(Map.of("message", message)), "at",
 						this.clock.instant().toString()));

@@ -22,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.dmbot.server.context.ConversationLog;
 import dev.dmbot.server.context.LogEntry;
+import dev.dmbot.server.accounts.Accounts;
 import dev.dmbot.server.system.MetaProperties;
 import dev.dmbot.server.system.MetaSignature;
 
@@ -37,6 +38,9 @@ class PlaygroundController {
 
 	private final MetaProperties meta;
 
+	/** The account the playground's customers write to: the first account served. */
+	private final String accountId;
+
 	private final ConversationLog conversationLog;
 
 	private final Environment environment;
@@ -47,9 +51,10 @@ class PlaygroundController {
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
-	PlaygroundController(MetaProperties meta, ConversationLog conversationLog, Environment environment, JsonMapper json,
-			Clock clock) {
+	PlaygroundController(MetaProperties meta, Accounts accounts, ConversationLog conversationLog,
+			Environment environment, JsonMapper json, Clock clock) {
 		this.meta = meta;
+		this.accountId = accounts.all().get(0).id();
 		this.conversationLog = conversationLog;
 		this.environment = environment;
 		this.json = json;
@@ -68,7 +73,7 @@ class PlaygroundController {
 		}
 		Map<String, Object> delivery;
 		try {
-			delivery = PlaygroundEvents.delivery(this.meta.accountId(), message, this.clock.millis());
+			delivery = PlaygroundEvents.delivery(this.accountId, message, this.clock.millis());
 		}
 		catch (IllegalArgumentException ex) {
 			return ResponseEntity.badRequest().body(Map.of("error", ex.getMessage()));
@@ -91,7 +96,7 @@ class PlaygroundController {
 		if (!this.meta.sandbox()) {
 			return notInSandbox();
 		}
-		List<LogEntry> entries = this.conversationLog.recent(this.meta.accountId(), sender, 100);
+		List<LogEntry> entries = this.conversationLog.recent(this.accountId, sender, 100);
 		return ResponseEntity.ok(Map.of("sender", sender, "entries", entries));
 	}
 

@@ -2,6 +2,7 @@ package dev.dmbot.server.conversation;
 
 import org.junit.jupiter.api.Test;
 
+import static dev.dmbot.server.conversation.TurnFixtures.ACCOUNT;
 import static dev.dmbot.server.conversation.TurnFixtures.DISCLOSURE;
 import static dev.dmbot.server.conversation.TurnFixtures.NOW;
 import static dev.dmbot.server.conversation.TurnFixtures.guardrails;
@@ -43,8 +44,8 @@ class GuardrailsTest {
 
 	@Test
 	void theDailyCapIsDecidedFromTheCountReadWithTheTurn() {
-		Guardrails.Outgoing third = this.guardrails.prepare("Hello", true, "en", marks(2, true));
-		Guardrails.Outgoing fourth = this.guardrails.prepare("Hello", true, "en", marks(3, true));
+		Guardrails.Outgoing third = this.guardrails.prepare(ACCOUNT, "Hello", true, "en", marks(2, true));
+		Guardrails.Outgoing fourth = this.guardrails.prepare(ACCOUNT, "Hello", true, "en", marks(3, true));
 
 		assertThat(third.sends()).isTrue();
 		assertThat(third.text()).isEqualTo("Hello");
@@ -56,7 +57,7 @@ class GuardrailsTest {
 
 	@Test
 	void confirmationsCountTowardsNoCap() {
-		Guardrails.Outgoing confirmation = this.guardrails.prepare("Done", false, "en", marks(10, true));
+		Guardrails.Outgoing confirmation = this.guardrails.prepare(ACCOUNT, "Done", false, "en", marks(10, true));
 
 		assertThat(confirmation.sends()).isTrue();
 		assertThat(confirmation.countedOn()).isNull();
@@ -64,8 +65,8 @@ class GuardrailsTest {
 
 	@Test
 	void theDisclosureLineOpensTheFirstAutomatedMessageOnly() {
-		Guardrails.Outgoing first = this.guardrails.prepare("Hello", true, "en", marks(0, false));
-		Guardrails.Outgoing later = this.guardrails.prepare("Hello", true, "en", marks(1, true));
+		Guardrails.Outgoing first = this.guardrails.prepare(ACCOUNT, "Hello", true, "en", marks(0, false));
+		Guardrails.Outgoing later = this.guardrails.prepare(ACCOUNT, "Hello", true, "en", marks(1, true));
 
 		assertThat(first.text()).isEqualTo(DISCLOSURE + "\n\nHello");
 		assertThat(first.disclosed()).isTrue();

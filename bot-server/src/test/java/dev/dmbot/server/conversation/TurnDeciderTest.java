@@ -18,7 +18,7 @@ import static dev.dmbot.server.conversation.TurnFixtures.ACCOUNT;
 import static dev.dmbot.server.conversation.TurnFixtures.CLOCK;
 import static dev.dmbot.server.conversation.TurnFixtures.NOW;
 import static dev.dmbot.server.conversation.TurnFixtures.SENDER;
-import static dev.dmbot.server.conversation.TurnFixtures.engineWithCapAndDisclosure;
+import static dev.dmbot.server.conversation.TurnFixtures.rulesWithCapAndDisclosure;
 import static dev.dmbot.server.conversation.TurnFixtures.guardrails;
 import static dev.dmbot.server.conversation.TurnFixtures.marks;
 import static dev.dmbot.server.conversation.TurnFixtures.textMessage;
@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TurnDeciderTest {
 
-	private final TurnDecider decider = new TurnDecider(engineWithCapAndDisclosure(), null, guardrails(), null, null,
+	private final TurnDecider decider = new TurnDecider(rulesWithCapAndDisclosure(), null, guardrails(), null, null,
 			null, new SimpleMeterRegistry(), CLOCK);
 
 	@Test

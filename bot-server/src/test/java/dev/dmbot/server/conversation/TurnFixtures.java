@@ -28,6 +28,8 @@ import dev.dmbot.server.nlp.Intent;
 import dev.dmbot.server.workbook.CompiledRules;
 import dev.dmbot.server.workbook.DecisionEngine;
 import dev.dmbot.server.workbook.Workbook;
+import dev.dmbot.server.accounts.AccountRules;
+import dev.dmbot.server.nlp.NlpProperties;
 
 /**
  * Plain objects for the turn's steps: events, contexts, and the shipped workbook with a
@@ -59,8 +61,16 @@ final class TurnFixtures {
 		return engine;
 	}
 
+	/**
+	 * Every account answered with the shipped workbook of
+	 * {@link #engineWithCapAndDisclosure}.
+	 */
+	static AccountRules rulesWithCapAndDisclosure() {
+		return new AccountRules(engineWithCapAndDisclosure(), NlpProperties.defaults());
+	}
+
 	static Guardrails guardrails() {
-		return new Guardrails(engineWithCapAndDisclosure(), new SimpleMeterRegistry(), CLOCK);
+		return new Guardrails(rulesWithCapAndDisclosure(), new SimpleMeterRegistry(), CLOCK);
 	}
 
 	static InboundEvent textMessage(String text) {

@@ -81,6 +81,15 @@ class LanguageDetectorTest {
 	}
 
 	@Test
+	void theAccountsDefaultMayComeResolvedFromItsSettings() {
+		assertThat(detector.detectOrDefault("ok", null, "pt"))
+			.isEqualTo(new DetectedLanguage("pt", Source.ACCOUNT_DEFAULT));
+		assertThat(detector.detectOrDefault("ok", "es", "pt")).isEqualTo(new DetectedLanguage("es", Source.PREVIOUS));
+		assertThat(detector.detectOrDefault("ok", "fr", "pt"))
+			.isEqualTo(new DetectedLanguage("pt", Source.ACCOUNT_DEFAULT));
+	}
+
+	@Test
 	void aPreviousLanguageNoLongerConfiguredFallsToTheDefault() {
 		assertThat(detector.detect("ok", "fr", ACCOUNT)).isEqualTo(new DetectedLanguage("en", Source.ACCOUNT_DEFAULT));
 	}
