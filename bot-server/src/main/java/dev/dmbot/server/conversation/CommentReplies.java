@@ -18,7 +18,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import dev.dmbot.server.context.ConversationContext;
-import dev.dmbot.server.intake.EventKind;
+import dev.dmbot.server.platform.events.EventKind;
 import dev.dmbot.server.intake.InboundEvent;
 import dev.dmbot.server.outbound.CommentReply;
 import dev.dmbot.server.outbound.DeliveryOutcome;

@@ -12,7 +12,7 @@ import dev.dmbot.server.attribution.ReplyAttribution;
 import dev.dmbot.server.context.ConversationContext;
 import dev.dmbot.server.escalation.Escalation;
 import dev.dmbot.server.followups.FollowUpScheduler;
-import dev.dmbot.server.intake.EventKind;
+import dev.dmbot.server.platform.events.EventKind;
 import dev.dmbot.server.intake.Handling;
 import dev.dmbot.server.intake.InboundEvent;
 import dev.dmbot.server.intake.InboundEventHandler;

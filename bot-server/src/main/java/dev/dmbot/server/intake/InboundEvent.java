@@ -2,6 +2,8 @@ package dev.dmbot.server.intake;
 
 import java.util.List;
 
+import dev.dmbot.server.platform.events.EventKind;
+
 /**
  * One event of a webhook delivery, in the server's own terms. Fields that the event's
  * kind does not carry are {@code null}. {@code raw} keeps Meta's JSON for the item so

@@ -9,7 +9,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.dmbot.server.intake.Attachment;
-import dev.dmbot.server.intake.EventKind;
+import dev.dmbot.server.platform.events.EventKind;
 import dev.dmbot.server.intake.InboundEvent;
 
 /**

@@ -21,7 +21,7 @@ import dev.dmbot.server.ShippedSheets;
 import dev.dmbot.server.context.ConversationContext;
 import dev.dmbot.server.entities.ExtractedEntities;
 import dev.dmbot.server.flows.FlowMemory;
-import dev.dmbot.server.intake.EventKind;
+import dev.dmbot.server.platform.events.EventKind;
 import dev.dmbot.server.intake.InboundEvent;
 import dev.dmbot.server.nlp.DetectedLanguage;
 import dev.dmbot.server.nlp.Intent;

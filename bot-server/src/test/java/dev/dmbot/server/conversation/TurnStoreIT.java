@@ -108,8 +108,8 @@ class TurnStoreIT {
 				this.attribution, this.guardrails, this.processed, TurnFixtures.CLOCK);
 		String sender = WebhookPayloads.newSender();
 		this.event = new InboundEvent(WebhookPayloads.ACCOUNT, sender, 1_760_000_000_000L, 1_760_000_000_100L,
-				dev.dmbot.server.intake.EventKind.MESSAGE, "mid." + sender, "how much is shipping?", null, null, null,
-				null, null, List.of(), null, null, null, null, null, false, "{}");
+				dev.dmbot.server.platform.events.EventKind.MESSAGE, "mid." + sender, "how much is shipping?", null,
+				null, null, null, null, List.of(), null, null, null, null, null, false, "{}");
 	}
 
 	@AfterEach

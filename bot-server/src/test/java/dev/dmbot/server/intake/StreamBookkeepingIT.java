@@ -18,6 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.dmbot.server.system.DeadLetterProperties;
 import dev.dmbot.server.system.EmbeddedRedisServer;
 import dev.dmbot.server.system.TransientException;
+import dev.dmbot.server.platform.events.EventKind;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

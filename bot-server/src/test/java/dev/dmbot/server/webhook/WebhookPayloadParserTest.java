@@ -6,7 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.dmbot.server.intake.EventKind;
+import dev.dmbot.server.platform.events.EventKind;
 import dev.dmbot.server.intake.InboundEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
