@@ -154,7 +154,7 @@ public final class TestsSheet {
 		if (event.isEmpty()) {
 			event = EventKind.MESSAGE.ruleName();
 		}
-		else if (!EVENTS.contains(event)) {
+		else if (EventKind.fromRuleName(event).filter(EventKind::inTests).isEmpty()) {
 			throw error(r, Title.EVENT, "unknown event '" + text(r, Title.EVENT) + "'.",
 					"use one of " + String.join(", ", EVENTS) + " (blank is message).");
 		}

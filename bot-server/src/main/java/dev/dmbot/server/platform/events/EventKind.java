@@ -53,13 +53,16 @@ public enum EventKind {
 		return name().toLowerCase(Locale.ROOT);
 	}
 
-	/** The kind an analyst's name stands for, whatever its case. */
+	/**
+	 * The kind an analyst's name stands for, whatever its case; the caller trims the
+	 * name.
+	 */
 	public static Optional<EventKind> fromRuleName(String name) {
 		if (name == null) {
 			return Optional.empty();
 		}
-		String wanted = name.strip();
-		return Arrays.stream(values()).filter((kind) -> kind.ruleName().equalsIgnoreCase(wanted)).findFirst();
+		String lowerCase = name.toLowerCase(Locale.ROOT);
+		return Arrays.stream(values()).filter((kind) -> kind.ruleName().equals(lowerCase)).findFirst();
 	}
 
 	/**

@@ -37,10 +37,11 @@ class EventKindTest {
 	void aRuleNameIsTheLowerCaseConstantAndReadsBackWhateverItsCase() {
 		for (EventKind kind : EventKind.values()) {
 			assertThat(EventKind.fromRuleName(kind.ruleName())).contains(kind);
-			assertThat(EventKind.fromRuleName(" " + kind.name() + " ")).contains(kind);
+			assertThat(EventKind.fromRuleName(kind.name())).contains(kind);
 		}
 		assertThat(EventKind.STORY_MENTION.ruleName()).isEqualTo("story_mention");
 		assertThat(EventKind.fromRuleName("telepathy")).isEmpty();
+		assertThat(EventKind.fromRuleName(" message")).isEmpty();
 		assertThat(EventKind.fromRuleName(null)).isEmpty();
 	}
 
