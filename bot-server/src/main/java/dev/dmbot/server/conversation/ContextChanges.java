@@ -52,6 +52,7 @@ final class ContextChanges {
 			text = message.payload() != null ? message.payload() : message.referralRef();
 		}
 		else if (text == null && event instanceof ThreadControlEvent control) {
+			// The log has always shown what the other app sent along with the thread.
 			text = control.metadata();
 		}
 		return new LogEntry("in", event.kind().ruleName(), text, List.of(), intent == null ? null : intent.name(),

@@ -8,8 +8,9 @@ import java.util.Optional;
 /**
  * The one list of event types the server knows, after the many shapes Meta sends are told
  * apart. The workbook's Event type cells, the Tests sheet, explain and the playground
- * take the names they accept from here, so a new event type is a constant here and a
- * branch in the webhook's parser.
+ * take the names they accept from here, so a new event type is a constant here, its
+ * record in the intake's sealed {@code InboundEvent} family and a branch in the webhook's
+ * parser.
  *
  * <p>
  * The constants the workbook accepts come first, in the order error messages list them;
