@@ -21,6 +21,7 @@ import dev.dmbot.server.flows.Responder;
 import dev.dmbot.server.flows.Response;
 import dev.dmbot.server.workbook.RuleSetActivator;
 import dev.dmbot.server.workbook.RuleSetVersion;
+import dev.dmbot.server.platform.events.EventKind;
 
 /**
  * Runs a message through the intent model and the live decision tables exactly as a DM
@@ -63,8 +64,9 @@ class DecisionExplainer {
 				? this.engine.live().entitiesOf(request.text(), this.entities, language.code())
 				: ExtractedEntities.none();
 		DecisionRequest facts = new DecisionRequest(request.event(), intent.name(), intent.confidence(), request.text(),
-				request.payload(), "referral".equals(request.event()) ? request.payload() : null, request.state(),
-				new LinkedHashSet<>(request.tags()), 1, request.attributes(), null, language.code(), found);
+				request.payload(), EventKind.REFERRAL.ruleName().equals(request.event()) ? request.payload() : null,
+				request.state(), new LinkedHashSet<>(request.tags()), 1, request.attributes(), null, language.code(),
+				found);
 		RuleSetVersion version = this.activator.current();
 		// As for a customer with no flow under way: a row that starts a flow shows its
 		// first question.

@@ -3,6 +3,8 @@ package dev.dmbot.server.admin;
 import java.util.List;
 import java.util.Map;
 
+import dev.dmbot.server.platform.events.EventKind;
+
 /**
  * A message to explain, as a customer would send it, with the context it arrives in.
  *
@@ -19,7 +21,7 @@ record ExplainRequest(String text, String event, String payload, String state, L
 		Map<String, String> attributes, String language) {
 
 	ExplainRequest {
-		event = (event == null || event.isBlank()) ? "message" : event.strip();
+		event = (event == null || event.isBlank()) ? EventKind.MESSAGE.ruleName() : event.strip();
 		state = (state == null) ? "" : state.strip();
 		tags = (tags == null) ? List.of() : List.copyOf(tags);
 		attributes = (attributes == null) ? Map.of() : Map.copyOf(attributes);

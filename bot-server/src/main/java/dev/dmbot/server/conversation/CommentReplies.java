@@ -19,8 +19,7 @@ import org.springframework.stereotype.Component;
 
 import dev.dmbot.server.accounts.AccountRules;
 import dev.dmbot.server.context.ConversationContext;
-import dev.dmbot.server.intake.EventKind;
-import dev.dmbot.server.intake.InboundEvent;
+import dev.dmbot.server.intake.CommentReceived;
 import dev.dmbot.server.outbound.CommentReply;
 import dev.dmbot.server.outbound.DeliveryOutcome;
 import dev.dmbot.server.outbound.DeliveryResult;
@@ -83,8 +82,8 @@ class CommentReplies implements SmartLifecycle {
 	 * @param context what is known of the commenter (their attributes fill the replies'
 	 * variables)
 	 */
-	void commented(InboundEvent event, ConversationContext context) {
-		if (event.kind() != EventKind.COMMENT || event.commentId() == null) {
+	void commented(CommentReceived event, ConversationContext context) {
+		if (event.commentId() == null) {
 			return;
 		}
 		if (event.accountId().equals(event.senderId())) {
@@ -186,21 +185,21 @@ class CommentReplies implements SmartLifecycle {
 	 * or reel it is on. Comments are not classified and are public, so the customer's
 	 * conversation state and tags play no part.
 	 */
-	private static DecisionRequest request(InboundEvent event, ConversationContext context) {
+	private static DecisionRequest request(CommentReceived event, ConversationContext context) {
 		return new DecisionRequest(event.kind().ruleName(), DecisionRequest.NO_TEXT_INTENT, 0, event.text(),
 				event.mediaId(), null, "", Set.of(), context.inboundCount(), context.attributes());
 	}
 
 	/** The commenter's attributes, with the username the comment shows. */
-	private static Map<String, String> attributes(InboundEvent event, ConversationContext context) {
+	private static Map<String, String> attributes(CommentReceived event, ConversationContext context) {
 		Map<String, String> attributes = new LinkedHashMap<>(context.attributes());
-		if (event.title() != null && !event.title().isBlank()) {
-			attributes.putIfAbsent("username", event.title());
+		if (event.username() != null && !event.username().isBlank()) {
+			attributes.putIfAbsent("username", event.username());
 		}
 		return attributes;
 	}
 
-	private void skipped(String reason, InboundEvent event, String why) {
+	private void skipped(String reason, CommentReceived event, String why) {
 		skipped(reason, event.commentId(), why);
 	}
 

@@ -7,7 +7,9 @@ import java.util.Set;
 
 import dev.dmbot.server.context.ConversationContext;
 import dev.dmbot.server.context.LogEntry;
+import dev.dmbot.server.intake.CustomerMessage;
 import dev.dmbot.server.intake.InboundEvent;
+import dev.dmbot.server.intake.ThreadControlEvent;
 import dev.dmbot.server.nlp.Intent;
 
 /**
@@ -45,8 +47,14 @@ final class ContextChanges {
 
 	/** The customer's event as the conversation log keeps it. */
 	static LogEntry inbound(InboundEvent event, Intent intent) {
-		String text = event.text() != null ? event.text()
-				: event.payload() != null ? event.payload() : event.referralRef();
+		String text = event.text();
+		if (text == null && event instanceof CustomerMessage message) {
+			text = message.payload() != null ? message.payload() : message.referralRef();
+		}
+		else if (text == null && event instanceof ThreadControlEvent control) {
+			// The log has always shown what the other app sent along with the thread.
+			text = control.metadata();
+		}
 		return new LogEntry("in", event.kind().ruleName(), text, List.of(), intent == null ? null : intent.name(),
 				intent == null ? 0 : intent.confidence(), List.of(), null, false, null,
 				Instant.ofEpochMilli(event.timestamp()), event.mid(), null);

@@ -12,9 +12,14 @@ import dev.dmbot.server.attribution.ReplyAttribution;
 import dev.dmbot.server.context.ConversationContext;
 import dev.dmbot.server.escalation.Escalation;
 import dev.dmbot.server.followups.FollowUpScheduler;
-import dev.dmbot.server.intake.EventKind;
 import dev.dmbot.server.intake.Handling;
+import dev.dmbot.server.intake.CommentReceived;
+import dev.dmbot.server.intake.CustomerMessage;
 import dev.dmbot.server.intake.InboundEvent;
+import dev.dmbot.server.intake.ThreadControlEvent;
+import dev.dmbot.server.intake.ThreadPassed;
+import dev.dmbot.server.intake.ThreadTaken;
+import dev.dmbot.server.intake.UnknownReceived;
 import dev.dmbot.server.intake.InboundEventHandler;
 import dev.dmbot.server.flows.Response;
 
@@ -75,7 +80,7 @@ class ConversationHandler implements InboundEventHandler {
 		if (snapshot.seen()) {
 			return Handling.DUPLICATE;
 		}
-		if (event.kind() == EventKind.UNKNOWN) {
+		if (event instanceof UnknownReceived) {
 			this.meters.counter("bot.events.unknown").increment();
 			log.info("Kept an event of a shape this version does not know: {}", abbreviate(event.raw()));
 			this.committer.handled(event);
@@ -94,8 +99,8 @@ class ConversationHandler implements InboundEventHandler {
 			return Handling.PROCESSED;
 		}
 		ConversationContext context = snapshot.context();
-		if (event.kind() == EventKind.PASS_THREAD_CONTROL || event.kind() == EventKind.TAKE_THREAD_CONTROL) {
-			this.handover.threadControlChanged(event);
+		if (event instanceof ThreadPassed || event instanceof ThreadTaken) {
+			this.handover.threadControlChanged((ThreadControlEvent) event);
 		}
 		if (customerSpeaks(event)) {
 			// Whatever the customer says, a follow-up would no longer fit it.
@@ -112,9 +117,9 @@ class ConversationHandler implements InboundEventHandler {
 				return Handling.PROCESSED;
 			}
 		}
-		if (event.kind() == EventKind.COMMENT) {
+		if (event instanceof CommentReceived comment) {
 			// Answered privately and publicly, never in the conversation itself.
-			this.comments.commented(event, context);
+			this.comments.commented(comment, context);
 		}
 		if (!answersAutomatically(event)) {
 			this.committer.commit(kept(event, context, true));
@@ -195,10 +200,7 @@ class ConversationHandler implements InboundEventHandler {
 	 * app's.
 	 */
 	private static boolean customerSpeaks(InboundEvent event) {
-		return switch (event.kind()) {
-			case MESSAGE, QUICK_REPLY, ATTACHMENT, STORY_MENTION, STORY_REPLY, POSTBACK, REFERRAL -> true;
-			default -> false;
-		};
+		return event instanceof CustomerMessage;
 	}
 
 	private static String abbreviate(String text) {

@@ -14,7 +14,9 @@ import dev.dmbot.server.escalation.Escalation;
 import dev.dmbot.server.escalation.EscalationRequest;
 import dev.dmbot.server.escalation.EscalationService;
 import dev.dmbot.server.accounts.AccountRules;
+import dev.dmbot.server.intake.CustomerMessage;
 import dev.dmbot.server.intake.InboundEvent;
+import dev.dmbot.server.intake.ThreadControlEvent;
 import dev.dmbot.server.workbook.CompiledRules;
 import dev.dmbot.server.escalationpolicy.EscalationFacts;
 import dev.dmbot.server.escalationpolicy.EscalationPolicy;
@@ -82,14 +84,14 @@ class Handover {
 	 * Meta moved the thread's control (conversation routing): when the Inbox gives it
 	 * back to this bot, its escalation is handed back.
 	 */
-	void threadControlChanged(InboundEvent event) {
-		this.escalations.threadControlChanged(event.accountId(), event.senderId(), event.title(), event.text());
+	void threadControlChanged(ThreadControlEvent event) {
+		this.escalations.threadControlChanged(event.accountId(), event.senderId(), event.appId(), event.metadata());
 	}
 
 	/** A customer message the bot stays silent about, for the agent's thread. */
 	void customerWrote(Escalation escalation, InboundEvent event) {
-		String text = event.text() != null ? event.text()
-				: event.payload() != null ? event.payload() : event.kind().ruleName();
+		String payload = (event instanceof CustomerMessage message) ? message.payload() : null;
+		String text = event.text() != null ? event.text() : payload != null ? payload : event.kind().ruleName();
 		this.escalations.customerWrote(escalation, text, Instant.ofEpochMilli(event.timestamp()));
 		this.meters.counter("bot.escalations.paused.messages").increment();
 	}

@@ -16,6 +16,7 @@ import dev.dmbot.server.entities.ExtractedEntities;
 import dev.dmbot.server.flows.Completion;
 import dev.dmbot.server.flows.Flow;
 import dev.dmbot.server.flows.FlowProgress;
+import dev.dmbot.server.intake.CustomerMessage;
 import dev.dmbot.server.intake.InboundEvent;
 import dev.dmbot.server.leads.Lead;
 import dev.dmbot.server.leads.LeadQualified;
@@ -74,9 +75,12 @@ class TurnDecider {
 			return guarded(event, understood, guarded);
 		}
 		ConversationContext context = understood.context();
+		CustomerMessage message = (event instanceof CustomerMessage customer) ? customer : null;
 		DecisionRequest request = new DecisionRequest(event.kind().ruleName(), intent.name(), intent.confidence(),
-				event.text(), event.payload(), event.referralRef(), context.state(), context.tags(),
-				context.inboundCount() + 1, context.attributes(), event.adId(), language, understood.entities());
+				event.text(), message != null ? message.payload() : null,
+				message != null ? message.referralRef() : null, context.state(), context.tags(),
+				context.inboundCount() + 1, context.attributes(), message != null ? message.adId() : null, language,
+				understood.entities());
 		VariantChoice wordings = this.attribution.variantsFor(event.accountId(), event.senderId(), snapshot.touches());
 		Instant now = this.clock.instant();
 		Response decision = this.responder.respond(this.rules.rulesFor(event.accountId()), request, context.flows(),

@@ -3,7 +3,10 @@ package dev.dmbot.server.intake;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Turns events into the JSON stored in the stream and back. */
+/**
+ * Turns events into the JSON stored in the stream and back, through the flat
+ * {@link StoredEvent} shape every release has written.
+ */
 @Component
 class EventCodec {
 
@@ -14,11 +17,11 @@ class EventCodec {
 	}
 
 	String encode(InboundEvent event) {
-		return this.json.writeValueAsString(event);
+		return this.json.writeValueAsString(StoredEvent.of(event));
 	}
 
 	InboundEvent decode(String value) {
-		return this.json.readValue(value, InboundEvent.class);
+		return this.json.readValue(value, StoredEvent.class).event();
 	}
 
 }

@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.dmbot.server.intake.EventStream;
-import dev.dmbot.server.intake.EventKind;
+import dev.dmbot.server.platform.events.EventKind;
 import dev.dmbot.server.intake.InboundEvent;
 import dev.dmbot.server.intake.IntakeProperties;
 import dev.dmbot.server.intake.StorageUnavailableException;

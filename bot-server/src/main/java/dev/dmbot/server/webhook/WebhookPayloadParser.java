@@ -8,16 +8,37 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.dmbot.server.intake.AttachmentReceived;
 import dev.dmbot.server.intake.Attachment;
-import dev.dmbot.server.intake.EventKind;
+import dev.dmbot.server.intake.CommentReceived;
+import dev.dmbot.server.intake.EchoSent;
+import dev.dmbot.server.intake.Envelope;
 import dev.dmbot.server.intake.InboundEvent;
+import dev.dmbot.server.intake.MentionReceived;
+import dev.dmbot.server.intake.MessageDeleted;
+import dev.dmbot.server.intake.MessageEdited;
+import dev.dmbot.server.intake.MessageReceived;
+import dev.dmbot.server.intake.MessagesRead;
+import dev.dmbot.server.intake.PostbackTapped;
+import dev.dmbot.server.intake.QuickReplyTapped;
+import dev.dmbot.server.intake.ReactionAdded;
+import dev.dmbot.server.intake.ReactionRemoved;
+import dev.dmbot.server.intake.Referral;
+import dev.dmbot.server.intake.ReferralReceived;
+import dev.dmbot.server.intake.StoryMentioned;
+import dev.dmbot.server.intake.StoryReplied;
+import dev.dmbot.server.intake.ThreadPassed;
+import dev.dmbot.server.intake.ThreadRequested;
+import dev.dmbot.server.intake.ThreadTaken;
+import dev.dmbot.server.intake.UnknownReceived;
+import dev.dmbot.server.intake.UnsupportedReceived;
 
 /**
  * Reads every event out of a webhook delivery. Meta's shapes vary by API flavour and over
  * time, so the parser is lenient: entries may carry {@code messaging[]},
  * {@code standby[]}, {@code changes[]} or a flat {@code field}/ {@code value}; anything
- * it does not recognise becomes an {@link EventKind#UNKNOWN} event that keeps the raw
- * JSON.
+ * it does not recognise becomes an {@link UnknownReceived} event that keeps the raw JSON.
+ * Each shape becomes the record of its kind in the {@link InboundEvent} family.
  */
 @Component
 class WebhookPayloadParser {
@@ -80,87 +101,91 @@ class WebhookPayloadParser {
 		String sender = text(item.path("sender").path("id"));
 		String recipient = text(item.path("recipient").path("id"));
 		long timestamp = item.path("timestamp").asLong(receivedAt);
-		Builder event = new Builder(accountId, sender, timestamp, receivedAt, standby, item.toString());
+		Envelope envelope = new Envelope(accountId, sender, timestamp, receivedAt, standby, item.toString());
 		if (item.has("message")) {
-			return message(event, item.path("message"), recipient);
+			return message(envelope, item.path("message"), recipient);
 		}
 		if (item.has("postback")) {
 			JsonNode postback = item.path("postback");
-			JsonNode referral = postback.path("referral");
-			return event.kind(EventKind.POSTBACK)
-				.mid(text(postback.path("mid")))
-				.title(text(postback.path("title")))
-				.payload(text(postback.path("payload")))
-				.referral(referral)
-				.build();
+			return new PostbackTapped(envelope, text(postback.path("mid")), text(postback.path("title")),
+					text(postback.path("payload")), referral(postback.path("referral")));
 		}
 		if (item.has("referral")) {
-			return event.kind(EventKind.REFERRAL).referral(item.path("referral")).build();
+			return new ReferralReceived(envelope, referral(item.path("referral")));
 		}
 		if (item.has("reaction")) {
 			JsonNode reaction = item.path("reaction");
-			boolean unreact = "unreact".equals(text(reaction.path("action")));
+			String mid = text(reaction.path("mid"));
 			String emoji = text(reaction.path("emoji"));
-			return event.kind(unreact ? EventKind.UNREACTION : EventKind.REACTION)
-				.mid(text(reaction.path("mid")))
-				.reaction(emoji != null ? emoji : text(reaction.path("reaction")))
-				.build();
+			String value = (emoji != null) ? emoji : text(reaction.path("reaction"));
+			return "unreact".equals(text(reaction.path("action"))) ? new ReactionRemoved(envelope, mid, value)
+					: new ReactionAdded(envelope, mid, value);
 		}
 		if (item.has("read")) {
-			return event.kind(EventKind.READ).mid(text(item.path("read").path("mid"))).build();
+			return new MessagesRead(envelope, text(item.path("read").path("mid")));
 		}
 		if (item.has("message_edit")) {
 			JsonNode edit = item.path("message_edit");
-			return event.kind(EventKind.EDIT).mid(text(edit.path("mid"))).text(text(edit.path("text"))).build();
+			return new MessageEdited(envelope, text(edit.path("mid")), text(edit.path("text")));
 		}
-		for (String handover : List.of("pass_thread_control", "take_thread_control", "request_thread_control")) {
-			if (item.has(handover)) {
-				JsonNode control = item.path(handover);
-				return event.kind(EventKind.valueOf(handover.toUpperCase(java.util.Locale.ROOT)))
-					.title(text(control
-						.path(handover.startsWith("request") ? "requested_owner_app_id" : "new_owner_app_id")))
-					.text(text(control.path("metadata")))
-					.build();
-			}
+		if (item.has("pass_thread_control")) {
+			JsonNode control = item.path("pass_thread_control");
+			return new ThreadPassed(envelope, text(control.path("new_owner_app_id")), text(control.path("metadata")));
 		}
-		return event.kind(EventKind.UNKNOWN).build();
+		if (item.has("take_thread_control")) {
+			JsonNode control = item.path("take_thread_control");
+			return new ThreadTaken(envelope, text(control.path("new_owner_app_id")), text(control.path("metadata")));
+		}
+		if (item.has("request_thread_control")) {
+			JsonNode control = item.path("request_thread_control");
+			return new ThreadRequested(envelope, text(control.path("requested_owner_app_id")),
+					text(control.path("metadata")));
+		}
+		return new UnknownReceived(envelope, null);
 	}
 
-	private InboundEvent message(Builder event, JsonNode message, String recipient) {
+	private InboundEvent message(Envelope envelope, JsonNode message, String recipient) {
+		String mid = text(message.path("mid"));
+		String text = text(message.path("text"));
 		List<Attachment> attachments = attachments(message.path("attachments"));
-		event.mid(text(message.path("mid")))
-			.text(text(message.path("text")))
-			.attachments(attachments)
-			.replyToMid(text(message.path("reply_to").path("mid")))
-			.referral(message.path("referral"));
+		String replyToMid = text(message.path("reply_to").path("mid"));
+		Referral referral = referral(message.path("referral"));
 		if (message.path("is_echo").asBoolean(false)) {
 			// An echo is the business writing to the customer: the conversation is the
 			// recipient's.
-			return event.sender(recipient).kind(EventKind.ECHO).build();
+			return new EchoSent(envelope.withSender(recipient), mid, text, attachments);
 		}
 		if (message.path("is_deleted").asBoolean(false)) {
-			return event.kind(EventKind.DELETED).build();
+			return new MessageDeleted(envelope, mid);
 		}
 		if (message.path("is_unsupported").asBoolean(false)) {
-			return event.kind(EventKind.UNSUPPORTED).build();
+			return new UnsupportedReceived(envelope, mid);
 		}
 		if (message.has("quick_reply")) {
-			return event.kind(EventKind.QUICK_REPLY).payload(text(message.path("quick_reply").path("payload"))).build();
+			return new QuickReplyTapped(envelope, mid, text, text(message.path("quick_reply").path("payload")),
+					referral);
 		}
 		JsonNode story = message.path("reply_to").path("story");
 		if (story.isObject()) {
-			return event.kind(EventKind.STORY_REPLY).storyId(text(story.path("id"))).build();
+			return new StoryReplied(envelope, mid, text, text(story.path("id")), referral);
 		}
 		if (attachments.stream().anyMatch(attachment -> "story_mention".equals(attachment.type()))) {
-			return event.kind(EventKind.STORY_MENTION).build();
+			return new StoryMentioned(envelope, mid, text, attachments, referral);
 		}
 		if (message.hasNonNull("text")) {
-			return event.kind(EventKind.MESSAGE).build();
+			return new MessageReceived(envelope, mid, text, attachments, replyToMid, referral);
 		}
 		if (!attachments.isEmpty()) {
-			return event.kind(EventKind.ATTACHMENT).build();
+			return new AttachmentReceived(envelope, mid, attachments, replyToMid, referral);
 		}
-		return event.kind(EventKind.UNKNOWN).build();
+		return new UnknownReceived(envelope, mid);
+	}
+
+	private static Referral referral(JsonNode referral) {
+		if (!referral.isObject()) {
+			return null;
+		}
+		return Referral.of(text(referral.path("ref")), text(referral.path("source")), text(referral.path("ad_id")));
 	}
 
 	private List<Attachment> attachments(JsonNode array) {
@@ -184,30 +209,21 @@ class WebhookPayloadParser {
 		// milliseconds.
 		long timestamp = entryTime < 100_000_000_000L ? entryTime * 1000 : entryTime;
 		if ("comments".equals(field) || "live_comments".equals(field)) {
-			String commentId = firstText(value, "id", "comment_id");
-			Builder event = new Builder(accountId, text(value.path("from").path("id")), timestamp, receivedAt, false,
-					change.toString());
-			return event.kind(EventKind.COMMENT)
-				.commentId(commentId)
-				.text(text(value.path("text")))
-				.title(text(value.path("from").path("username")))
-				.mediaId(text(value.path("media").path("id")))
-				.replyToMid(text(value.path("parent_id")))
-				.build();
+			Envelope envelope = new Envelope(accountId, text(value.path("from").path("id")), timestamp, receivedAt,
+					false, change.toString());
+			return new CommentReceived(envelope, firstText(value, "id", "comment_id"), text(value.path("text")),
+					text(value.path("from").path("username")), text(value.path("media").path("id")),
+					text(value.path("parent_id")));
 		}
 		if ("mentions".equals(field)) {
-			Builder event = new Builder(accountId, "", timestamp, receivedAt, false, change.toString());
-			return event.kind(EventKind.MENTION)
-				.commentId(text(value.path("comment_id")))
-				.mediaId(text(value.path("media_id")))
-				.build();
+			Envelope envelope = new Envelope(accountId, "", timestamp, receivedAt, false, change.toString());
+			return new MentionReceived(envelope, text(value.path("comment_id")), text(value.path("media_id")));
 		}
 		return unknown(accountId, "", timestamp, receivedAt, change);
 	}
 
 	private InboundEvent unknown(String accountId, String sender, long timestamp, long receivedAt, JsonNode raw) {
-		return new Builder(accountId, sender, timestamp, receivedAt, false, raw.toString()).kind(EventKind.UNKNOWN)
-			.build();
+		return new UnknownReceived(new Envelope(accountId, sender, timestamp, receivedAt, false, raw.toString()), null);
 	}
 
 	private static String firstText(JsonNode node, String... names) {
@@ -226,136 +242,6 @@ class WebhookPayloadParser {
 			return null;
 		}
 		return node.asString();
-	}
-
-	/** Collects the fields of one event; most kinds use only a few. */
-	private static final class Builder {
-
-		private final String accountId;
-
-		private String sender;
-
-		private final long timestamp;
-
-		private final long receivedAt;
-
-		private final boolean standby;
-
-		private final String raw;
-
-		private EventKind kind = EventKind.UNKNOWN;
-
-		private String mid;
-
-		private String text;
-
-		private String payload;
-
-		private String title;
-
-		private String referralRef;
-
-		private String referralSource;
-
-		private String adId;
-
-		private List<Attachment> attachments = List.of();
-
-		private String replyToMid;
-
-		private String storyId;
-
-		private String commentId;
-
-		private String mediaId;
-
-		private String reaction;
-
-		Builder(String accountId, String sender, long timestamp, long receivedAt, boolean standby, String raw) {
-			this.accountId = accountId == null ? "" : accountId;
-			this.sender = sender == null ? "" : sender;
-			this.timestamp = timestamp;
-			this.receivedAt = receivedAt;
-			this.standby = standby;
-			this.raw = raw;
-		}
-
-		Builder sender(String sender) {
-			this.sender = sender == null ? "" : sender;
-			return this;
-		}
-
-		Builder kind(EventKind kind) {
-			this.kind = kind;
-			return this;
-		}
-
-		Builder mid(String mid) {
-			this.mid = mid;
-			return this;
-		}
-
-		Builder text(String text) {
-			this.text = text;
-			return this;
-		}
-
-		Builder payload(String payload) {
-			this.payload = payload;
-			return this;
-		}
-
-		Builder title(String title) {
-			this.title = title;
-			return this;
-		}
-
-		Builder referral(JsonNode referral) {
-			if (referral.isObject()) {
-				this.referralRef = WebhookPayloadParser.text(referral.path("ref"));
-				this.referralSource = WebhookPayloadParser.text(referral.path("source"));
-				this.adId = WebhookPayloadParser.text(referral.path("ad_id"));
-			}
-			return this;
-		}
-
-		Builder attachments(List<Attachment> attachments) {
-			this.attachments = attachments;
-			return this;
-		}
-
-		Builder replyToMid(String replyToMid) {
-			this.replyToMid = replyToMid;
-			return this;
-		}
-
-		Builder storyId(String storyId) {
-			this.storyId = storyId;
-			return this;
-		}
-
-		Builder commentId(String commentId) {
-			this.commentId = commentId;
-			return this;
-		}
-
-		Builder mediaId(String mediaId) {
-			this.mediaId = mediaId;
-			return this;
-		}
-
-		Builder reaction(String reaction) {
-			this.reaction = reaction;
-			return this;
-		}
-
-		InboundEvent build() {
-			return new InboundEvent(this.accountId, this.sender, this.timestamp, this.receivedAt, this.kind, this.mid,
-					this.text, this.payload, this.title, this.referralRef, this.referralSource, this.adId,
-					this.attachments, this.replyToMid, this.storyId, this.commentId, this.mediaId, this.reaction,
-					this.standby, this.raw);
-		}
-
 	}
 
 }

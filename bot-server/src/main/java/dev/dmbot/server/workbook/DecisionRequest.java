@@ -4,14 +4,13 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.dmbot.server.entities.ExtractedEntities;
+import dev.dmbot.server.platform.events.EventKind;
 
 /**
  * What the decision tables look at: one inbound event, its intent and the sender's
  * context.
  *
- * @param eventType lowercase event type: {@code message}, {@code quick_reply},
- * {@code postback}, {@code referral}, {@code story_mention}, {@code story_reply},
- * {@code attachment} or {@code comment}
+ * @param eventType lowercase event type, one of {@link EventKind#workbookNames()}
  * @param intent the intent name, {@code unknown} below the confidence threshold
  * @param confidence the classifier's confidence in {@code intent}, 0 to 1
  * @param text what the sender typed, may be {@code null} or empty
@@ -57,7 +56,7 @@ public record DecisionRequest(String eventType, String intent, double confidence
 	 * the button tapped, not the customer's words, and media carry no text at all.
 	 */
 	public static boolean classifies(String eventType, String text) {
-		return text != null && !text.isBlank() && !"postback".equals(eventType);
+		return text != null && !text.isBlank() && !EventKind.POSTBACK.ruleName().equals(eventType);
 	}
 
 	public DecisionRequest {
@@ -82,7 +81,7 @@ public record DecisionRequest(String eventType, String intent, double confidence
 	 * message of a click-to-Direct ad, which carries the ad's referral inside it.
 	 */
 	public boolean referred() {
-		return "referral".equals(this.eventType) || this.referralRef != null || this.adId != null;
+		return EventKind.REFERRAL.ruleName().equals(this.eventType) || this.referralRef != null || this.adId != null;
 	}
 
 }

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import dev.dmbot.server.platform.events.EventKind;
+
 /**
  * The fact the decision tables match against: one inbound event seen through questions an
  * analyst can answer with a cell's text.
@@ -32,7 +34,8 @@ public final class IncomingMessage {
 		// The first message from a click-to-Direct ad is a message that carries the ad's
 		// referral: analysts answer ads with "referral" rows, whichever way Meta sends
 		// them.
-		return isOneOf(this.request.eventType(), anyOf) || this.request.referred() && isOneOf("referral", anyOf);
+		return isOneOf(this.request.eventType(), anyOf)
+				|| this.request.referred() && isOneOf(EventKind.REFERRAL.ruleName(), anyOf);
 	}
 
 	/** Whether the intent is one of the comma-separated intents. */

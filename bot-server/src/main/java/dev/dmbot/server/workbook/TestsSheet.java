@@ -18,6 +18,7 @@ import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import dev.dmbot.server.workbook.TestTurn.Expected;
+import dev.dmbot.server.platform.events.EventKind;
 
 /**
  * Reads the {@code Tests} sheet of a workbook: column titles in row 1 (any order, any
@@ -33,8 +34,7 @@ public final class TestsSheet {
 	/**
 	 * The events a test turn can send: the ones the conversation answers automatically.
 	 */
-	static final List<String> EVENTS = List.of("message", "quick_reply", "postback", "referral", "story_mention",
-			"story_reply", "attachment");
+	static final List<String> EVENTS = EventKind.testNames();
 
 	/**
 	 * The intent of events that carry no text to classify, as the conversation names it.
@@ -152,9 +152,9 @@ public final class TestsSheet {
 	private TestTurn turn(int r) {
 		String event = text(r, Title.EVENT).toLowerCase(Locale.ROOT);
 		if (event.isEmpty()) {
-			event = "message";
+			event = EventKind.MESSAGE.ruleName();
 		}
-		else if (!EVENTS.contains(event)) {
+		else if (EventKind.fromRuleName(event).filter(EventKind::inTests).isEmpty()) {
 			throw error(r, Title.EVENT, "unknown event '" + text(r, Title.EVENT) + "'.",
 					"use one of " + String.join(", ", EVENTS) + " (blank is message).");
 		}

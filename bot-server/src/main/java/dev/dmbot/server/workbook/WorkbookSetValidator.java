@@ -11,6 +11,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellReference;
 
 import dev.dmbot.server.workbook.RuleTable.Column;
+import dev.dmbot.server.platform.events.EventKind;
 
 /**
  * Checks that need every table of every workbook that goes live together: two tables
@@ -232,7 +233,7 @@ final class WorkbookSetValidator {
 				Set<String> items = CellSyntax.conditionItems(text, false);
 				boolean matches = (column.calls("intentIs") && items.contains(intent))
 						|| (column.calls("stateIs") && items.contains(NO_STATE))
-						|| (column.calls("eventIs") && items.contains("message"));
+						|| (column.calls("eventIs") && items.contains(EventKind.MESSAGE.ruleName()));
 				if (!matches) {
 					return false;
 				}

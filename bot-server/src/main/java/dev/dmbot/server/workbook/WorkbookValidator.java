@@ -10,6 +10,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellReference;
 
 import dev.dmbot.server.workbook.RuleTable.Column;
+import dev.dmbot.server.platform.events.EventKind;
 
 /**
  * Catches, cell by cell, what Drools would compile but Instagram or the conversation
@@ -21,10 +22,10 @@ import dev.dmbot.server.workbook.RuleTable.Column;
  */
 public final class WorkbookValidator {
 
-	static final List<String> EVENT_TYPES = List.of("message", "quick_reply", "postback", "referral", "story_mention",
-			"story_reply", "attachment", "comment");
+	/** What an Event type cell accepts: {@link EventKind#workbookNames()}. */
+	static final List<String> EVENT_TYPES = EventKind.workbookNames();
 
-	public static final String COMMENT = "comment";
+	public static final String COMMENT = EventKind.COMMENT.ruleName();
 
 	private static final java.util.regex.Pattern TRANSLATED = java.util.regex.Pattern
 		.compile("(?:replyIn|quickRepliesIn)\\s*\\(\\s*\"([^\"]*)\"");

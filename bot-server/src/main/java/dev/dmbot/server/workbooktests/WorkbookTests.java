@@ -33,6 +33,7 @@ import dev.dmbot.server.workbook.TestTurn;
 import dev.dmbot.server.workbook.TestsSheet;
 import dev.dmbot.server.workbook.Workbook;
 import dev.dmbot.server.workbook.WorkbookCompileException;
+import dev.dmbot.server.platform.events.EventKind;
 
 /**
  * Runs the {@code Tests} sheets of workbooks against compiled rules: each row is one
@@ -138,7 +139,7 @@ public final class WorkbookTests {
 			}
 			ExtractedEntities found = classifies ? rules.entitiesOf(turn.text(), PARSERS, this.language)
 					: ExtractedEntities.none();
-			boolean referral = turn.event().equals("referral");
+			boolean referral = turn.event().equals(EventKind.REFERRAL.ruleName());
 			EscalationPolicy escalations = EscalationPolicy.of(rules);
 			this.now = (this.now != null) ? this.now.plus(Duration.ofMinutes(1)) : duringWorkingHours(escalations);
 			if (this.escalatedAt > 0) {

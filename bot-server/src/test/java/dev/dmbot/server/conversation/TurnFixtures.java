@@ -21,8 +21,10 @@ import dev.dmbot.server.ShippedSheets;
 import dev.dmbot.server.context.ConversationContext;
 import dev.dmbot.server.entities.ExtractedEntities;
 import dev.dmbot.server.flows.FlowMemory;
-import dev.dmbot.server.intake.EventKind;
+import dev.dmbot.server.intake.Envelope;
 import dev.dmbot.server.intake.InboundEvent;
+import dev.dmbot.server.intake.MessageReceived;
+import dev.dmbot.server.intake.PostbackTapped;
 import dev.dmbot.server.nlp.DetectedLanguage;
 import dev.dmbot.server.nlp.Intent;
 import dev.dmbot.server.workbook.CompiledRules;
@@ -74,17 +76,15 @@ final class TurnFixtures {
 	}
 
 	static InboundEvent textMessage(String text) {
-		return event(EventKind.MESSAGE, "mid.1", text, null);
+		return new MessageReceived(envelope(), "mid.1", text, List.of(), null, null);
 	}
 
 	static InboundEvent postback(String title, String payload) {
-		return new InboundEvent(ACCOUNT, SENDER, NOW.toEpochMilli(), NOW.toEpochMilli() + 5, EventKind.POSTBACK,
-				"mid.2", null, payload, title, null, null, null, List.of(), null, null, null, null, null, false, "{}");
+		return new PostbackTapped(envelope(), "mid.2", title, payload, null);
 	}
 
-	static InboundEvent event(EventKind kind, String mid, String text, String payload) {
-		return new InboundEvent(ACCOUNT, SENDER, NOW.toEpochMilli(), NOW.toEpochMilli() + 5, kind, mid, text, payload,
-				null, null, null, null, List.of(), null, null, null, null, null, false, "{}");
+	private static Envelope envelope() {
+		return new Envelope(ACCOUNT, SENDER, NOW.toEpochMilli(), NOW.toEpochMilli() + 5, false, "{}");
 	}
 
 	static ConversationContext newContact() {

@@ -25,7 +25,9 @@ import dev.dmbot.server.context.ConversationContext;
 import dev.dmbot.server.context.ConversationLog;
 import dev.dmbot.server.context.LogEntry;
 import dev.dmbot.server.followups.FollowUpScheduler;
+import dev.dmbot.server.intake.Envelope;
 import dev.dmbot.server.intake.InboundEvent;
+import dev.dmbot.server.intake.MessageReceived;
 import dev.dmbot.server.intake.ProcessedEvents;
 import dev.dmbot.server.outbound.OutboundMessage;
 import dev.dmbot.server.support.MetaApiStub;
@@ -107,9 +109,9 @@ class TurnStoreIT {
 		this.committer = new TurnCommitter(this.counted, this.contexts, this.conversationLog, this.ledger,
 				this.attribution, this.guardrails, this.processed, TurnFixtures.CLOCK);
 		String sender = WebhookPayloads.newSender();
-		this.event = new InboundEvent(WebhookPayloads.ACCOUNT, sender, 1_760_000_000_000L, 1_760_000_000_100L,
-				dev.dmbot.server.intake.EventKind.MESSAGE, "mid." + sender, "how much is shipping?", null, null, null,
-				null, null, List.of(), null, null, null, null, null, false, "{}");
+		this.event = new MessageReceived(
+				new Envelope(WebhookPayloads.ACCOUNT, sender, 1_760_000_000_000L, 1_760_000_000_100L, false, "{}"),
+				"mid." + sender, "how much is shipping?", List.of(), null, null);
 	}
 
 	@AfterEach

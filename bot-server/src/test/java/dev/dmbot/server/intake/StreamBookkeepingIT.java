@@ -116,8 +116,8 @@ class StreamBookkeepingIT {
 	}
 
 	private static InboundEvent textMessage(String mid) {
-		return new InboundEvent("17841400000000000", "42", 1767225600000L, 1767225600000L, EventKind.MESSAGE, mid, "hi",
-				null, null, null, null, null, List.of(), null, null, null, null, null, false, null);
+		return new MessageReceived(new Envelope("17841400000000000", "42", 1767225600000L, 1767225600000L, false, null),
+				mid, "hi", List.of(), null, null);
 	}
 
 	/** Calls per command since the last reset, from {@code INFO commandstats}. */

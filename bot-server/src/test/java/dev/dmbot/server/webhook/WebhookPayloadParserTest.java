@@ -6,8 +6,17 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.dmbot.server.intake.EventKind;
+import dev.dmbot.server.intake.AttachmentReceived;
+import dev.dmbot.server.intake.CommentReceived;
 import dev.dmbot.server.intake.InboundEvent;
+import dev.dmbot.server.intake.MessageReceived;
+import dev.dmbot.server.intake.PostbackTapped;
+import dev.dmbot.server.intake.QuickReplyTapped;
+import dev.dmbot.server.intake.ReactionAdded;
+import dev.dmbot.server.intake.ReferralReceived;
+import dev.dmbot.server.intake.StoryReplied;
+import dev.dmbot.server.intake.ThreadTaken;
+import dev.dmbot.server.platform.events.EventKind;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,13 +41,14 @@ class WebhookPayloadParserTest {
 
 	@Test
 	void attachmentsOfEveryListedType() {
-		InboundEvent event = single(messaging("\"message\":{\"mid\":\"m2\",\"attachments\":["
+		AttachmentReceived event = single(messaging("\"message\":{\"mid\":\"m2\",\"attachments\":["
 				+ "{\"type\":\"image\",\"payload\":{\"url\":\"https://cdn/a\"}},{\"type\":\"video\",\"payload\":{\"url\":\"https://cdn/b\"}},"
 				+ "{\"type\":\"audio\",\"payload\":{\"url\":\"https://cdn/c\"}},{\"type\":\"file\",\"payload\":{\"url\":\"https://cdn/d\"}},"
 				+ "{\"type\":\"ig_post\",\"payload\":{\"url\":\"https://cdn/e\",\"title\":\"New\",\"ig_post_media_id\":\"179\"}},"
 				+ "{\"type\":\"ig_reel\",\"payload\":{\"url\":\"https://cdn/f\",\"title\":\"Linen\",\"reel_video_id\":\"180\"}},"
 				+ "{\"type\":\"ig_story\",\"payload\":{\"story_media_id\":\"181\",\"story_media_url\":\"https://cdn/g\"}},"
-				+ "{\"type\":\"ephemeral\"},{\"type\":\"fallback\",\"title\":\"Legacy\",\"payload\":null}]}"));
+				+ "{\"type\":\"ephemeral\"},{\"type\":\"fallback\",\"title\":\"Legacy\",\"payload\":null}]}"),
+				AttachmentReceived.class);
 		assertThat(event.kind()).isEqualTo(EventKind.ATTACHMENT);
 		assertThat(event.attachments()).extracting("type")
 			.containsExactly("image", "video", "audio", "file", "ig_post", "ig_reel", "ig_story", "ephemeral",
@@ -52,16 +62,20 @@ class WebhookPayloadParserTest {
 		assertThat(single(messaging(
 				"\"message\":{\"mid\":\"m\",\"attachments\":[{\"type\":\"story_mention\",\"payload\":{\"url\":\"u\"}}]}"))
 			.kind()).isEqualTo(EventKind.STORY_MENTION);
-		InboundEvent storyReply = single(messaging(
-				"\"message\":{\"mid\":\"m\",\"text\":\"How much?\",\"reply_to\":{\"story\":{\"url\":\"u\",\"id\":\"180\"}}}"));
+		StoryReplied storyReply = single(messaging(
+				"\"message\":{\"mid\":\"m\",\"text\":\"How much?\",\"reply_to\":{\"story\":{\"url\":\"u\",\"id\":\"180\"}}}"),
+				StoryReplied.class);
 		assertThat(storyReply.kind()).isEqualTo(EventKind.STORY_REPLY);
 		assertThat(storyReply.storyId()).isEqualTo("180");
-		InboundEvent quickReply = single(messaging(
-				"\"message\":{\"mid\":\"m\",\"text\":\"Sizes\",\"quick_reply\":{\"payload\":\"MENU_SIZES\"}}"));
+		QuickReplyTapped quickReply = single(
+				messaging(
+						"\"message\":{\"mid\":\"m\",\"text\":\"Sizes\",\"quick_reply\":{\"payload\":\"MENU_SIZES\"}}"),
+				QuickReplyTapped.class);
 		assertThat(quickReply.kind()).isEqualTo(EventKind.QUICK_REPLY);
 		assertThat(quickReply.payload()).isEqualTo("MENU_SIZES");
-		InboundEvent inline = single(
-				messaging("\"message\":{\"mid\":\"m\",\"text\":\"Yes\",\"reply_to\":{\"mid\":\"prev\"}}"));
+		MessageReceived inline = single(
+				messaging("\"message\":{\"mid\":\"m\",\"text\":\"Yes\",\"reply_to\":{\"mid\":\"prev\"}}"),
+				MessageReceived.class);
 		assertThat(inline.kind()).isEqualTo(EventKind.MESSAGE);
 		assertThat(inline.replyToMid()).isEqualTo("prev");
 	}
@@ -84,8 +98,9 @@ class WebhookPayloadParserTest {
 				messaging("\"message_edit\":{\"mid\":\"m\",\"text\":\"Yes please\",\"num_edit\":1}"));
 		assertThat(edit.kind()).isEqualTo(EventKind.EDIT);
 		assertThat(edit.text()).isEqualTo("Yes please");
-		InboundEvent reaction = single(messaging(
-				"\"reaction\":{\"mid\":\"m\",\"action\":\"react\",\"reaction\":\"love\",\"emoji\":\"\\u2764\\ufe0f\"}"));
+		ReactionAdded reaction = single(messaging(
+				"\"reaction\":{\"mid\":\"m\",\"action\":\"react\",\"reaction\":\"love\",\"emoji\":\"\\u2764\\ufe0f\"}"),
+				ReactionAdded.class);
 		assertThat(reaction.kind()).isEqualTo(EventKind.REACTION);
 		assertThat(reaction.reaction()).isEqualTo("\u2764\ufe0f");
 		assertThat(single(messaging("\"reaction\":{\"mid\":\"m\",\"action\":\"unreact\"}")).kind())
@@ -95,17 +110,20 @@ class WebhookPayloadParserTest {
 
 	@Test
 	void postbackWithReferralAndReferralsFromLinksAndAds() {
-		InboundEvent postback = single(messaging("\"postback\":{\"mid\":\"p\",\"title\":\"Get my coupon\","
-				+ "\"payload\":\"ICEBREAKER_COUPON\",\"referral\":{\"ref\":\"summer-qr\",\"source\":\"SHORTLINK\",\"type\":\"OPEN_THREAD\"}}"));
+		PostbackTapped postback = single(messaging("\"postback\":{\"mid\":\"p\",\"title\":\"Get my coupon\","
+				+ "\"payload\":\"ICEBREAKER_COUPON\",\"referral\":{\"ref\":\"summer-qr\",\"source\":\"SHORTLINK\",\"type\":\"OPEN_THREAD\"}}"),
+				PostbackTapped.class);
 		assertThat(postback.kind()).isEqualTo(EventKind.POSTBACK);
 		assertThat(postback.payload()).isEqualTo("ICEBREAKER_COUPON");
 		assertThat(postback.referralRef()).isEqualTo("summer-qr");
-		InboundEvent referral = single(
-				messaging("\"referral\":{\"ref\":\"newsletter\",\"source\":\"SHORTLINKS\",\"type\":\"OPEN_THREAD\"}"));
+		ReferralReceived referral = single(
+				messaging("\"referral\":{\"ref\":\"newsletter\",\"source\":\"SHORTLINKS\",\"type\":\"OPEN_THREAD\"}"),
+				ReferralReceived.class);
 		assertThat(referral.kind()).isEqualTo(EventKind.REFERRAL);
 		assertThat(referral.referralRef()).isEqualTo("newsletter");
-		InboundEvent ad = single(messaging("\"message\":{\"mid\":\"a\",\"text\":\"Is this still available?\","
-				+ "\"referral\":{\"ref\":\"fall\",\"ad_id\":\"120250784238480294\",\"source\":\"ADS\",\"type\":\"OPEN_THREAD\"}}"));
+		MessageReceived ad = single(messaging("\"message\":{\"mid\":\"a\",\"text\":\"Is this still available?\","
+				+ "\"referral\":{\"ref\":\"fall\",\"ad_id\":\"120250784238480294\",\"source\":\"ADS\",\"type\":\"OPEN_THREAD\"}}"),
+				MessageReceived.class);
 		assertThat(ad.kind()).isEqualTo(EventKind.MESSAGE);
 		assertThat(ad.adId()).isEqualTo("120250784238480294");
 	}
@@ -116,8 +134,9 @@ class WebhookPayloadParserTest {
 				"\"pass_thread_control\":{\"previous_owner_app_id\":\"1\",\"new_owner_app_id\":\"2\",\"metadata\":\"x\"}"))
 			.kind()).isEqualTo(EventKind.PASS_THREAD_CONTROL);
 		assertThat(single(messaging(
-				"\"take_thread_control\":{\"previous_owner_app_id\":\"2\",\"new_owner_app_id\":\"1217981644879628\"}"))
-			.title()).isEqualTo("1217981644879628");
+				"\"take_thread_control\":{\"previous_owner_app_id\":\"2\",\"new_owner_app_id\":\"1217981644879628\"}"),
+				ThreadTaken.class)
+			.appId()).isEqualTo("1217981644879628");
 		assertThat(single(messaging("\"request_thread_control\":{\"requested_owner_app_id\":\"3\"}")).kind())
 			.isEqualTo(EventKind.REQUEST_THREAD_CONTROL);
 	}
@@ -133,15 +152,17 @@ class WebhookPayloadParserTest {
 
 	@Test
 	void commentsInChangesAndFlatFormAndMentions() {
-		InboundEvent comment = single(
+		CommentReceived comment = single(
 				envelope("\"changes\":[{\"field\":\"comments\",\"value\":{\"id\":\"182\",\"text\":\"PRICE\","
-						+ "\"from\":{\"id\":\"742\",\"username\":\"ana.costa\"},\"media\":{\"id\":\"180\",\"media_product_type\":\"REELS\"}}}]"));
+						+ "\"from\":{\"id\":\"742\",\"username\":\"ana.costa\"},\"media\":{\"id\":\"180\",\"media_product_type\":\"REELS\"}}}]"),
+				CommentReceived.class);
 		assertThat(comment.kind()).isEqualTo(EventKind.COMMENT);
 		assertThat(comment.commentId()).isEqualTo("182");
 		assertThat(comment.senderId()).isEqualTo("742");
 		assertThat(comment.timestamp()).isEqualTo(1767227600000L);
-		InboundEvent flat = single(envelope(
-				"\"field\":\"comments\",\"value\":{\"comment_id\":\"183\",\"text\":\"hi\",\"from\":{\"id\":\"9\"}}"));
+		CommentReceived flat = single(envelope(
+				"\"field\":\"comments\",\"value\":{\"comment_id\":\"183\",\"text\":\"hi\",\"from\":{\"id\":\"9\"}}"),
+				CommentReceived.class);
 		assertThat(flat.commentId()).isEqualTo("183");
 		InboundEvent mention = single(envelope(
 				"\"changes\":[{\"field\":\"mentions\",\"value\":{\"comment_id\":\"178\",\"media_id\":\"179\"}}]"));
@@ -173,6 +194,12 @@ class WebhookPayloadParserTest {
 		assertThatThrownBy(() -> this.parser.parse(bytes("{\"object\":\"instagram\"}"), 0))
 			.hasMessageContaining("\"entry\"");
 		assertThatThrownBy(() -> this.parser.parse(bytes("42"), 0)).hasMessageContaining("JSON object");
+	}
+
+	private <T extends InboundEvent> T single(String json, Class<T> type) {
+		InboundEvent event = single(json);
+		assertThat(event).isInstanceOf(type);
+		return type.cast(event);
 	}
 
 	private InboundEvent single(String json) {
