@@ -7,9 +7,11 @@ import java.util.OptionalInt;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.UnifiedJedis;
 
+import dev.dmbot.server.accounts.AccountRules;
+import dev.dmbot.server.accounts.AccountSettings;
 import dev.dmbot.server.followups.FollowUpGate;
 import dev.dmbot.server.followups.FollowUpOutcome;
-import dev.dmbot.server.workbook.DecisionEngine;
+import dev.dmbot.server.workbook.CompiledRules;
 import dev.dmbot.server.guardrails.GuardrailPolicy;
 
 /**
@@ -27,11 +29,11 @@ class FollowUpGuard implements FollowUpGate {
 
 	private final UnifiedJedis redis;
 
-	private final DecisionEngine rules;
+	private final AccountRules rules;
 
 	private final Clock clock;
 
-	FollowUpGuard(Guardrails guardrails, Handover handover, UnifiedJedis redis, DecisionEngine rules, Clock clock) {
+	FollowUpGuard(Guardrails guardrails, Handover handover, UnifiedJedis redis, AccountRules rules, Clock clock) {
 		this.guardrails = guardrails;
 		this.handover = handover;
 		this.redis = redis;
@@ -58,10 +60,12 @@ class FollowUpGuard implements FollowUpGate {
 	 */
 	@Override
 	public Optional<String> admit(String accountId, String senderId, String text) {
-		GuardrailPolicy policy = GuardrailPolicy.of(this.rules.live());
-		OptionalInt cap = policy.dailyCap();
+		CompiledRules rules = this.rules.rulesFor(accountId);
+		GuardrailPolicy policy = GuardrailPolicy.of(rules);
+		AccountSettings settings = this.rules.settingsOf(accountId, rules);
+		OptionalInt cap = settings.dailySendCap();
 		if (cap.isPresent()) {
-			String key = Guardrails.sentKey(accountId, senderId, policy.day(this.clock.instant()));
+			String key = Guardrails.sentKey(accountId, senderId, settings.day(this.clock.instant()));
 			long sent = this.redis.incr(key);
 			this.redis.expire(key, Guardrails.COUNT_KEPT.toSeconds());
 			if (sent > cap.getAsInt()) {

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 import redis.clients.jedis.AbstractTransaction;
 import redis.clients.jedis.UnifiedJedis;
 
+import dev.dmbot.server.accounts.AccountRules;
 import dev.dmbot.server.platform.redis.ConversationReads;
 import dev.dmbot.server.context.ContextStore;
 import dev.dmbot.server.context.ConversationContext;
@@ -28,7 +29,6 @@ import dev.dmbot.server.outbound.DeliveryResult;
 import dev.dmbot.server.outbound.OutboundDispatcher;
 import dev.dmbot.server.outbound.OutboundMessage;
 import dev.dmbot.server.guardrails.GuardrailPolicy;
-import dev.dmbot.server.workbook.DecisionEngine;
 import dev.dmbot.server.system.DueQueue;
 import dev.dmbot.server.system.Ulid;
 import dev.dmbot.server.system.RedisTransactions;
@@ -86,7 +86,7 @@ public class FollowUpScheduler implements SmartLifecycle {
 
 	private final OutboundDispatcher outbound;
 
-	private final DecisionEngine rules;
+	private final AccountRules rules;
 
 	private final FollowUpGate gate;
 
@@ -101,7 +101,7 @@ public class FollowUpScheduler implements SmartLifecycle {
 	private volatile boolean pollFailing;
 
 	FollowUpScheduler(UnifiedJedis redis, ContextStore contexts, ConversationLog conversationLog,
-			OutboundDispatcher outbound, DecisionEngine rules, FollowUpGate gate, MeterRegistry meters, Clock clock,
+			OutboundDispatcher outbound, AccountRules rules, FollowUpGate gate, MeterRegistry meters, Clock clock,
 			FollowUpsProperties properties) {
 		this.redis = redis;
 		this.due = new DueQueue(redis, DUE);
@@ -239,7 +239,7 @@ public class FollowUpScheduler implements SmartLifecycle {
 		ConversationContext context = this.contexts.load(accountId, senderId);
 		Instant lastInboundAt = context.lastInboundAt();
 		Instant windowEnds = lastInboundAt == null ? now : lastInboundAt.plus(WINDOW);
-		Instant allowed = GuardrailPolicy.of(this.rules.live()).nextAllowed(now);
+		Instant allowed = GuardrailPolicy.of(this.rules.rulesFor(accountId)).nextAllowed(now);
 		if (allowed.isAfter(now) && allowed.isBefore(windowEnds)) {
 			this.redis.hset(key, "due", allowed.toString());
 			this.due.retryAt(entry, claim, allowed.toEpochMilli());

@@ -12,6 +12,9 @@ import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.dmbot.server.accounts.AccessToken;
+import dev.dmbot.server.accounts.Accounts;
+
 /**
  * Meta's Messenger Profile API for Instagram: {@code POST
  * {graph-url}/{account-id}/messenger_profile?platform=instagram} with the account's
@@ -26,19 +29,25 @@ final class GraphMessengerProfileClient {
 
 	private final String accountId;
 
-	private final String accessToken;
+	private final Accounts accounts;
 
 	private final JsonMapper json;
 
-	GraphMessengerProfileClient(URI graphUrl, String accountId, String accessToken, Duration timeout, JsonMapper json) {
+	GraphMessengerProfileClient(URI graphUrl, String accountId, Accounts accounts, Duration timeout, JsonMapper json) {
 		HttpClient client = HttpClient.newBuilder().connectTimeout(timeout).build();
 		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
 		factory.setReadTimeout(timeout);
 		this.http = RestClient.builder().requestFactory(factory).build();
 		this.graphUrl = graphUrl;
 		this.accountId = accountId;
-		this.accessToken = accessToken;
+		this.accounts = accounts;
 		this.json = json;
+	}
+
+	/** The account's token now: it may have been refreshed since the last push. */
+	private AccessToken token() {
+		return this.accounts.accessTokenOf(this.accountId)
+			.orElseThrow(() -> new IllegalStateException("Account " + this.accountId + " has no access token"));
 	}
 
 	/**
@@ -50,7 +59,7 @@ final class GraphMessengerProfileClient {
 		try {
 			this.http.post()
 				.uri(this.graphUrl + "/" + this.accountId + "/messenger_profile?platform=instagram")
-				.header(HttpHeaders.AUTHORIZATION, "Bearer " + this.accessToken)
+				.header(HttpHeaders.AUTHORIZATION, token().bearer())
 				.contentType(MediaType.APPLICATION_JSON)
 				.body(body)
 				.exchange((request, response) -> {

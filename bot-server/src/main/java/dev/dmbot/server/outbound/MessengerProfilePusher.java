@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 import redis.clients.jedis.UnifiedJedis;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.dmbot.server.accounts.Accounts;
 import dev.dmbot.server.messengerprofile.MessengerProfile;
 import dev.dmbot.server.workbook.RulesActivated;
 import dev.dmbot.server.system.DeliveryBackoff;
@@ -66,14 +67,14 @@ class MessengerProfilePusher implements DisposableBean {
 	});
 
 	MessengerProfilePusher(UnifiedJedis redis, JsonMapper json, MeterRegistry meters, MetaProperties meta,
-			OutboundProperties outbound, MessengerProfileProperties properties) {
+			Accounts accounts, OutboundProperties outbound, MessengerProfileProperties properties) {
 		this.redis = redis;
 		this.json = json;
 		this.meters = meters;
 		this.properties = properties;
 		this.backoff = new DeliveryBackoff(properties.initialBackoff(), properties.maxBackoff());
 		this.client = meta.sandbox() ? null : new GraphMessengerProfileClient(meta.graphUrl(), meta.accountId(),
-				meta.accessToken(), outbound.requestTimeout(), json);
+				accounts, outbound.requestTimeout(), json);
 	}
 
 	@EventListener

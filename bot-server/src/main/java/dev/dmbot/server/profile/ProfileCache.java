@@ -20,6 +20,7 @@ import redis.clients.jedis.params.SetParams;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.dmbot.server.accounts.Accounts;
 import dev.dmbot.server.system.MetaProperties;
 import dev.dmbot.server.system.PersonalData;
 
@@ -56,11 +57,11 @@ public class ProfileCache implements PersonalData {
 	private final Cache<String, Entry> memory;
 
 	@Autowired
-	ProfileCache(MetaProperties meta, ProfileProperties properties, UnifiedJedis redis, JsonMapper json, Clock clock,
-			MeterRegistry meters) {
+	ProfileCache(MetaProperties meta, Accounts accounts, ProfileProperties properties, UnifiedJedis redis,
+			JsonMapper json, Clock clock, MeterRegistry meters) {
 		this(meta.sandbox() || !properties.enabled() ? null
-				: new ProfileClient(meta.graphUrl(), meta.accessToken(), properties.timeout(), json), properties, redis,
-				json, clock, meters, Ticker.systemTicker());
+				: new ProfileClient(meta.graphUrl(), accounts, properties.timeout(), json), properties, redis, json,
+				clock, meters, Ticker.systemTicker());
 	}
 
 	ProfileCache(ProfileClient client, ProfileProperties properties, UnifiedJedis redis, JsonMapper json, Clock clock,
@@ -113,7 +114,7 @@ public class ProfileCache implements PersonalData {
 			if (entry == null) {
 				entry = stored(key);
 				if (entry == null) {
-					entry = lookUp(key, igsid);
+					entry = lookUp(key, accountId, igsid);
 					store(key, entry);
 				}
 				this.memory.put(key, entry);
@@ -127,10 +128,10 @@ public class ProfileCache implements PersonalData {
 		}
 	}
 
-	private Entry lookUp(String key, String igsid) {
+	private Entry lookUp(String key, String accountId, String igsid) {
 		Instant now = this.clock.instant();
 		try {
-			Profile profile = this.client.fetch(igsid);
+			Profile profile = this.client.fetch(accountId, igsid);
 			this.meters.counter("bot.profile.lookups", "outcome", "found").increment();
 			return new Entry(profile, now.plus(this.properties.ttl()));
 		}

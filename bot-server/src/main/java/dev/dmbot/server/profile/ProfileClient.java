@@ -10,6 +10,9 @@ import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.dmbot.server.accounts.AccessToken;
+import dev.dmbot.server.accounts.Accounts;
+
 /**
  * Meta's User Profile API: {@code GET {graph-url}/{igsid}?fields=name,username} with the
  * access token as a bearer token. One try with a short time limit: it is on the path of a
@@ -22,33 +25,35 @@ class ProfileClient {
 
 	private final URI graphUrl;
 
-	private final String accessToken;
+	private final Accounts accounts;
 
 	private final JsonMapper json;
 
 	private final Duration timeout;
 
-	ProfileClient(URI graphUrl, String accessToken, Duration timeout, JsonMapper json) {
+	ProfileClient(URI graphUrl, Accounts accounts, Duration timeout, JsonMapper json) {
 		HttpClient client = HttpClient.newBuilder().connectTimeout(timeout).build();
 		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
 		factory.setReadTimeout(timeout);
 		this.http = RestClient.builder().requestFactory(factory).build();
 		this.graphUrl = graphUrl;
-		this.accessToken = accessToken;
+		this.accounts = accounts;
 		this.json = json;
 		this.timeout = timeout;
 	}
 
 	/**
-	 * The profile of this customer.
+	 * The profile of this customer of the account, asked for with the account's token.
 	 * @throws ProfileLookupException when Meta does not give one: no answer in time, 4xx
 	 * (no consent, unknown or blocked user) or 5xx
 	 */
-	Profile fetch(String igsid) {
+	Profile fetch(String accountId, String igsid) {
+		AccessToken token = this.accounts.accessTokenOf(accountId)
+			.orElseThrow(() -> new ProfileLookupException(0, "account " + accountId + " has no access token"));
 		try {
 			return this.http.get()
 				.uri(this.graphUrl + "/{igsid}?fields=name,username", igsid)
-				.header(HttpHeaders.AUTHORIZATION, "Bearer " + this.accessToken)
+				.header(HttpHeaders.AUTHORIZATION, token.bearer())
 				.exchange((request, response) -> {
 					byte[] answer = response.getBody().readAllBytes();
 					int status = response.getStatusCode().value();

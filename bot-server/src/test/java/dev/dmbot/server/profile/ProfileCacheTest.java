@@ -103,12 +103,11 @@ class ProfileCacheTest {
 		int calls;
 
 		FakeProfileApi() {
-			super(URI.create("http://127.0.0.1:1/v25.0"), "unused", Duration.ofSeconds(1),
-					JsonMapper.builder().build());
+			super(URI.create("http://127.0.0.1:1/v25.0"), null, Duration.ofSeconds(1), JsonMapper.builder().build());
 		}
 
 		@Override
-		Profile fetch(String igsid) {
+		Profile fetch(String accountId, String igsid) {
 			this.calls++;
 			Object answer = this.answers.removeFirst();
 			if (answer instanceof RuntimeException failure) {
