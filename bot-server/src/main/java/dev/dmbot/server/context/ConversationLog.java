@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.AbstractTransaction;
+import redis.clients.jedis.PipeliningBase;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.XAddParams;
@@ -52,9 +53,8 @@ public class ConversationLog {
 	 * log that is gone meanwhile (erased, or expired before a late replay) is not created
 	 * again without one.
 	 */
-	public void appendToTurn(AbstractTransaction transaction, String accountId, String senderId, LogEntry entry) {
-		transaction.xadd(key(accountId, senderId),
-				XAddParams.xAddParams().noMkStream().maxLen(KEEP).approximateTrimming(),
+	public void appendToTurn(PipeliningBase writes, String accountId, String senderId, LogEntry entry) {
+		writes.xadd(key(accountId, senderId), XAddParams.xAddParams().noMkStream().maxLen(KEEP).approximateTrimming(),
 				Map.of("entry", this.json.writeValueAsString(entry)));
 	}
 

@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.AbstractTransaction;
+import redis.clients.jedis.PipeliningBase;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
 import com.fasterxml.jackson.annotation.JsonIgnore;
@@ -77,13 +78,12 @@ class ReplyLedger {
 		put(transaction, event, new Entry(message, trail, "decided"));
 	}
 
-	void delivered(AbstractTransaction transaction, InboundEvent event, OutboundMessage message, LogEntry trail) {
-		put(transaction, event, new Entry(message, trail, "delivered"));
+	void delivered(PipeliningBase writes, InboundEvent event, OutboundMessage message, LogEntry trail) {
+		put(writes, event, new Entry(message, trail, "delivered"));
 	}
 
-	private void put(AbstractTransaction transaction, InboundEvent event, Entry entry) {
-		transaction.set(key(event), this.json.writeValueAsString(entry),
-				SetParams.setParams().ex(this.kept.toSeconds()));
+	private void put(PipeliningBase writes, InboundEvent event, Entry entry) {
+		writes.set(key(event), this.json.writeValueAsString(entry), SetParams.setParams().ex(this.kept.toSeconds()));
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.dmbot.server.conversation;
 import java.time.Clock;
 
 import org.springframework.stereotype.Component;
+import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.AbstractTransaction;
 import redis.clients.jedis.UnifiedJedis;
 
@@ -81,14 +82,16 @@ class TurnCommitter {
 	/**
 	 * Records a reply Meta has (or refused for good). The ledger entry marked delivered
 	 * is also the event's handled marker, so a redelivery neither decides again nor sends
-	 * again.
+	 * again. The two writes go in one pipeline, the ledger first, not in a transaction:
+	 * if Redis refused the log line (out of memory), a transaction would drop the ledger
+	 * entry with it and a redelivery would send the reply twice; this way only the log
+	 * line is missing.
 	 */
 	void delivered(InboundEvent event, OutboundMessage reply, LogEntry delivered) {
-		try (AbstractTransaction transaction = RedisTransactions.forConversation(this.redis, event.accountId(),
-				event.senderId())) {
-			this.ledger.delivered(transaction, event, reply, delivered);
-			this.conversationLog.appendToTurn(transaction, event.accountId(), event.senderId(), delivered);
-			transaction.exec();
+		try (AbstractPipeline writes = this.redis.pipelined()) {
+			this.ledger.delivered(writes, event, reply, delivered);
+			this.conversationLog.appendToTurn(writes, event.accountId(), event.senderId(), delivered);
+			writes.sync();
 		}
 	}
 
