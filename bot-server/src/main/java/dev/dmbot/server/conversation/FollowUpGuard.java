@@ -11,6 +11,7 @@ import dev.dmbot.server.followups.FollowUpGate;
 import dev.dmbot.server.followups.FollowUpOutcome;
 import dev.dmbot.server.workbook.DecisionEngine;
 import dev.dmbot.server.guardrails.GuardrailPolicy;
+import dev.dmbot.server.guardrails.GuardrailKeys;
 
 /**
  * The guardrails and the handover, as follow-ups see them when they fall due: nothing
@@ -44,7 +45,7 @@ class FollowUpGuard implements FollowUpGate {
 		if (this.handover.paused(accountId, senderId)) {
 			return Optional.of(FollowUpOutcome.PAUSED);
 		}
-		if (this.redis.exists(Guardrails.optOutKey(accountId, senderId))) {
+		if (this.redis.exists(GuardrailKeys.optOut(accountId, senderId))) {
 			return Optional.of(FollowUpOutcome.OPTED_OUT);
 		}
 		return Optional.empty();
@@ -61,7 +62,7 @@ class FollowUpGuard implements FollowUpGate {
 		GuardrailPolicy policy = GuardrailPolicy.of(this.rules.live());
 		OptionalInt cap = policy.dailyCap();
 		if (cap.isPresent()) {
-			String key = Guardrails.sentKey(accountId, senderId, policy.day(this.clock.instant()));
+			String key = GuardrailKeys.sent(accountId, senderId, policy.day(this.clock.instant()));
 			long sent = this.redis.incr(key);
 			this.redis.expire(key, Guardrails.COUNT_KEPT.toSeconds());
 			if (sent > cap.getAsInt()) {
@@ -70,7 +71,7 @@ class FollowUpGuard implements FollowUpGate {
 			}
 		}
 		String disclosure = policy.disclosure().orElse(null);
-		if (disclosure == null || this.redis.setnx(Guardrails.disclosedKey(accountId, senderId),
+		if (disclosure == null || this.redis.setnx(GuardrailKeys.disclosed(accountId, senderId),
 				this.clock.instant().toString()) == 0) {
 			return Optional.of(text);
 		}

@@ -16,6 +16,7 @@ import redis.clients.jedis.Response;
 
 import dev.dmbot.server.intake.InboundEvent;
 import dev.dmbot.server.workbook.DecisionEngine;
+import dev.dmbot.server.guardrails.GuardrailKeys;
 import dev.dmbot.server.guardrails.GuardrailPolicy;
 
 /**
@@ -57,27 +58,15 @@ class Guardrails {
 		this.clock = clock;
 	}
 
-	static String optOutKey(String accountId, String senderId) {
-		return "bot:{" + accountId + ":" + senderId + "}:optout";
-	}
-
-	static String sentKey(String accountId, String senderId, java.time.LocalDate day) {
-		return "bot:{" + accountId + ":" + senderId + "}:sent:" + day;
-	}
-
-	static String disclosedKey(String accountId, String senderId) {
-		return "bot:{" + accountId + ":" + senderId + "}:disclosed";
-	}
-
 	/**
 	 * Adds what the guardrails remember of this customer to the pipeline that reads a
 	 * turn: the opt-out, today's count of automated messages and the disclosure marker.
 	 */
 	Supplier<Marks> read(AbstractPipeline pipeline, InboundEvent event) {
 		LocalDate day = GuardrailPolicy.of(this.rules.live()).day(this.clock.instant());
-		Response<String> optOut = pipeline.get(optOutKey(event.accountId(), event.senderId()));
-		Response<String> sent = pipeline.get(sentKey(event.accountId(), event.senderId(), day));
-		Response<String> disclosed = pipeline.get(disclosedKey(event.accountId(), event.senderId()));
+		Response<String> optOut = pipeline.get(GuardrailKeys.optOut(event.accountId(), event.senderId()));
+		Response<String> sent = pipeline.get(GuardrailKeys.sent(event.accountId(), event.senderId(), day));
+		Response<String> disclosed = pipeline.get(GuardrailKeys.disclosed(event.accountId(), event.senderId()));
 		return () -> new Marks(optOut.get() != null, sent.get() == null ? 0 : Long.parseLong(sent.get()), day,
 				disclosed.get() != null);
 	}
@@ -144,21 +133,22 @@ class Guardrails {
 	 */
 	void record(AbstractTransaction transaction, InboundEvent event, Turn turn, Outgoing outgoing) {
 		if (outgoing != null && outgoing.countedOn() != null) {
-			String key = sentKey(event.accountId(), event.senderId(), outgoing.countedOn());
+			String key = GuardrailKeys.sent(event.accountId(), event.senderId(), outgoing.countedOn());
 			transaction.incr(key);
 			transaction.expire(key, COUNT_KEPT.toSeconds());
 		}
 		if (turn != null) {
 			switch (turn.action()) {
-				case OPTED_OUT -> transaction.set(optOutKey(event.accountId(), event.senderId()),
+				case OPTED_OUT -> transaction.set(GuardrailKeys.optOut(event.accountId(), event.senderId()),
 						Instant.ofEpochMilli(event.timestamp()).toString());
-				case OPTED_IN -> transaction.del(optOutKey(event.accountId(), event.senderId()));
+				case OPTED_IN -> transaction.del(GuardrailKeys.optOut(event.accountId(), event.senderId()));
 				default -> {
 				}
 			}
 		}
 		if (outgoing != null && outgoing.sends() && outgoing.disclosed()) {
-			transaction.set(disclosedKey(event.accountId(), event.senderId()), this.clock.instant().toString());
+			transaction.set(GuardrailKeys.disclosed(event.accountId(), event.senderId()),
+					this.clock.instant().toString());
 		}
 	}
 

@@ -32,7 +32,7 @@ class SendRateLimiter {
 		while (true) {
 			long now = this.clock.millis();
 			long second = now / 1000;
-			Object count = this.redis.eval(INCREMENT, java.util.List.of("bot:rate:{" + accountId + "}:" + second),
+			Object count = this.redis.eval(INCREMENT, java.util.List.of(OutboundKeys.sendRate(accountId, second)),
 					java.util.List.of());
 			if (((Number) count).longValue() <= this.properties.maxSendsPerSecond()) {
 				return;

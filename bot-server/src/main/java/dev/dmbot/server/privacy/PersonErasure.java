@@ -31,7 +31,7 @@ class PersonErasure {
 	 * People erased lately, {@code account:sender} scored by when: every instance reads
 	 * it to forget what it holds in memory.
 	 */
-	static final String FORGET = "bot:{privacy}:forget";
+	static final String FORGET = PrivacyKeys.FORGET;
 
 	private static final Duration FORGET_KEPT = Duration.ofDays(1);
 

@@ -31,12 +31,12 @@ import org.springframework.test.context.DynamicPropertySource;
 import redis.clients.jedis.UnifiedJedis;
 
 import dev.dmbot.server.outbound.CommentReply;
-import dev.dmbot.server.outbound.DeadLetters;
 import dev.dmbot.server.support.MetaApiStub;
 import dev.dmbot.server.support.MovableClock;
 import dev.dmbot.server.support.MovableTime;
 import dev.dmbot.server.support.WebhookClient;
 import dev.dmbot.server.support.WebhookPayloads;
+import dev.dmbot.server.outbound.OutboundKeys;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -244,7 +244,7 @@ class CommentsIT {
 			((MovableClock) this.clock).advance(PrivateReplyQueue.LEASE.plusSeconds(1));
 			assertThat(this.replies.drain(WebhookPayloads.ACCOUNT)).doesNotContain(comment);
 			assertThat(privateRepliesTo(comment)).hasSize(1);
-			assertThat(this.redis.zrange(PrivateReplyQueue.inFlight(WebhookPayloads.ACCOUNT), 0, -1))
+			assertThat(this.redis.zrange(CommentKeys.inFlight(WebhookPayloads.ACCOUNT), 0, -1))
 				.noneMatch((member) -> member.contains(comment));
 		}
 		finally {
@@ -271,7 +271,7 @@ class CommentsIT {
 
 		await().untilAsserted(() -> assertThat(skipped("not_eligible")).isEqualTo(before + 1));
 		assertThat(privateRepliesTo(comment)).hasSize(1);
-		assertThat(this.redis.xrange(DeadLetters.STREAM, "-", "+"))
+		assertThat(this.redis.xrange(OutboundKeys.DEAD_LETTERS, "-", "+"))
 			.noneMatch((entry) -> entry.getFields().toString().contains(comment));
 		await().untilAsserted(() -> assertThat(publicRepliesTo(comment)).hasSize(1));
 	}
