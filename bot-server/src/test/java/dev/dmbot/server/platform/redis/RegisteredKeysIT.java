@@ -14,6 +14,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import redis.clients.jedis.UnifiedJedis;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import dev.dmbot.server.context.ContextKeys;
 import dev.dmbot.server.conversation.CommentKeys;
@@ -90,6 +92,25 @@ class RegisteredKeysIT {
 				"escalation/pointer", "escalation/escalation", "leads/lead", "leads/source", "attribution/touch",
 				"attribution/conversions", "followups/follow-up", "followups/due", "comments/replied", "comments/sent",
 				"privacy/deletion", "privacy/forget", "outbound/sandbox-outbox", "workbook/active");
+	}
+
+	@Test
+	void anAdminSeesEveryFamilyWithWhatDeletionDoesAndHowLongItIsKept() {
+		HttpResponse<String> answer = HttpCalls.send(this.http,
+				HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/admin/privacy/keys"))
+					.header("Authorization", "Bearer " + ADMIN)
+					.GET());
+
+		assertThat(answer.statusCode()).isEqualTo(200);
+		JsonNode families = JsonMapper.builder().build().readTree(answer.body());
+		assertThat(families.size()).isEqualTo(this.registry.families().size());
+		JsonNode context = families
+			.get(this.registry.families().stream().map(KeyFamily::id).toList().indexOf("context/ctx"));
+		assertThat(context.path("key").asString()).isEqualTo("bot:{<account>:<sender>}:ctx");
+		assertThat(context.path("scope").asString()).isEqualTo("person");
+		assertThat(context.path("personalData").asBoolean()).isTrue();
+		assertThat(context.path("onDeletion").asString()).isEqualTo("deleted");
+		assertThat(context.path("kept").asString()).contains("bot.context.retention");
 	}
 
 	/**
