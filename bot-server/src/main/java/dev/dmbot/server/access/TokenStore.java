@@ -12,7 +12,10 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.exceptions.JedisException;
+
+import dev.dmbot.server.platform.redis.RedisFailures;
+import dev.dmbot.server.platform.redis.RedisRefusedException;
+import dev.dmbot.server.platform.redis.RedisUnavailableException;
 
 /**
  * Issued tokens in Redis, kept only as their SHA-256: {@code bot:{access}:token:<hex>} is
@@ -132,12 +135,14 @@ class TokenStore {
 
 	private static <T> T call(RedisCall<T> call) {
 		try {
-			return call.run();
+			return RedisFailures.translating("Asking Redis about tokens", call::run);
 		}
-		catch (JedisException ex) {
+		catch (RedisUnavailableException | RedisRefusedException ex) {
 			// Redis error replies do not repeat a command's arguments: no digest in the
 			// message.
-			throw new TokenStoreUnavailableException("Redis could not be asked about tokens: " + ex.getMessage(), ex);
+			Throwable jedis = ex.getCause();
+			throw new TokenStoreUnavailableException("Redis could not be asked about tokens: " + jedis.getMessage(),
+					jedis);
 		}
 	}
 
