@@ -47,8 +47,12 @@ public final class CommentKeys implements FeatureKeys {
 				KeyFamily.account("comments", "replied", "bot:comments:{<account>}:replied:<comment>")
 					.erased(Erasure.notPersonal())
 					.kept("8 days (PrivateReplyQueue.MARKER_TTL)"),
-				KeyFamily.account("comments", "queue", "bot:comments:{<account>}:queue").erased(untilSent),
-				KeyFamily.account("comments", "in-flight", "bot:comments:{<account>}:inflight").erased(untilSent),
+				KeyFamily.account("comments", "queue", "bot:comments:{<account>}:queue")
+					.erased(untilSent)
+					.kept("until the hourly allowance lets it be sent"),
+				KeyFamily.account("comments", "in-flight", "bot:comments:{<account>}:inflight")
+					.erased(untilSent)
+					.kept("until sent, or its lease (5 minutes) runs out and it is queued again"),
 				KeyFamily.account("comments", "sent", "bot:comments:{<account>}:sent")
 					.erased(untilSent)
 					.kept("an hour, then dropped by the next take"));

@@ -83,13 +83,18 @@ public final class EscalationKeys implements FeatureKeys {
 				KeyFamily.person("escalation", "notes", "bot:{<account>:<sender>}:escalation:<id>:notes")
 					.erased(Erasure.deleteKey())
 					.kept(closedKept),
-				KeyFamily.account("escalation", "open", "bot:escalations:{<account>}:open").erased(byEscalations),
+				KeyFamily.account("escalation", "open", "bot:escalations:{<account>}:open")
+					.erased(byEscalations)
+					.kept("an escalation while it is open"),
 				KeyFamily.account("escalation", "all", "bot:escalations:{<account>}:all")
 					.erased(byEscalations)
 					.kept(closedKept),
 				KeyFamily.server("escalation", "team-open", "bot:escalations:team:<team...>:open")
-					.erased(byEscalations),
-				KeyFamily.server("escalation", "notify-pending", NOTIFY_PENDING).erased(byEscalations),
+					.erased(byEscalations)
+					.kept("an escalation while it is open"),
+				KeyFamily.server("escalation", "notify-pending", NOTIFY_PENDING)
+					.erased(byEscalations)
+					.kept("a notification until it is sent or dead-lettered"),
 				KeyFamily.server("escalation", "notify-dead-letters", NOTIFY_DEAD_LETTERS)
 					.erased(byEscalations)
 					.kept("bot.dead-letters.retention (30d), at most bot.dead-letters.max-entries (10000)"));

@@ -30,7 +30,9 @@ public final class FollowUpKeys implements FeatureKeys {
 				KeyFamily.person("followups", "follow-up", "bot:{<account>:<sender>}:followup")
 					.erased(Erasure.deleteKey())
 					.kept("until it is sent or cancelled"),
-				KeyFamily.server("followups", "due", DUE).erased(Erasure.by(FollowUpPersonalData.class)));
+				KeyFamily.server("followups", "due", DUE)
+					.erased(Erasure.by(FollowUpPersonalData.class))
+					.kept("a follow-up until it is sent or cancelled"));
 	}
 
 }

@@ -58,7 +58,7 @@ public final class StreamKeys implements FeatureKeys {
 				KeyFamily.server("intake", "events", "bot:events:{p<partition>}")
 					.erased(Erasure.shortLived("an event leaves its stream once handled; a person who writes again "
 							+ "is a new conversation"))
-					.kept("until handled; at most bot.intake.max-event-age (3d)"),
+					.kept("until handled: acknowledged and deleted in batches"),
 				KeyFamily.server("intake", "lease", "bot:lease:{p<partition>}")
 					.erased(Erasure.notPersonal())
 					.kept("bot.intake.lease-ttl (15s), renewed by its owner"),

@@ -60,11 +60,15 @@ public final class LeadKeys implements FeatureKeys {
 				KeyFamily.person("leads", "source", SOURCE_PREFIX + "<account>:<sender>:<source...>")
 					.erased(byLeads)
 					.kept(kept),
-				KeyFamily.server("leads", "dead-lettered", DEAD_LETTERED).erased(byLeads),
+				KeyFamily.server("leads", "dead-lettered", DEAD_LETTERED)
+					.erased(byLeads)
+					.kept("a lead until it is replayed or delivered"),
 				KeyFamily.server("leads", "dead-letters", DEAD_LETTERS)
 					.erased(byLeads)
 					.kept("bot.dead-letters.retention (30d), at most bot.dead-letters.max-entries (10000)"),
-				KeyFamily.server("leads", "pending", PENDING).erased(byLeads));
+				KeyFamily.server("leads", "pending", PENDING)
+					.erased(byLeads)
+					.kept("a lead until the CRM takes it or it is dead-lettered"));
 	}
 
 }

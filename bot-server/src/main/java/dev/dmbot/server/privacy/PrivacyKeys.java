@@ -29,7 +29,9 @@ public final class PrivacyKeys implements FeatureKeys {
 				KeyFamily.server("privacy", "deletion", "bot:{privacy}:deletion:<code>")
 					.erased(Erasure.shortLived("holds the person's id only until the deletion is carried out"))
 					.kept("bot.privacy.status-retention (365d) after it is carried out"),
-				KeyFamily.server("privacy", "deletions-due", DELETIONS_DUE).erased(Erasure.notPersonal()),
+				KeyFamily.server("privacy", "deletions-due", DELETIONS_DUE)
+					.erased(Erasure.notPersonal())
+					.kept("a request until it is carried out"),
 				KeyFamily.server("privacy", "forget", FORGET)
 					.erased(Erasure.shortLived("names who was erased, for a day, so every instance forgets them"))
 					.kept("one day"));
