@@ -189,6 +189,25 @@ class FeatureKeysTest {
 			.containsExactlyInAnyOrderElementsOf(EXAMPLES.stream().map(Example::family).toList());
 	}
 
+	@Test
+	void keyStringsAreBuiltOnlyInTheFeaturesKeysClasses() throws IOException {
+		List<String> elsewhere = new ArrayList<>();
+		try (var files = Files.walk(Path.of("src", "main", "java"))) {
+			for (Path file : files.filter((path) -> path.toString().endsWith(".java")).toList()) {
+				boolean keysClass = file.getFileName().toString().endsWith("Keys.java")
+						|| file.toString().contains("platform" + java.io.File.separator + "redis");
+				if (!keysClass && Files.readString(file, StandardCharsets.UTF_8).contains("\"bot:")) {
+					elsewhere.add(file.toString());
+				}
+			}
+		}
+
+		assertThat(elsewhere)
+			.as("classes that build a Redis key outside their feature's *Keys class: "
+					+ "move the key there and declare its family")
+			.isEmpty();
+	}
+
 	/**
 	 * {@code REDIS-KEYS.md} is generated from the registry. After adding or changing a
 	 * family, rewrite it: {@code ./mvnw -pl bot-server test -Dtest=FeatureKeysTest
