@@ -12,7 +12,10 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.exceptions.JedisException;
+
+import dev.dmbot.server.platform.redis.RedisFailures;
+import dev.dmbot.server.platform.redis.RedisRefusedException;
+import dev.dmbot.server.platform.redis.RedisUnavailableException;
 
 /**
  * Issued tokens in Redis, kept only as their SHA-256: {@code bot:{access}:token:<hex>} is
@@ -26,10 +29,6 @@ import redis.clients.jedis.exceptions.JedisException;
 class TokenStore {
 
 	static final String PREFIX = "dmbot_";
-
-	static final String NAMES = "bot:{access}:token-names";
-
-	static final String TOKEN_KEY_PREFIX = "bot:{access}:token:";
 
 	/** Adds the name only if it is free, and the token with it, in one step. */
 	private static final String CREATE = """
@@ -79,8 +78,9 @@ class TokenStore {
 	Optional<String> create(String name, Role role, String createdBy, List<String> accounts) {
 		String token = newToken();
 		String digest = TokenDigest.hex(token);
-		Object created = call(() -> this.redis.eval(CREATE, List.of(NAMES, TOKEN_KEY_PREFIX + digest), List.of(name,
-				digest, role.name(), this.clock.instant().toString(), createdBy, String.join(",", accounts))));
+		Object created = call(() -> this.redis.eval(CREATE,
+				List.of(AccessKeys.NAMES, AccessKeys.TOKEN_KEY_PREFIX + digest), List.of(name, digest, role.name(),
+						this.clock.instant().toString(), createdBy, String.join(",", accounts))));
 		return Long.valueOf(1).equals(created) ? Optional.of(token) : Optional.empty();
 	}
 
@@ -90,7 +90,8 @@ class TokenStore {
 			// Not one of ours: no need to ask Redis.
 			return Optional.empty();
 		}
-		Map<String, String> fields = call(() -> this.redis.hgetAll(TOKEN_KEY_PREFIX + TokenDigest.hex(token)));
+		Map<String, String> fields = call(
+				() -> this.redis.hgetAll(AccessKeys.TOKEN_KEY_PREFIX + TokenDigest.hex(token)));
 		return toStoredToken(fields);
 	}
 
@@ -98,8 +99,8 @@ class TokenStore {
 	List<StoredToken> list() {
 		return call(() -> {
 			List<StoredToken> tokens = new ArrayList<>();
-			for (String digest : this.redis.hvals(NAMES)) {
-				toStoredToken(this.redis.hgetAll(TOKEN_KEY_PREFIX + digest)).ifPresent(tokens::add);
+			for (String digest : this.redis.hvals(AccessKeys.NAMES)) {
+				toStoredToken(this.redis.hgetAll(AccessKeys.TOKEN_KEY_PREFIX + digest)).ifPresent(tokens::add);
 			}
 			tokens.sort(Comparator.comparing(StoredToken::name));
 			return tokens;
@@ -110,7 +111,8 @@ class TokenStore {
 	 * @return whether a token of that name existed; from now on it is refused
 	 */
 	boolean revoke(String name) {
-		Object revoked = call(() -> this.redis.eval(REVOKE, List.of(NAMES), List.of(name, TOKEN_KEY_PREFIX)));
+		Object revoked = call(
+				() -> this.redis.eval(REVOKE, List.of(AccessKeys.NAMES), List.of(name, AccessKeys.TOKEN_KEY_PREFIX)));
 		return Long.valueOf(1).equals(revoked);
 	}
 
@@ -133,12 +135,14 @@ class TokenStore {
 
 	private static <T> T call(RedisCall<T> call) {
 		try {
-			return call.run();
+			return RedisFailures.translating("Asking Redis about tokens", call::run);
 		}
-		catch (JedisException ex) {
+		catch (RedisUnavailableException | RedisRefusedException ex) {
 			// Redis error replies do not repeat a command's arguments: no digest in the
 			// message.
-			throw new TokenStoreUnavailableException("Redis could not be asked about tokens: " + ex.getMessage(), ex);
+			Throwable jedis = ex.getCause();
+			throw new TokenStoreUnavailableException("Redis could not be asked about tokens: " + jedis.getMessage(),
+					jedis);
 		}
 	}
 

@@ -7,12 +7,14 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import redis.clients.jedis.exceptions.JedisException;
 
 import dev.dmbot.server.workbook.NotAWorkbookException;
 import dev.dmbot.server.workbook.RulesBusyException;
 import dev.dmbot.server.workbook.UnknownRulesVersionException;
 import dev.dmbot.server.workbook.WorkbookCompileException;
+import dev.dmbot.server.platform.redis.RedisRefusedException;
+import dev.dmbot.server.platform.redis.RedisUnavailableException;
+import dev.dmbot.server.system.BotException;
 
 /**
  * Turns what went wrong in an admin call into a status and a message a person can act on.
@@ -50,8 +52,8 @@ class AdminErrors {
 		return message(HttpStatus.CONFLICT, ex.getMessage());
 	}
 
-	@ExceptionHandler(JedisException.class)
-	ResponseEntity<Map<String, Object>> redisAway(JedisException ex) {
+	@ExceptionHandler({ RedisUnavailableException.class, RedisRefusedException.class })
+	ResponseEntity<Map<String, Object>> redisAway(BotException ex) {
 		return message(HttpStatus.SERVICE_UNAVAILABLE,
 				"Redis cannot be reached, so nothing was changed; try again when it is back.");
 	}

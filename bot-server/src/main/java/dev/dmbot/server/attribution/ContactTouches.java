@@ -33,17 +33,13 @@ public class ContactTouches {
 		this.retention = retention;
 	}
 
-	static String key(String accountId, String senderId) {
-		return "bot:{" + accountId + ":" + senderId + "}:touch";
-	}
-
 	public Touches load(String accountId, String senderId) {
-		return parse(this.redis.hgetAll(key(accountId, senderId)));
+		return parse(this.redis.hgetAll(AttributionKeys.touch(accountId, senderId)));
 	}
 
 	/** Adds the read of a person's touches to the pipeline that reads a turn. */
 	Supplier<Touches> read(ConversationReads reads, String accountId, String senderId) {
-		Supplier<Map<String, String>> hash = reads.hashOf(key(accountId, senderId));
+		Supplier<Map<String, String>> hash = reads.hashOf(AttributionKeys.touch(accountId, senderId));
 		return () -> parse(hash.get());
 	}
 
@@ -81,7 +77,7 @@ public class ContactTouches {
 		if (exposure != null) {
 			fields.put(VARIANT_PREFIX + exposure.experiment(), exposure.variant());
 		}
-		String key = key(accountId, senderId);
+		String key = AttributionKeys.touch(accountId, senderId);
 		transaction.hset(key, fields);
 		transaction.expire(key, this.retention.retention().toSeconds());
 	}
@@ -90,7 +86,8 @@ public class ContactTouches {
 	 * The tested wording reached the person: their next message counts as a reply to it.
 	 */
 	void sent(String accountId, String senderId, Exposure exposure) {
-		this.redis.hset(key(accountId, senderId), AWAITING, exposure.experiment() + "|" + exposure.variant());
+		this.redis.hset(AttributionKeys.touch(accountId, senderId), AWAITING,
+				exposure.experiment() + "|" + exposure.variant());
 	}
 
 	/**
@@ -98,7 +95,7 @@ public class ContactTouches {
 	 * message handled again after a crash, or by two instances, counts once.
 	 */
 	Exposure claimReply(String accountId, String senderId) {
-		String awaiting = this.redis.hget(key(accountId, senderId), AWAITING);
+		String awaiting = this.redis.hget(AttributionKeys.touch(accountId, senderId), AWAITING);
 		return claim(accountId, senderId, exposure(awaiting));
 	}
 
@@ -107,7 +104,7 @@ public class ContactTouches {
 	 * round trip when no tested wording awaits an answer.
 	 */
 	Exposure claim(String accountId, String senderId, Exposure awaiting) {
-		if (awaiting == null || this.redis.hdel(key(accountId, senderId), AWAITING) == 0) {
+		if (awaiting == null || this.redis.hdel(AttributionKeys.touch(accountId, senderId), AWAITING) == 0) {
 			return null;
 		}
 		return awaiting;

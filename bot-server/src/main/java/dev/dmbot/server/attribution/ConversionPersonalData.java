@@ -28,7 +28,7 @@ class ConversionPersonalData implements PersonalData {
 	@Override
 	public long erase(String accountId, String senderId) {
 		List<String> ids = new ArrayList<>();
-		this.redis.hgetAll(Conversions.key(accountId)).forEach((id, stored) -> {
+		this.redis.hgetAll(AttributionKeys.conversions(accountId)).forEach((id, stored) -> {
 			if (senderId.equals(this.json.readTree(stored).path("senderId").asString(null))) {
 				ids.add(id);
 			}
@@ -37,11 +37,11 @@ class ConversionPersonalData implements PersonalData {
 			return 0;
 		}
 		String[] fields = ids.toArray(String[]::new);
-		long removed = this.redis.hdel(Conversions.key(accountId), fields);
+		long removed = this.redis.hdel(AttributionKeys.conversions(accountId), fields);
 		for (String id : fields) {
-			this.redis.lrem(Conversions.recentKey(accountId), 0, id);
+			this.redis.lrem(AttributionKeys.recentConversions(accountId), 0, id);
 		}
-		this.redis.zrem(Conversions.byTimeKey(accountId), fields);
+		this.redis.zrem(AttributionKeys.conversionsByTime(accountId), fields);
 		return removed;
 	}
 

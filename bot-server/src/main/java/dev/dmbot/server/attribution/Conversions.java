@@ -78,7 +78,7 @@ public class Conversions {
 	public Recorded record(ConversionRequest request) {
 		Instant now = this.clock.instant();
 		ConversionRequest valid = validated(request, now);
-		String key = key(valid.accountId());
+		String key = AttributionKeys.conversions(valid.accountId());
 		String existing = this.redis.hget(key, valid.id());
 		if (existing != null) {
 			return new Recorded(this.json.readValue(existing, Conversion.class), false);
@@ -90,7 +90,7 @@ public class Conversions {
 			// Another instance recorded the same report a moment ago.
 			return new Recorded(this.json.readValue(this.redis.hget(key, valid.id()), Conversion.class), false);
 		}
-		this.redis.zadd(byTimeKey(valid.accountId()), now.toEpochMilli(), valid.id());
+		this.redis.zadd(AttributionKeys.conversionsByTime(valid.accountId()), now.toEpochMilli(), valid.id());
 		credit(conversion);
 		forgetExpired(valid.accountId(), now);
 		this.followUps.cancel(valid.accountId(), valid.senderId());
@@ -102,10 +102,10 @@ public class Conversions {
 
 	/** The latest conversions of an account, newest first, and the totals credited. */
 	public Report report(String accountId, int limit) {
-		List<String> ids = this.redis.lrange(recentKey(accountId), 0, Math.max(0, limit - 1));
+		List<String> ids = this.redis.lrange(AttributionKeys.recentConversions(accountId), 0, Math.max(0, limit - 1));
 		List<Conversion> recent = new ArrayList<>();
 		if (!ids.isEmpty()) {
-			List<String> stored = this.redis.hmget(key(accountId), ids.toArray(String[]::new));
+			List<String> stored = this.redis.hmget(AttributionKeys.conversions(accountId), ids.toArray(String[]::new));
 			for (String conversion : stored) {
 				if (conversion != null) {
 					recent.add(this.json.readValue(conversion, Conversion.class));
@@ -113,7 +113,7 @@ public class Conversions {
 			}
 		}
 		Map<String, Map<String, Long>> credited = new TreeMap<>();
-		this.redis.hgetAll(creditKey(accountId)).forEach((field, count) -> {
+		this.redis.hgetAll(AttributionKeys.conversionCredit(accountId)).forEach((field, count) -> {
 			String[] parts = field.split("\\|", 2);
 			if (parts.length == 2) {
 				credited.computeIfAbsent(parts[0], (kind) -> new TreeMap<>()).put(parts[1], Long.parseLong(count));
@@ -142,7 +142,7 @@ public class Conversions {
 	 * totals they were credited to stay.
 	 */
 	private void forgetExpired(String accountId, Instant now) {
-		List<String> expired = this.redis.zrange(byTimeKey(accountId),
+		List<String> expired = this.redis.zrange(AttributionKeys.conversionsByTime(accountId),
 				ZRangeParams
 					.zrangeByScoreParams(Double.NEGATIVE_INFINITY,
 							now.minus(this.properties.retention()).toEpochMilli())
@@ -151,21 +151,23 @@ public class Conversions {
 			return;
 		}
 		String[] ids = expired.toArray(String[]::new);
-		this.redis.hdel(key(accountId), ids);
+		this.redis.hdel(AttributionKeys.conversions(accountId), ids);
 		for (String id : ids) {
-			this.redis.lrem(recentKey(accountId), 0, id);
+			this.redis.lrem(AttributionKeys.recentConversions(accountId), 0, id);
 		}
-		this.redis.zrem(byTimeKey(accountId), ids);
+		this.redis.zrem(AttributionKeys.conversionsByTime(accountId), ids);
 	}
 
 	private void credit(Conversion conversion) {
 		String account = conversion.accountId();
 		Attribution attribution = conversion.attribution();
-		this.redis.lpush(recentKey(account), conversion.id());
-		this.redis.ltrim(recentKey(account), 0, this.properties.recentKept() - 1L);
-		this.redis.hincrBy(creditKey(account), "type|" + conversion.type(), 1);
-		this.redis.hincrBy(creditKey(account), "rule|" + (attribution.rule() != null ? attribution.rule() : "none"), 1);
-		this.redis.hincrBy(creditKey(account), "flow|" + (attribution.flow() != null ? attribution.flow() : "none"), 1);
+		this.redis.lpush(AttributionKeys.recentConversions(account), conversion.id());
+		this.redis.ltrim(AttributionKeys.recentConversions(account), 0, this.properties.recentKept() - 1L);
+		this.redis.hincrBy(AttributionKeys.conversionCredit(account), "type|" + conversion.type(), 1);
+		this.redis.hincrBy(AttributionKeys.conversionCredit(account),
+				"rule|" + (attribution.rule() != null ? attribution.rule() : "none"), 1);
+		this.redis.hincrBy(AttributionKeys.conversionCredit(account),
+				"flow|" + (attribution.flow() != null ? attribution.flow() : "none"), 1);
 		for (Exposure exposure : attribution.variants()) {
 			this.counts.converted(account, exposure, conversion.value(), conversion.currency());
 		}
@@ -241,23 +243,6 @@ public class Conversions {
 
 	private static String abbreviate(String text) {
 		return (text.length() > 40) ? text.substring(0, 37) + "..." : text;
-	}
-
-	static String key(String accountId) {
-		return "bot:{" + accountId + "}:conversions";
-	}
-
-	static String recentKey(String accountId) {
-		return "bot:{" + accountId + "}:conversions:recent";
-	}
-
-	/** Conversion ids scored by when they were recorded: what retention removes. */
-	static String byTimeKey(String accountId) {
-		return "bot:{" + accountId + "}:conversions:by-time";
-	}
-
-	private static String creditKey(String accountId) {
-		return "bot:{" + accountId + "}:conversions:credit";
 	}
 
 	/**

@@ -11,7 +11,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import redis.clients.jedis.exceptions.JedisException;
+
+import dev.dmbot.server.platform.redis.RedisRefusedException;
+import dev.dmbot.server.platform.redis.RedisUnavailableException;
+import dev.dmbot.server.system.BotException;
 
 /**
  * {@code POST /api/conversions}: a shop, booking system or CRM reports an order or a
@@ -62,8 +65,8 @@ class ConversionsController {
 					+ " (value a number, occurredAt an ISO-8601 time such as 2026-11-24T10:15:00Z)"));
 	}
 
-	@ExceptionHandler(JedisException.class)
-	ResponseEntity<Map<String, String>> redisAway(JedisException ex) {
+	@ExceptionHandler({ RedisUnavailableException.class, RedisRefusedException.class })
+	ResponseEntity<Map<String, String>> redisAway(BotException ex) {
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.body(Map.of("error", "Redis is unreachable; nothing was recorded, send the conversion again"));
 	}

@@ -22,8 +22,6 @@ import dev.dmbot.server.workbook.Exposure;
 @Component
 class ExperimentCounts {
 
-	static final String KEY = "bot:experiments";
-
 	private final UnifiedJedis redis;
 
 	private final MeterRegistry meters;
@@ -56,7 +54,8 @@ class ExperimentCounts {
 	void converted(String accountId, Exposure exposure, BigDecimal value, String currency) {
 		add(accountId, exposure, "conversions");
 		if (value != null && currency != null) {
-			this.redis.hincrByFloat(KEY, field(accountId, exposure, "value." + currency), value.doubleValue());
+			this.redis.hincrByFloat(AttributionKeys.EXPERIMENTS, field(accountId, exposure, "value." + currency),
+					value.doubleValue());
 		}
 		this.meters
 			.counter("bot.experiments.conversions", "experiment", exposure.experiment(), "variant", exposure.variant())
@@ -66,7 +65,7 @@ class ExperimentCounts {
 	/** Every count, by account, experiment and variant. */
 	Map<String, Map<String, Map<String, Counts>>> all() {
 		Map<String, Map<String, Map<String, Counts>>> all = new TreeMap<>();
-		this.redis.hgetAll(KEY).forEach((field, value) -> {
+		this.redis.hgetAll(AttributionKeys.EXPERIMENTS).forEach((field, value) -> {
 			String[] parts = field.split("\\|", 4);
 			if (parts.length != 4) {
 				return;
@@ -80,7 +79,7 @@ class ExperimentCounts {
 	}
 
 	private void add(String accountId, Exposure exposure, String counter) {
-		this.redis.hincrBy(KEY, field(accountId, exposure, counter), 1);
+		this.redis.hincrBy(AttributionKeys.EXPERIMENTS, field(accountId, exposure, counter), 1);
 	}
 
 	private static String field(String accountId, Exposure exposure, String counter) {

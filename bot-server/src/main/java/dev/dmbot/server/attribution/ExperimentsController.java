@@ -11,11 +11,13 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import redis.clients.jedis.exceptions.JedisException;
 
 import dev.dmbot.server.workbook.DecisionEngine;
 import dev.dmbot.server.workbook.Experiment;
 import dev.dmbot.server.workbook.ReplyVariant;
+import dev.dmbot.server.platform.redis.RedisRefusedException;
+import dev.dmbot.server.platform.redis.RedisUnavailableException;
+import dev.dmbot.server.system.BotException;
 
 /**
  * {@code GET /api/admin/experiments}: every A/B-tested reply of the live rules, and any
@@ -76,8 +78,8 @@ class ExperimentsController {
 				variants);
 	}
 
-	@ExceptionHandler(JedisException.class)
-	ResponseEntity<Map<String, String>> redisAway(JedisException ex) {
+	@ExceptionHandler({ RedisUnavailableException.class, RedisRefusedException.class })
+	ResponseEntity<Map<String, String>> redisAway(BotException ex) {
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.body(Map.of("error", "Redis is unreachable; try again"));
 	}

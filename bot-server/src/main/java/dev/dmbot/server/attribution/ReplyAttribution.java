@@ -7,9 +7,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.AbstractTransaction;
-import redis.clients.jedis.exceptions.JedisException;
 
 import dev.dmbot.server.platform.redis.ConversationReads;
+import dev.dmbot.server.platform.redis.RedisFailures;
+import dev.dmbot.server.platform.redis.RedisRefusedException;
+import dev.dmbot.server.platform.redis.RedisUnavailableException;
 import dev.dmbot.server.workbook.Exposure;
 import dev.dmbot.server.workbook.VariantChoice;
 
@@ -107,10 +109,10 @@ public class ReplyAttribution {
 	 */
 	private static void countQuietly(Runnable count) {
 		try {
-			count.run();
+			RedisFailures.translating("Counting an A/B test figure", count);
 		}
-		catch (JedisException ex) {
-			log.warn("Could not count an A/B test figure, Redis is unreachable: {}", ex.getMessage());
+		catch (RedisUnavailableException | RedisRefusedException ex) {
+			log.warn("Could not count an A/B test figure, Redis is unreachable: {}", ex.getCause().getMessage());
 		}
 	}
 

@@ -12,8 +12,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import redis.clients.jedis.exceptions.JedisException;
 import tools.jackson.databind.JsonNode;
+
+import dev.dmbot.server.platform.redis.RedisRefusedException;
+import dev.dmbot.server.platform.redis.RedisUnavailableException;
+import dev.dmbot.server.system.BotException;
 
 /**
  * {@code GET} and {@code PUT /api/contacts/{account}/{igsid}/attributes}: what other
@@ -70,8 +73,8 @@ class ContactAttributesController {
 					+ "and string values, e.g. {\"cart\":\"2 items\"}"));
 	}
 
-	@ExceptionHandler(JedisException.class)
-	ResponseEntity<Map<String, String>> redisAway(JedisException ex) {
+	@ExceptionHandler({ RedisUnavailableException.class, RedisRefusedException.class })
+	ResponseEntity<Map<String, String>> redisAway(BotException ex) {
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.body(Map.of("error", "Redis is unreachable; try again"));
 	}

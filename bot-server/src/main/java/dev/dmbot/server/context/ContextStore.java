@@ -47,12 +47,8 @@ public class ContextStore {
 		this.properties = properties;
 	}
 
-	public static String key(String accountId, String senderId) {
-		return "bot:{" + accountId + ":" + senderId + "}:ctx";
-	}
-
 	public ConversationContext load(String accountId, String senderId) {
-		return parse(accountId, senderId, this.redis.hgetAll(key(accountId, senderId)));
+		return parse(accountId, senderId, this.redis.hgetAll(ContextKeys.context(accountId, senderId)));
 	}
 
 	/**
@@ -60,7 +56,7 @@ public class ContextStore {
 	 * the context is there once the pipeline is synced.
 	 */
 	public Supplier<ConversationContext> read(ConversationReads reads, String accountId, String senderId) {
-		Supplier<Map<String, String>> hash = reads.hashOf(key(accountId, senderId));
+		Supplier<Map<String, String>> hash = reads.hashOf(ContextKeys.context(accountId, senderId));
 		return () -> parse(accountId, senderId, hash.get());
 	}
 
@@ -99,7 +95,7 @@ public class ContextStore {
 	 * the decision that changed it.
 	 */
 	public void save(AbstractTransaction transaction, ConversationContext context) {
-		String key = key(context.accountId(), context.senderId());
+		String key = ContextKeys.context(context.accountId(), context.senderId());
 		Map<String, String> hash = new HashMap<>();
 		if (context.firstSeen() != null) {
 			hash.put("firstSeen", context.firstSeen().toString());
@@ -142,7 +138,7 @@ public class ContextStore {
 	 * asked afresh.
 	 */
 	public void save(AbstractTransaction transaction, ConversationContext before, ConversationContext after) {
-		String key = key(after.accountId(), after.senderId());
+		String key = ContextKeys.context(after.accountId(), after.senderId());
 		List<String> gone = new ArrayList<>();
 		if (after.flows().active() == null && before.flows().active() != null) {
 			gone.addAll(FLOW_FIELDS);
@@ -166,7 +162,7 @@ public class ContextStore {
 	 * keeps its expiry.
 	 */
 	public void mergeAttributes(String accountId, String senderId, Map<String, String> changes) {
-		String key = key(accountId, senderId);
+		String key = ContextKeys.context(accountId, senderId);
 		try (AbstractTransaction transaction = RedisTransactions.forConversation(this.redis, accountId, senderId)) {
 			Map<String, String> set = new HashMap<>();
 			changes.forEach((name, value) -> {

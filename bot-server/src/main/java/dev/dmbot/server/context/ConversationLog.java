@@ -37,14 +37,11 @@ public class ConversationLog {
 		this.properties = properties;
 	}
 
-	static String key(String accountId, String senderId) {
-		return "bot:{" + accountId + ":" + senderId + "}:log";
-	}
-
 	public void append(AbstractTransaction transaction, String accountId, String senderId, LogEntry entry) {
-		transaction.xadd(key(accountId, senderId), XAddParams.xAddParams().maxLen(KEEP).approximateTrimming(),
+		transaction.xadd(ContextKeys.log(accountId, senderId),
+				XAddParams.xAddParams().maxLen(KEEP).approximateTrimming(),
 				Map.of("entry", this.json.writeValueAsString(entry)));
-		transaction.expire(key(accountId, senderId), this.properties.logRetention().toSeconds());
+		transaction.expire(ContextKeys.log(accountId, senderId), this.properties.logRetention().toSeconds());
 	}
 
 	/**
@@ -54,13 +51,14 @@ public class ConversationLog {
 	 * again without one.
 	 */
 	public void appendToTurn(PipeliningBase writes, String accountId, String senderId, LogEntry entry) {
-		writes.xadd(key(accountId, senderId), XAddParams.xAddParams().noMkStream().maxLen(KEEP).approximateTrimming(),
+		writes.xadd(ContextKeys.log(accountId, senderId),
+				XAddParams.xAddParams().noMkStream().maxLen(KEEP).approximateTrimming(),
 				Map.of("entry", this.json.writeValueAsString(entry)));
 	}
 
 	/** The newest {@code count} entries, oldest first. */
 	public List<LogEntry> recent(String accountId, String senderId, int count) {
-		List<StreamEntry> entries = this.redis.xrevrange(key(accountId, senderId), StreamEntryID.MAXIMUM_ID,
+		List<StreamEntry> entries = this.redis.xrevrange(ContextKeys.log(accountId, senderId), StreamEntryID.MAXIMUM_ID,
 				StreamEntryID.MINIMUM_ID, count);
 		List<LogEntry> result = new ArrayList<>();
 		for (StreamEntry entry : entries) {

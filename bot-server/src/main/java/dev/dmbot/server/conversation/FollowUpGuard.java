@@ -13,6 +13,7 @@ import dev.dmbot.server.followups.FollowUpGate;
 import dev.dmbot.server.followups.FollowUpOutcome;
 import dev.dmbot.server.workbook.CompiledRules;
 import dev.dmbot.server.guardrails.GuardrailPolicy;
+import dev.dmbot.server.guardrails.GuardrailKeys;
 
 /**
  * The guardrails and the handover, as follow-ups see them when they fall due: nothing
@@ -46,7 +47,7 @@ class FollowUpGuard implements FollowUpGate {
 		if (this.handover.paused(accountId, senderId)) {
 			return Optional.of(FollowUpOutcome.PAUSED);
 		}
-		if (this.redis.exists(Guardrails.optOutKey(accountId, senderId))) {
+		if (this.redis.exists(GuardrailKeys.optOut(accountId, senderId))) {
 			return Optional.of(FollowUpOutcome.OPTED_OUT);
 		}
 		return Optional.empty();
@@ -65,7 +66,7 @@ class FollowUpGuard implements FollowUpGate {
 		AccountSettings settings = this.rules.settingsOf(accountId, rules);
 		OptionalInt cap = settings.dailySendCap();
 		if (cap.isPresent()) {
-			String key = Guardrails.sentKey(accountId, senderId, settings.day(this.clock.instant()));
+			String key = GuardrailKeys.sent(accountId, senderId, settings.day(this.clock.instant()));
 			long sent = this.redis.incr(key);
 			this.redis.expire(key, Guardrails.COUNT_KEPT.toSeconds());
 			if (sent > cap.getAsInt()) {
@@ -74,7 +75,7 @@ class FollowUpGuard implements FollowUpGate {
 			}
 		}
 		String disclosure = policy.disclosure().orElse(null);
-		if (disclosure == null || this.redis.setnx(Guardrails.disclosedKey(accountId, senderId),
+		if (disclosure == null || this.redis.setnx(GuardrailKeys.disclosed(accountId, senderId),
 				this.clock.instant().toString()) == 0) {
 			return Optional.of(text);
 		}

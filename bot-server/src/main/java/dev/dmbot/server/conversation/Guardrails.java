@@ -16,6 +16,7 @@ import dev.dmbot.server.accounts.AccountRules;
 import dev.dmbot.server.accounts.AccountSettings;
 import dev.dmbot.server.platform.redis.ConversationReads;
 import dev.dmbot.server.intake.InboundEvent;
+import dev.dmbot.server.guardrails.GuardrailKeys;
 import dev.dmbot.server.guardrails.GuardrailPolicy;
 import dev.dmbot.server.workbook.CompiledRules;
 
@@ -60,27 +61,15 @@ class Guardrails {
 		this.clock = clock;
 	}
 
-	static String optOutKey(String accountId, String senderId) {
-		return "bot:{" + accountId + ":" + senderId + "}:optout";
-	}
-
-	static String sentKey(String accountId, String senderId, java.time.LocalDate day) {
-		return "bot:{" + accountId + ":" + senderId + "}:sent:" + day;
-	}
-
-	static String disclosedKey(String accountId, String senderId) {
-		return "bot:{" + accountId + ":" + senderId + "}:disclosed";
-	}
-
 	/**
 	 * Adds what the guardrails remember of this customer to the pipeline that reads a
 	 * turn: the opt-out, today's count of automated messages and the disclosure marker.
 	 */
 	Supplier<Marks> read(ConversationReads reads, InboundEvent event) {
 		LocalDate day = this.rules.settingsOf(event.accountId()).day(this.clock.instant());
-		Supplier<String> optOut = reads.get(optOutKey(event.accountId(), event.senderId()));
-		Supplier<String> sent = reads.get(sentKey(event.accountId(), event.senderId(), day));
-		Supplier<String> disclosed = reads.get(disclosedKey(event.accountId(), event.senderId()));
+		Supplier<String> optOut = reads.get(GuardrailKeys.optOut(event.accountId(), event.senderId()));
+		Supplier<String> sent = reads.get(GuardrailKeys.sent(event.accountId(), event.senderId(), day));
+		Supplier<String> disclosed = reads.get(GuardrailKeys.disclosed(event.accountId(), event.senderId()));
 		return () -> new Marks(optOut.get() != null, sent.get() == null ? 0 : Long.parseLong(sent.get()), day,
 				disclosed.get() != null);
 	}
@@ -151,7 +140,7 @@ class Guardrails {
 	 */
 	void record(AbstractTransaction transaction, InboundEvent event, Turn turn, Outgoing outgoing) {
 		if (outgoing != null && outgoing.countedOn() != null) {
-			String key = sentKey(event.accountId(), event.senderId(), outgoing.countedOn());
+			String key = GuardrailKeys.sent(event.accountId(), event.senderId(), outgoing.countedOn());
 			transaction.incr(key);
 			if (outgoing.startsCount()) {
 				// Only a new count needs its expiry: the partition worker answers one
@@ -161,15 +150,16 @@ class Guardrails {
 		}
 		if (turn != null) {
 			switch (turn.action()) {
-				case OPTED_OUT -> transaction.set(optOutKey(event.accountId(), event.senderId()),
+				case OPTED_OUT -> transaction.set(GuardrailKeys.optOut(event.accountId(), event.senderId()),
 						Instant.ofEpochMilli(event.timestamp()).toString());
-				case OPTED_IN -> transaction.del(optOutKey(event.accountId(), event.senderId()));
+				case OPTED_IN -> transaction.del(GuardrailKeys.optOut(event.accountId(), event.senderId()));
 				default -> {
 				}
 			}
 		}
 		if (outgoing != null && outgoing.sends() && outgoing.disclosed()) {
-			transaction.set(disclosedKey(event.accountId(), event.senderId()), this.clock.instant().toString());
+			transaction.set(GuardrailKeys.disclosed(event.accountId(), event.senderId()),
+					this.clock.instant().toString());
 		}
 	}
 

@@ -40,8 +40,6 @@ import dev.dmbot.server.system.DueQueue;
 @Component
 class PrivateReplyQueue {
 
-	static final String ACCOUNTS = "bot:comments:accounts";
-
 	static final Duration HOUR = Duration.ofHours(1);
 
 	/** Longer than Meta's 7 days, so a late redelivery still finds the marker. */
@@ -99,12 +97,13 @@ class PrivateReplyQueue {
 	 */
 	boolean enqueue(Queued reply) {
 		String account = reply.reply().accountId();
-		Object queued = this.redis.eval(ENQUEUE, List.of(marker(account, reply.reply().commentId()), queue(account)),
+		Object queued = this.redis.eval(ENQUEUE,
+				List.of(CommentKeys.replied(account, reply.reply().commentId()), CommentKeys.queue(account)),
 				List.of(this.json.writeValueAsString(reply), Long.toString(MARKER_TTL.toSeconds())));
 		if (!Long.valueOf(1).equals(queued)) {
 			return false;
 		}
-		this.redis.sadd(ACCOUNTS, account);
+		this.redis.sadd(CommentKeys.ACCOUNTS, account);
 		return true;
 	}
 
@@ -116,7 +115,8 @@ class PrivateReplyQueue {
 	 */
 	Taken take(String accountId, long nowMillis, int perHour) {
 		long leaseUntil = nowMillis + LEASE.toMillis();
-		Object item = this.redis.eval(TAKE, List.of(queue(accountId), sent(accountId), inFlight(accountId)),
+		Object item = this.redis.eval(TAKE,
+				List.of(CommentKeys.queue(accountId), CommentKeys.sent(accountId), CommentKeys.inFlight(accountId)),
 				List.of(Long.toString(nowMillis), Integer.toString(perHour), Long.toString(HOUR.toMillis()),
 						Long.toString(leaseUntil)));
 		if (item == null) {
@@ -139,32 +139,16 @@ class PrivateReplyQueue {
 	 * the allowance it did not use.
 	 */
 	void release(Taken taken) {
-		this.redis.zrem(sent(taken.queued().reply().accountId()), taken.member());
+		this.redis.zrem(CommentKeys.sent(taken.queued().reply().accountId()), taken.member());
 		done(taken);
 	}
 
 	private DueQueue leases(Taken taken) {
-		return new DueQueue(this.redis, inFlight(taken.queued().reply().accountId()));
+		return new DueQueue(this.redis, CommentKeys.inFlight(taken.queued().reply().accountId()));
 	}
 
 	Set<String> accounts() {
-		return this.redis.smembers(ACCOUNTS);
-	}
-
-	static String marker(String accountId, String commentId) {
-		return "bot:comments:{" + accountId + "}:replied:" + commentId;
-	}
-
-	static String queue(String accountId) {
-		return "bot:comments:{" + accountId + "}:queue";
-	}
-
-	static String inFlight(String accountId) {
-		return "bot:comments:{" + accountId + "}:inflight";
-	}
-
-	static String sent(String accountId) {
-		return "bot:comments:{" + accountId + "}:sent";
+		return this.redis.smembers(CommentKeys.ACCOUNTS);
 	}
 
 	/**

@@ -54,7 +54,7 @@ class ReplyLedger {
 	}
 
 	private static String key(InboundEvent event) {
-		return "bot:{" + event.conversationId() + "}:reply:" + event.dedupKey();
+		return ConversationKeys.reply(event.conversationId(), event.dedupKey());
 	}
 
 	Entry find(InboundEvent event) {

@@ -11,7 +11,10 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import redis.clients.jedis.exceptions.JedisException;
+
+import dev.dmbot.server.platform.redis.RedisRefusedException;
+import dev.dmbot.server.platform.redis.RedisUnavailableException;
+import dev.dmbot.server.system.BotException;
 
 /**
  * The agent API's errors as {@code {"error": "..."}} in plain words: 400 for a request to
@@ -57,8 +60,8 @@ class EscalationErrors {
 		return error(HttpStatus.BAD_GATEWAY, ex.getMessage());
 	}
 
-	@ExceptionHandler(JedisException.class)
-	ResponseEntity<Map<String, String>> redisAway(JedisException ex) {
+	@ExceptionHandler({ RedisUnavailableException.class, RedisRefusedException.class })
+	ResponseEntity<Map<String, String>> redisAway(BotException ex) {
 		log.warn("Agent API answered 503: Redis is unreachable ({})", ex.toString());
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, "5")

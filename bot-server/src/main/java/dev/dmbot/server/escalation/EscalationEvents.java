@@ -27,8 +27,6 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 class EscalationEvents implements SmartLifecycle {
 
-	static final String CHANNEL = "bot:escalations:events";
-
 	private static final Logger log = LoggerFactory.getLogger(EscalationEvents.class);
 
 	private static final long FIRST_BACKOFF_MILLIS = 200;
@@ -101,7 +99,7 @@ class EscalationEvents implements SmartLifecycle {
 		envelope.put("accountId", accountId);
 		envelope.put("data", data);
 		try {
-			this.redis.publish(CHANNEL, this.json.writeValueAsString(envelope));
+			this.redis.publish(EscalationKeys.EVENTS_CHANNEL, this.json.writeValueAsString(envelope));
 		}
 		catch (RuntimeException ex) {
 			// What happened is stored; only the live view misses it.
@@ -131,7 +129,7 @@ class EscalationEvents implements SmartLifecycle {
 					Connection own = client.getPool().getFactory().makeObject().getObject();
 					this.connection = own;
 					try {
-						listening.proceed(own, CHANNEL);
+						listening.proceed(own, EscalationKeys.EVENTS_CHANNEL);
 					}
 					finally {
 						this.connection = null;
@@ -139,7 +137,7 @@ class EscalationEvents implements SmartLifecycle {
 					}
 				}
 				else {
-					this.redis.subscribe(listening, CHANNEL);
+					this.redis.subscribe(listening, EscalationKeys.EVENTS_CHANNEL);
 				}
 				backoff = FIRST_BACKOFF_MILLIS;
 			}

@@ -36,10 +36,6 @@ import dev.dmbot.server.system.DueQueue;
 @Component
 class EscalationNotifier implements SmartLifecycle {
 
-	static final String PENDING = "bot:escalations:notify:pending";
-
-	static final String DEAD_LETTERS = "bot:escalations:notify:dead-letters";
-
 	static final String OPENED = "opened";
 
 	static final String SLA = "sla";
@@ -93,7 +89,7 @@ class EscalationNotifier implements SmartLifecycle {
 	EscalationNotifier(EscalationProperties properties, EscalationStore store, CustomerMessages messages,
 			EscalationMetrics metrics, UnifiedJedis redis, JsonMapper json, Clock clock,
 			DeadLetterProperties deadLetters, MeterRegistry meters) {
-		DeadLetterGauge.register(meters, redis, "escalation_notifications", DEAD_LETTERS);
+		DeadLetterGauge.register(meters, redis, "escalation_notifications", EscalationKeys.NOTIFY_DEAD_LETTERS);
 		this.deadLetters = deadLetters;
 		this.properties = properties;
 		this.store = store;
@@ -102,7 +98,7 @@ class EscalationNotifier implements SmartLifecycle {
 		this.redis = redis;
 		this.json = json;
 		this.clock = clock;
-		this.pending = new DueQueue(redis, PENDING);
+		this.pending = new DueQueue(redis, EscalationKeys.NOTIFY_PENDING);
 		this.backoff = new DeliveryBackoff(properties.notifyInitialBackoff(), properties.notifyMaxBackoff());
 		this.client = properties.notifies()
 				? new NotifyWebhookClient(properties.notifyUrl(), properties.notifyTimeout(), clock) : null;
@@ -198,7 +194,7 @@ class EscalationNotifier implements SmartLifecycle {
 	}
 
 	long deadLetterCount() {
-		return this.redis.xlen(DEAD_LETTERS);
+		return this.redis.xlen(EscalationKeys.NOTIFY_DEAD_LETTERS);
 	}
 
 	private void deadLetter(String entry, long claim, StoredEscalation stored, String kind, int attempts,
@@ -211,11 +207,11 @@ class EscalationNotifier implements SmartLifecycle {
 		letter.put("attempts", Integer.toString(attempts));
 		letter.put("error", error);
 		letter.put("at", this.clock.instant().toString());
-		this.deadLetters.add(this.redis, DEAD_LETTERS, letter);
+		this.deadLetters.add(this.redis, EscalationKeys.NOTIFY_DEAD_LETTERS, letter);
 		this.pending.done(entry, claim);
 		this.metrics.notification(kind, "dead");
-		log.warn("Escalation {} could not be notified ({}) and moved to {}: {}", stored.id(), kind, DEAD_LETTERS,
-				error);
+		log.warn("Escalation {} could not be notified ({}) and moved to {}: {}", stored.id(), kind,
+				EscalationKeys.NOTIFY_DEAD_LETTERS, error);
 	}
 
 	@Override
@@ -244,7 +240,7 @@ class EscalationNotifier implements SmartLifecycle {
 	}
 
 	List<String> due() {
-		return this.redis.zrange(PENDING, 0, -1);
+		return this.redis.zrange(EscalationKeys.NOTIFY_PENDING, 0, -1);
 	}
 
 }

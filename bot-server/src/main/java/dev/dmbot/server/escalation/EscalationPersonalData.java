@@ -22,7 +22,7 @@ class EscalationPersonalData implements PersonalData {
 
 	@Override
 	public long erase(String accountId, String senderId) {
-		String prefix = EscalationStore.pointerKey(accountId, senderId) + ":";
+		String prefix = EscalationKeys.pointer(accountId, senderId) + ":";
 		long removed = 0;
 		for (String key : RedisKeys.scan(this.redis, prefix + "*")) {
 			String id = key.substring(prefix.length());
@@ -31,15 +31,15 @@ class EscalationPersonalData implements PersonalData {
 				continue;
 			}
 			String team = this.redis.hget(key, "team");
-			removed += this.redis.del(EscalationStore.ID_PREFIX + id);
-			this.redis.zrem(EscalationStore.queueKey(accountId), id);
-			this.redis.zrem(EscalationStore.recentKey(accountId), id);
+			removed += this.redis.del(EscalationKeys.ID_PREFIX + id);
+			this.redis.zrem(EscalationKeys.open(accountId), id);
+			this.redis.zrem(EscalationKeys.all(accountId), id);
 			if (team != null) {
-				this.redis.zrem(EscalationStore.teamKey(team), id);
+				this.redis.zrem(EscalationKeys.teamOpen(team), id);
 			}
-			this.redis.zrem(EscalationNotifier.PENDING, id + ":" + EscalationNotifier.OPENED,
+			this.redis.zrem(EscalationKeys.NOTIFY_PENDING, id + ":" + EscalationNotifier.OPENED,
 					id + ":" + EscalationNotifier.SLA);
-			removed += RedisKeys.deleteStreamEntries(this.redis, EscalationNotifier.DEAD_LETTERS,
+			removed += RedisKeys.deleteStreamEntries(this.redis, EscalationKeys.NOTIFY_DEAD_LETTERS,
 					(fields) -> id.equals(fields.get("escalation")));
 		}
 		return removed;

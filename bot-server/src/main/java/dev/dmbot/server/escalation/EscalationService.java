@@ -20,7 +20,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import redis.clients.jedis.AbstractTransaction;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.exceptions.JedisException;
 
 import dev.dmbot.server.platform.redis.ConversationReads;
 import dev.dmbot.server.context.ContextStore;
@@ -34,6 +33,9 @@ import dev.dmbot.server.outbound.OutboundDispatcher;
 import dev.dmbot.server.outbound.ReplyWindow;
 import dev.dmbot.server.system.Ulid;
 import dev.dmbot.server.system.RedisTransactions;
+import dev.dmbot.server.platform.redis.RedisFailures;
+import dev.dmbot.server.platform.redis.RedisRefusedException;
+import dev.dmbot.server.platform.redis.RedisUnavailableException;
 
 /**
  * Hands conversations to people and back. The conversation calls {@link #open} when its
@@ -338,18 +340,20 @@ public class EscalationService {
 				delivery.window() == ReplyWindow.HUMAN_AGENT ? "HUMAN_AGENT" : null, delivery.result().messageIds(), at,
 				agent.name());
 		try {
-			appendToLog(escalation, entry);
-			this.events.message(escalation, "out", "agent", body, at, agent.name());
-			change(stored, Map.of("status", Escalation.CLAIMED, "lastActivityAt", EscalationStore.millis(at)),
-					Map.of("assignee", agent.name(), "claimedAt", EscalationStore.millis(at), "firstAgentReplyAt",
-							EscalationStore.millis(at)));
-			StoredEscalation replied = reread(stored);
-			if (escalation.firstAgentReplyAt() == null && at.equals(replied.escalation().firstAgentReplyAt())) {
-				this.metrics.firstReply(Duration.between(escalation.openedAt(), at));
-			}
-			this.events.escalation(replied, "replied");
+			RedisFailures.translating("Recording the reply to escalation " + id, () -> {
+				appendToLog(escalation, entry);
+				this.events.message(escalation, "out", "agent", body, at, agent.name());
+				change(stored, Map.of("status", Escalation.CLAIMED, "lastActivityAt", EscalationStore.millis(at)),
+						Map.of("assignee", agent.name(), "claimedAt", EscalationStore.millis(at), "firstAgentReplyAt",
+								EscalationStore.millis(at)));
+				StoredEscalation replied = reread(stored);
+				if (escalation.firstAgentReplyAt() == null && at.equals(replied.escalation().firstAgentReplyAt())) {
+					this.metrics.firstReply(Duration.between(escalation.openedAt(), at));
+				}
+				this.events.escalation(replied, "replied");
+			});
 		}
-		catch (JedisException | EscalationClosedException ex) {
+		catch (RedisUnavailableException | RedisRefusedException | EscalationClosedException ex) {
 			// The customer has the reply: say so, even if the bookkeeping fell short.
 			log.warn("Escalation {}: the reply of {} was sent, but could not be recorded in full: {}", id, agent.name(),
 					ex.toString());

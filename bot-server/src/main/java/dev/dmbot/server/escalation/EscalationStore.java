@@ -43,12 +43,6 @@ import dev.dmbot.server.system.Ulid;
 @Component
 class EscalationStore {
 
-	static final String ACCOUNTS = "bot:escalations:accounts";
-
-	static final String TEAMS = "bot:escalations:teams";
-
-	static final String ID_PREFIX = "bot:escalations:id:";
-
 	/**
 	 * KEYS: pause pointer, new hash. ARGV: id, hash key prefix, then field/value pairs.
 	 * Returns the id of the escalation already open, or nil when this one was created.
@@ -138,37 +132,13 @@ class EscalationStore {
 		this.retention = properties.retention();
 	}
 
-	static String pointerKey(String accountId, String senderId) {
-		return "bot:{" + accountId + ":" + senderId + "}:escalation";
-	}
-
-	static String hashKey(String accountId, String senderId, String id) {
-		return pointerKey(accountId, senderId) + ":" + id;
-	}
-
-	static String notesKey(String accountId, String senderId, String id) {
-		return hashKey(accountId, senderId, id) + ":notes";
-	}
-
-	static String queueKey(String accountId) {
-		return "bot:escalations:{" + accountId + "}:open";
-	}
-
-	static String recentKey(String accountId) {
-		return "bot:escalations:{" + accountId + "}:all";
-	}
-
-	static String teamKey(String team) {
-		return "bot:escalations:team:" + team + ":open";
-	}
-
 	/**
 	 * Stores the escalation unless its conversation has one open already.
 	 * @return the id of the one already open, or empty when this one was stored
 	 */
 	Optional<String> createUnlessOpen(Escalation escalation, String customerMessage, String openedBy) {
 		List<String> args = new ArrayList<>(
-				List.of(escalation.id(), pointerKey(escalation.accountId(), escalation.senderId()) + ":"));
+				List.of(escalation.id(), EscalationKeys.pointer(escalation.accountId(), escalation.senderId()) + ":"));
 		Map<String, String> fields = fields(escalation, customerMessage);
 		if (openedBy != null) {
 			fields.put("openedBy", openedBy);
@@ -177,8 +147,10 @@ class EscalationStore {
 			args.add(name);
 			args.add(value);
 		});
-		Object existing = this.redis.eval(OPEN, List.of(pointerKey(escalation.accountId(), escalation.senderId()),
-				hashKey(escalation.accountId(), escalation.senderId(), escalation.id())), args);
+		Object existing = this.redis.eval(OPEN,
+				List.of(EscalationKeys.pointer(escalation.accountId(), escalation.senderId()),
+						EscalationKeys.escalation(escalation.accountId(), escalation.senderId(), escalation.id())),
+				args);
 		return existing instanceof String id ? Optional.of(id) : Optional.empty();
 	}
 
@@ -189,12 +161,13 @@ class EscalationStore {
 	void index(Escalation escalation) {
 		double score = escalation.openedAt().toEpochMilli();
 		try (AbstractPipeline pipeline = this.redis.pipelined()) {
-			pipeline.set(ID_PREFIX + escalation.id(), escalation.accountId() + ":" + escalation.senderId());
-			pipeline.zadd(queueKey(escalation.accountId()), score, escalation.id());
-			pipeline.zadd(recentKey(escalation.accountId()), score, escalation.id());
-			pipeline.zadd(teamKey(escalation.team()), score, escalation.id());
-			pipeline.sadd(ACCOUNTS, escalation.accountId());
-			pipeline.sadd(TEAMS, escalation.team());
+			pipeline.set(EscalationKeys.ID_PREFIX + escalation.id(),
+					escalation.accountId() + ":" + escalation.senderId());
+			pipeline.zadd(EscalationKeys.open(escalation.accountId()), score, escalation.id());
+			pipeline.zadd(EscalationKeys.all(escalation.accountId()), score, escalation.id());
+			pipeline.zadd(EscalationKeys.teamOpen(escalation.team()), score, escalation.id());
+			pipeline.sadd(EscalationKeys.ACCOUNTS, escalation.accountId());
+			pipeline.sadd(EscalationKeys.TEAMS, escalation.team());
 			pipeline.sync();
 		}
 	}
@@ -221,8 +194,8 @@ class EscalationStore {
 
 	/** The escalation pausing this conversation, whatever its idle time. */
 	Optional<StoredEscalation> current(String accountId, String senderId) {
-		return parseCurrent(this.redis.eval(CURRENT, List.of(pointerKey(accountId, senderId)),
-				List.of(pointerKey(accountId, senderId) + ":")));
+		return parseCurrent(this.redis.eval(CURRENT, List.of(EscalationKeys.pointer(accountId, senderId)),
+				List.of(EscalationKeys.pointer(accountId, senderId) + ":")));
 	}
 
 	/**
@@ -233,9 +206,9 @@ class EscalationStore {
 	Supplier<Optional<StoredEscalation>> current(ConversationReads reads, String accountId, String senderId) {
 		// The pointer goes with the turn's other reads; the escalation itself costs a
 		// second round trip only when there is one.
-		Supplier<String> id = reads.get(pointerKey(accountId, senderId));
+		Supplier<String> id = reads.get(EscalationKeys.pointer(accountId, senderId));
 		return () -> (id.get() == null) ? Optional.empty()
-				: read(this.redis.hgetAll(pointerKey(accountId, senderId) + ":" + id.get()))
+				: read(this.redis.hgetAll(EscalationKeys.pointer(accountId, senderId) + ":" + id.get()))
 					.filter(found -> found.escalation().isOpen());
 	}
 
@@ -254,13 +227,13 @@ class EscalationStore {
 		if (!Ulid.looksValid(id)) {
 			return Optional.empty();
 		}
-		String conversation = this.redis.get(ID_PREFIX + id);
+		String conversation = this.redis.get(EscalationKeys.ID_PREFIX + id);
 		if (conversation == null) {
 			return Optional.empty();
 		}
 		int colon = conversation.indexOf(':');
-		return read(
-				this.redis.hgetAll(hashKey(conversation.substring(0, colon), conversation.substring(colon + 1), id)));
+		return read(this.redis.hgetAll(
+				EscalationKeys.escalation(conversation.substring(0, colon), conversation.substring(colon + 1), id)));
 	}
 
 	/**
@@ -270,8 +243,8 @@ class EscalationStore {
 	 */
 	boolean close(Escalation escalation, String status, Instant at, String by, Instant expectedLastActivity) {
 		Object closed = this.redis.eval(CLOSE,
-				List.of(pointerKey(escalation.accountId(), escalation.senderId()), key(escalation),
-						notesKey(escalation.accountId(), escalation.senderId(), escalation.id())),
+				List.of(EscalationKeys.pointer(escalation.accountId(), escalation.senderId()), key(escalation),
+						EscalationKeys.notes(escalation.accountId(), escalation.senderId(), escalation.id())),
 				List.of(escalation.id(), status, millis(at), by,
 						expectedLastActivity == null ? "" : millis(expectedLastActivity),
 						Long.toString(this.retention.toMillis())));
@@ -279,9 +252,9 @@ class EscalationStore {
 			return false;
 		}
 		try (AbstractPipeline pipeline = this.redis.pipelined()) {
-			pipeline.zrem(queueKey(escalation.accountId()), escalation.id());
-			pipeline.zrem(teamKey(escalation.team()), escalation.id());
-			pipeline.pexpire(ID_PREFIX + escalation.id(), this.retention.toMillis());
+			pipeline.zrem(EscalationKeys.open(escalation.accountId()), escalation.id());
+			pipeline.zrem(EscalationKeys.teamOpen(escalation.team()), escalation.id());
+			pipeline.pexpire(EscalationKeys.ID_PREFIX + escalation.id(), this.retention.toMillis());
 			pipeline.sync();
 		}
 		return true;
@@ -313,14 +286,14 @@ class EscalationStore {
 	}
 
 	void addNote(Escalation escalation, Note note) {
-		this.redis.rpush(notesKey(escalation.accountId(), escalation.senderId(), escalation.id()),
+		this.redis.rpush(EscalationKeys.notes(escalation.accountId(), escalation.senderId(), escalation.id()),
 				this.json.writeValueAsString(note));
 	}
 
 	List<Note> notes(Escalation escalation) {
 		List<Note> notes = new ArrayList<>();
-		for (String note : this.redis.lrange(notesKey(escalation.accountId(), escalation.senderId(), escalation.id()),
-				0, -1)) {
+		for (String note : this.redis
+			.lrange(EscalationKeys.notes(escalation.accountId(), escalation.senderId(), escalation.id()), 0, -1)) {
 			notes.add(this.json.readValue(note, Note.class));
 		}
 		return notes;
@@ -328,26 +301,26 @@ class EscalationStore {
 
 	/** The account's open escalations, oldest first. */
 	List<StoredEscalation> queue(String accountId) {
-		return load(accountId, this.redis.zrange(queueKey(accountId), 0, -1));
+		return load(accountId, this.redis.zrange(EscalationKeys.open(accountId), 0, -1));
 	}
 
 	/** The account's escalations of the last {@code retention}, newest first. */
 	List<StoredEscalation> recent(String accountId, Instant now, int limit) {
-		String key = recentKey(accountId);
+		String key = EscalationKeys.all(accountId);
 		this.redis.zremrangeByScore(key, Double.NEGATIVE_INFINITY, now.minus(this.retention).toEpochMilli());
 		return load(accountId, this.redis.zrevrange(key, 0, limit - 1));
 	}
 
 	Set<String> accounts() {
-		return this.redis.smembers(ACCOUNTS);
+		return this.redis.smembers(EscalationKeys.ACCOUNTS);
 	}
 
 	Set<String> teams() {
-		return this.redis.smembers(TEAMS);
+		return this.redis.smembers(EscalationKeys.TEAMS);
 	}
 
 	long queued(String team) {
-		return this.redis.zcard(teamKey(team));
+		return this.redis.zcard(EscalationKeys.teamOpen(team));
 	}
 
 	private List<StoredEscalation> load(String accountId, List<String> ids) {
@@ -357,7 +330,7 @@ class EscalationStore {
 		List<Response<String>> conversations = new ArrayList<>();
 		try (AbstractPipeline pipeline = this.redis.pipelined()) {
 			for (String id : ids) {
-				conversations.add(pipeline.get(ID_PREFIX + id));
+				conversations.add(pipeline.get(EscalationKeys.ID_PREFIX + id));
 			}
 			pipeline.sync();
 		}
@@ -370,14 +343,14 @@ class EscalationStore {
 					stale.add(ids.get(i));
 					continue;
 				}
-				hashes.add(pipeline
-					.hgetAll(hashKey(accountId, conversation.substring(accountId.length() + 1), ids.get(i))));
+				hashes.add(pipeline.hgetAll(EscalationKeys.escalation(accountId,
+						conversation.substring(accountId.length() + 1), ids.get(i))));
 			}
 			pipeline.sync();
 		}
 		if (!stale.isEmpty()) {
 			// Expired after closing: the index entries outlived them.
-			this.redis.zrem(recentKey(accountId), stale.toArray(String[]::new));
+			this.redis.zrem(EscalationKeys.all(accountId), stale.toArray(String[]::new));
 		}
 		List<StoredEscalation> found = new ArrayList<>();
 		for (Response<Map<String, String>> hash : hashes) {
@@ -387,7 +360,7 @@ class EscalationStore {
 	}
 
 	private String key(Escalation escalation) {
-		return hashKey(escalation.accountId(), escalation.senderId(), escalation.id());
+		return EscalationKeys.escalation(escalation.accountId(), escalation.senderId(), escalation.id());
 	}
 
 	private Map<String, String> fields(Escalation escalation, String customerMessage) {

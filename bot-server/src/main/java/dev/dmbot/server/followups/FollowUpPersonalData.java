@@ -17,9 +17,8 @@ class FollowUpPersonalData implements PersonalData {
 
 	@Override
 	public long erase(String accountId, String senderId) {
-		String id = this.redis.hget(FollowUpScheduler.key(accountId, senderId), "id");
-		return (id == null) ? 0
-				: this.redis.zrem(FollowUpScheduler.DUE, FollowUpScheduler.entry(accountId, senderId, id));
+		String id = this.redis.hget(FollowUpKeys.followUp(accountId, senderId), "id");
+		return (id == null) ? 0 : this.redis.zrem(FollowUpKeys.DUE, FollowUpScheduler.entry(accountId, senderId, id));
 	}
 
 }

@@ -52,8 +52,6 @@ import dev.dmbot.server.system.RedisTransactions;
 @Component
 public class FollowUpScheduler implements SmartLifecycle {
 
-	static final String DUE = "bot:followups:due";
-
 	/** Meta's window for automated messages after the customer's last one. */
 	static final Duration WINDOW = Duration.ofHours(24);
 
@@ -104,7 +102,7 @@ public class FollowUpScheduler implements SmartLifecycle {
 			OutboundDispatcher outbound, AccountRules rules, FollowUpGate gate, MeterRegistry meters, Clock clock,
 			FollowUpsProperties properties) {
 		this.redis = redis;
-		this.due = new DueQueue(redis, DUE);
+		this.due = new DueQueue(redis, FollowUpKeys.DUE);
 		this.contexts = contexts;
 		this.conversationLog = conversationLog;
 		this.outbound = outbound;
@@ -113,11 +111,6 @@ public class FollowUpScheduler implements SmartLifecycle {
 		this.meters = meters;
 		this.clock = clock;
 		this.properties = properties;
-	}
-
-	/** The Redis key of the follow-up waiting for this person. */
-	public static String key(String accountId, String senderId) {
-		return "bot:{" + accountId + ":" + senderId + "}:followup";
 	}
 
 	/**
@@ -134,13 +127,13 @@ public class FollowUpScheduler implements SmartLifecycle {
 					dueAt);
 			return;
 		}
-		String key = key(accountId, senderId);
+		String key = FollowUpKeys.followUp(accountId, senderId);
 		String earlier = this.redis.hget(key, "id");
 		String id = Ulid.next(this.clock.instant());
 		this.redis.hset(key, Map.of("id", id, "text", text, "due", dueAt.toString()));
 		this.due.schedule(entry(accountId, senderId, id), dueAt.toEpochMilli());
 		if (earlier != null) {
-			this.redis.zrem(DUE, entry(accountId, senderId, earlier));
+			this.redis.zrem(FollowUpKeys.DUE, entry(accountId, senderId, earlier));
 			count(FollowUpOutcome.CANCELLED);
 		}
 		count(FollowUpOutcome.SCHEDULED);
@@ -151,7 +144,7 @@ public class FollowUpScheduler implements SmartLifecycle {
 	 * took the conversation over.
 	 */
 	public void cancel(String accountId, String senderId) {
-		cancel(accountId, senderId, this.redis.hget(key(accountId, senderId), "id"));
+		cancel(accountId, senderId, this.redis.hget(FollowUpKeys.followUp(accountId, senderId), "id"));
 	}
 
 	/**
@@ -159,7 +152,7 @@ public class FollowUpScheduler implements SmartLifecycle {
 	 * a turn: its id, or {@code null} for none, once the pipeline is synced.
 	 */
 	public Supplier<String> readPending(ConversationReads reads, String accountId, String senderId) {
-		return reads.field(key(accountId, senderId), "id");
+		return reads.field(FollowUpKeys.followUp(accountId, senderId), "id");
 	}
 
 	/**
@@ -170,9 +163,9 @@ public class FollowUpScheduler implements SmartLifecycle {
 		if (id == null) {
 			return;
 		}
-		String key = key(accountId, senderId);
+		String key = FollowUpKeys.followUp(accountId, senderId);
 		if (take(key, id)) {
-			this.redis.zrem(DUE, entry(accountId, senderId, id));
+			this.redis.zrem(FollowUpKeys.DUE, entry(accountId, senderId, id));
 			count(FollowUpOutcome.CANCELLED);
 		}
 	}
@@ -206,7 +199,7 @@ public class FollowUpScheduler implements SmartLifecycle {
 			String accountId = entry.substring(0, first);
 			String senderId = entry.substring(first + 1, last);
 			String id = entry.substring(last + 1);
-			String key = key(accountId, senderId);
+			String key = FollowUpKeys.followUp(accountId, senderId);
 			Map<String, String> stored = this.redis.hgetAll(key);
 			if (!id.equals(stored.get("id"))) {
 				// Cancelled or replaced meanwhile, and counted then.

@@ -193,7 +193,7 @@ class LeadDeliverer implements SmartLifecycle {
 		this.store.markDeadLettered(tried, error, now);
 		this.pending.done(lead.id(), claim);
 		this.deadLettered.increment();
-		log.warn("Lead {} moved to {}: {}", lead.id(), LeadStore.DEAD_LETTERS, error);
+		log.warn("Lead {} moved to {}: {}", lead.id(), LeadKeys.DEAD_LETTERS, error);
 	}
 
 	@Override

@@ -26,9 +26,9 @@ class LeadPersonalData implements PersonalData {
 	@Override
 	public Set<String> accounts(String senderId) {
 		Set<String> accounts = new HashSet<>();
-		for (String sourceKey : RedisKeys.scan(this.redis, LeadStore.SOURCE_PREFIX + "*:" + senderId + ":*")) {
+		for (String sourceKey : RedisKeys.scan(this.redis, LeadKeys.SOURCE_PREFIX + "*:" + senderId + ":*")) {
 			// bot:{leads}:source:<account>:<sender>:<source>
-			String rest = sourceKey.substring(LeadStore.SOURCE_PREFIX.length());
+			String rest = sourceKey.substring(LeadKeys.SOURCE_PREFIX.length());
 			int colon = rest.indexOf(':');
 			if (colon > 0 && rest.startsWith(senderId + ":", colon + 1)) {
 				accounts.add(rest.substring(0, colon));
@@ -41,18 +41,18 @@ class LeadPersonalData implements PersonalData {
 	public long erase(String accountId, String senderId) {
 		String conversation = accountId + ":" + senderId;
 		long removed = 0;
-		for (String sourceKey : RedisKeys.scan(this.redis, LeadStore.SOURCE_PREFIX + conversation + ":*")) {
+		for (String sourceKey : RedisKeys.scan(this.redis, LeadKeys.SOURCE_PREFIX + conversation + ":*")) {
 			String id = this.redis.get(sourceKey);
 			if (id != null) {
-				removed += this.redis.del(LeadStore.LEAD_PREFIX + id);
-				this.redis.zrem(LeadStore.BY_TIME, id);
-				this.redis.zrem(LeadStore.BY_ACCOUNT_PREFIX + accountId, id);
-				this.redis.zrem(PendingDeliveries.KEY, id);
-				this.redis.srem(LeadStore.DEAD_LETTERED, id);
+				removed += this.redis.del(LeadKeys.LEAD_PREFIX + id);
+				this.redis.zrem(LeadKeys.BY_TIME, id);
+				this.redis.zrem(LeadKeys.BY_ACCOUNT_PREFIX + accountId, id);
+				this.redis.zrem(LeadKeys.PENDING, id);
+				this.redis.srem(LeadKeys.DEAD_LETTERED, id);
 			}
 			removed += this.redis.del(sourceKey);
 		}
-		removed += RedisKeys.deleteStreamEntries(this.redis, LeadStore.DEAD_LETTERS,
+		removed += RedisKeys.deleteStreamEntries(this.redis, LeadKeys.DEAD_LETTERS,
 				(fields) -> conversation.equals(fields.get("conversation")));
 		return removed;
 	}

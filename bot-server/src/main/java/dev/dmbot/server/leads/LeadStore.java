@@ -33,19 +33,6 @@ import dev.dmbot.server.system.Ulid;
 @Component
 class LeadStore {
 
-	static final String LEAD_PREFIX = "bot:{leads}:lead:";
-
-	static final String BY_TIME = "bot:{leads}:by-time";
-
-	static final String BY_ACCOUNT_PREFIX = "bot:{leads}:by-account:";
-
-	static final String SOURCE_PREFIX = "bot:{leads}:source:";
-
-	static final String DEAD_LETTERED = "bot:{leads}:dead-lettered";
-
-	/** Leads the CRM did not take after the last try, with the error. */
-	static final String DEAD_LETTERS = "bot:leads:dead-letters";
-
 	private static final TypeReference<LinkedHashMap<String, String>> SLOTS = new TypeReference<>() {
 	};
 
@@ -81,7 +68,7 @@ class LeadStore {
 
 	LeadStore(UnifiedJedis redis, JsonMapper json, LeadsProperties properties, DeadLetterProperties deadLetters,
 			MeterRegistry meters) {
-		DeadLetterGauge.register(meters, redis, "leads", DEAD_LETTERS);
+		DeadLetterGauge.register(meters, redis, "leads", LeadKeys.DEAD_LETTERS);
 		this.redis = redis;
 		this.json = json;
 		this.retention = properties.retention();
@@ -96,14 +83,16 @@ class LeadStore {
 	 */
 	Optional<String> createUnlessKnown(Lead lead, Long dueMillis) {
 		List<String> args = new ArrayList<>(List.of(lead.id(), Long.toString(this.retention.toMillis()),
-				Long.toString(lead.createdAt().toEpochMilli()), LEAD_PREFIX,
+				Long.toString(lead.createdAt().toEpochMilli()), LeadKeys.LEAD_PREFIX,
 				dueMillis == null ? "" : Long.toString(dueMillis)));
 		fields(lead).forEach((name, value) -> {
 			args.add(name);
 			args.add(value);
 		});
-		Object existing = this.redis.eval(CREATE, List.of(sourceKey(lead.conversationId(), lead.source()),
-				LEAD_PREFIX + lead.id(), BY_TIME, BY_ACCOUNT_PREFIX + lead.accountId(), PendingDeliveries.KEY), args);
+		Object existing = this.redis.eval(CREATE,
+				List.of(LeadKeys.source(lead.conversationId(), lead.source()), LeadKeys.LEAD_PREFIX + lead.id(),
+						LeadKeys.BY_TIME, LeadKeys.BY_ACCOUNT_PREFIX + lead.accountId(), LeadKeys.PENDING),
+				args);
 		return existing instanceof String id ? Optional.of(id) : Optional.empty();
 	}
 
@@ -111,7 +100,7 @@ class LeadStore {
 		if (!Ulid.looksValid(id)) {
 			return Optional.empty();
 		}
-		return read(this.redis.hgetAll(LEAD_PREFIX + id));
+		return read(this.redis.hgetAll(LeadKeys.LEAD_PREFIX + id));
 	}
 
 	/** Replaces what the flow collected and marks the lead new again. */
@@ -121,41 +110,41 @@ class LeadStore {
 		fields.put("score", Integer.toString(score));
 		fields.put("tags", this.json.writeValueAsString(tags));
 		fields.put("updatedAt", now.toString());
-		this.redis.hset(LEAD_PREFIX + id, fields);
+		this.redis.hset(LeadKeys.LEAD_PREFIX + id, fields);
 	}
 
 	/** Queued for a fresh round of tries. */
 	void markQueued(String id, Instant now) {
-		this.redis.hset(LEAD_PREFIX + id, Map.of("status", LeadStatus.NEW.tag(), "attempts", "0", "queuedAt",
+		this.redis.hset(LeadKeys.LEAD_PREFIX + id, Map.of("status", LeadStatus.NEW.tag(), "attempts", "0", "queuedAt",
 				now.toString(), "updatedAt", now.toString()));
-		this.redis.srem(DEAD_LETTERED, id);
+		this.redis.srem(LeadKeys.DEAD_LETTERED, id);
 	}
 
 	/** Counts one more try; returns the new count. */
 	int countAttempt(String id) {
-		return (int) this.redis.hincrBy(LEAD_PREFIX + id, "attempts", 1);
+		return (int) this.redis.hincrBy(LeadKeys.LEAD_PREFIX + id, "attempts", 1);
 	}
 
 	Instant queuedAt(String id) {
-		String queuedAt = this.redis.hget(LEAD_PREFIX + id, "queuedAt");
+		String queuedAt = this.redis.hget(LeadKeys.LEAD_PREFIX + id, "queuedAt");
 		return queuedAt == null ? null : Instant.parse(queuedAt);
 	}
 
 	void markDelivered(String id, Instant now) {
-		this.redis.hset(LEAD_PREFIX + id, Map.of("status", LeadStatus.DELIVERED.tag(), "updatedAt", now.toString(),
-				"deliveredAt", now.toString()));
-		this.redis.hdel(LEAD_PREFIX + id, "lastError");
-		this.redis.srem(DEAD_LETTERED, id);
+		this.redis.hset(LeadKeys.LEAD_PREFIX + id, Map.of("status", LeadStatus.DELIVERED.tag(), "updatedAt",
+				now.toString(), "deliveredAt", now.toString()));
+		this.redis.hdel(LeadKeys.LEAD_PREFIX + id, "lastError");
+		this.redis.srem(LeadKeys.DEAD_LETTERED, id);
 	}
 
 	void recordError(String id, String error) {
-		this.redis.hset(LEAD_PREFIX + id, "lastError", error);
+		this.redis.hset(LeadKeys.LEAD_PREFIX + id, "lastError", error);
 	}
 
 	void markDeadLettered(Lead lead, String error, Instant now) {
-		this.redis.hset(LEAD_PREFIX + lead.id(),
+		this.redis.hset(LeadKeys.LEAD_PREFIX + lead.id(),
 				Map.of("status", LeadStatus.DEAD_LETTERED.tag(), "lastError", error, "updatedAt", now.toString()));
-		this.redis.sadd(DEAD_LETTERED, lead.id());
+		this.redis.sadd(LeadKeys.DEAD_LETTERED, lead.id());
 		Map<String, String> entry = new LinkedHashMap<>();
 		entry.put("lead", lead.id());
 		entry.put("account", lead.accountId());
@@ -163,23 +152,23 @@ class LeadStore {
 		entry.put("attempts", Integer.toString(lead.attempts()));
 		entry.put("error", error);
 		entry.put("at", now.toString());
-		this.deadLetters.add(this.redis, DEAD_LETTERS, entry);
+		this.deadLetters.add(this.redis, LeadKeys.DEAD_LETTERS, entry);
 	}
 
 	Set<String> deadLettered() {
-		return this.redis.smembers(DEAD_LETTERED);
+		return this.redis.smembers(LeadKeys.DEAD_LETTERED);
 	}
 
 	void forgetDeadLettered(String id) {
-		this.redis.srem(DEAD_LETTERED, id);
+		this.redis.srem(LeadKeys.DEAD_LETTERED, id);
 	}
 
 	long deadLetterCount() {
-		return this.redis.xlen(DEAD_LETTERS);
+		return this.redis.xlen(LeadKeys.DEAD_LETTERS);
 	}
 
 	List<Lead> list(LeadQuery query, Instant now) {
-		String index = query.account() != null ? BY_ACCOUNT_PREFIX + query.account() : BY_TIME;
+		String index = query.account() != null ? LeadKeys.BY_ACCOUNT_PREFIX + query.account() : LeadKeys.BY_TIME;
 		// Leads expire on their own; their index entries are dropped here.
 		this.redis.zremrangeByScore(index, Double.NEGATIVE_INFINITY, now.minus(this.retention).toEpochMilli());
 		double max = query.until() != null ? query.until().toEpochMilli() : Double.POSITIVE_INFINITY;
@@ -194,7 +183,7 @@ class LeadStore {
 			List<Response<Map<String, String>>> hashes = new ArrayList<>();
 			try (AbstractPipeline pipeline = this.redis.pipelined()) {
 				for (String id : ids) {
-					hashes.add(pipeline.hgetAll(LEAD_PREFIX + id));
+					hashes.add(pipeline.hgetAll(LeadKeys.LEAD_PREFIX + id));
 				}
 				pipeline.sync();
 			}
@@ -244,10 +233,6 @@ class LeadStore {
 				LeadStatus.of(hash.get("status")), Instant.parse(hash.get("createdAt")),
 				Instant.parse(hash.get("updatedAt")), Integer.parseInt(hash.getOrDefault("attempts", "0")),
 				hash.get("lastError")));
-	}
-
-	static String sourceKey(String conversationId, LeadSource source) {
-		return SOURCE_PREFIX + conversationId + ":" + source.key();
 	}
 
 }

@@ -19,7 +19,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import redis.clients.jedis.exceptions.JedisException;
+
+import dev.dmbot.server.platform.redis.RedisRefusedException;
+import dev.dmbot.server.platform.redis.RedisUnavailableException;
+import dev.dmbot.server.system.BotException;
 
 /**
  * The leads API for analysts and admins: list and export (JSON or CSV) with filters, one
@@ -92,8 +95,8 @@ class LeadsController {
 		return error(HttpStatus.BAD_REQUEST, ex.getMessage());
 	}
 
-	@ExceptionHandler(JedisException.class)
-	ResponseEntity<Map<String, Object>> redisAway(JedisException ex) {
+	@ExceptionHandler({ RedisUnavailableException.class, RedisRefusedException.class })
+	ResponseEntity<Map<String, Object>> redisAway(BotException ex) {
 		return error(HttpStatus.SERVICE_UNAVAILABLE, "Redis cannot be reached; try again when it is back.");
 	}
 

@@ -13,10 +13,8 @@ import dev.dmbot.server.system.DueQueue;
 @Component
 class PendingDeliveries extends DueQueue {
 
-	static final String KEY = "bot:{leads}:pending";
-
 	PendingDeliveries(UnifiedJedis redis) {
-		super(redis, KEY);
+		super(redis, LeadKeys.PENDING);
 	}
 
 }

@@ -25,8 +25,6 @@ import dev.dmbot.server.system.DeadLetterProperties;
 @Component
 public class DeadLetters {
 
-	public static final String STREAM = "bot:dead-letters";
-
 	private final UnifiedJedis redis;
 
 	private final JsonMapper json;
@@ -37,7 +35,7 @@ public class DeadLetters {
 
 	DeadLetters(UnifiedJedis redis, JsonMapper json, Clock clock, DeadLetterProperties retention,
 			MeterRegistry meters) {
-		DeadLetterGauge.register(meters, redis, "replies", STREAM);
+		DeadLetterGauge.register(meters, redis, "replies", OutboundKeys.DEAD_LETTERS);
 		this.redis = redis;
 		this.json = json;
 		this.clock = clock;
@@ -52,17 +50,18 @@ public class DeadLetters {
 		fields.put("body", this.json.writeValueAsString(body));
 		fields.put("error", error);
 		fields.put("at", this.clock.instant().toString());
-		this.retention.add(this.redis, STREAM, fields);
+		this.retention.add(this.redis, OutboundKeys.DEAD_LETTERS, fields);
 	}
 
 	public long count() {
-		return this.redis.xlen(STREAM);
+		return this.redis.xlen(OutboundKeys.DEAD_LETTERS);
 	}
 
 	/** The oldest dead letters first, at most {@code limit}. */
 	List<DeadLetter> list(int limit) {
 		List<DeadLetter> letters = new ArrayList<>();
-		for (StreamEntry entry : this.redis.xrange(STREAM, (StreamEntryID) null, (StreamEntryID) null, limit)) {
+		for (StreamEntry entry : this.redis.xrange(OutboundKeys.DEAD_LETTERS, (StreamEntryID) null,
+				(StreamEntryID) null, limit)) {
 			letters.add(letter(entry));
 		}
 		return letters;
@@ -74,7 +73,7 @@ public class DeadLetters {
 		if (entryId == null) {
 			return Optional.empty();
 		}
-		return this.redis.xrange(STREAM, entryId, entryId, 1).stream().findFirst().map(this::letter);
+		return this.redis.xrange(OutboundKeys.DEAD_LETTERS, entryId, entryId, 1).stream().findFirst().map(this::letter);
 	}
 
 	/**
@@ -84,7 +83,7 @@ public class DeadLetters {
 	 */
 	boolean claim(String id) {
 		StreamEntryID entryId = entryId(id);
-		return entryId != null && this.redis.xdel(STREAM, entryId) == 1;
+		return entryId != null && this.redis.xdel(OutboundKeys.DEAD_LETTERS, entryId) == 1;
 	}
 
 	/** Puts a letter whose replay failed back, with the new error. */
@@ -93,7 +92,7 @@ public class DeadLetters {
 		fields.put("error", error);
 		fields.put("at", this.clock.instant().toString());
 		fields.put("replays", Integer.toString(letter.replays() + 1));
-		this.retention.add(this.redis, STREAM, fields);
+		this.retention.add(this.redis, OutboundKeys.DEAD_LETTERS, fields);
 	}
 
 	private DeadLetter letter(StreamEntry entry) {

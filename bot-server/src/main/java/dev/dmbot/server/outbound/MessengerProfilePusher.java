@@ -30,16 +30,13 @@ import dev.dmbot.server.system.MetaProperties;
  * Meta, on a thread of its own: the rules are live before the push starts, and a push
  * that fails never takes them back. A failed push is logged, counted and retried with
  * backoff until it succeeds, Meta rejects it for good, or a newer activation replaces it.
- * The hash of the last body Meta accepted is kept in Redis ({@value #PUSHED}), so a
- * restart, a rollback to the same profile or a second instance does not push it again. In
- * sandbox mode the body is recorded in Redis ({@value #SANDBOX}) instead.
+ * The hash of the last body Meta accepted is kept in Redis
+ * ({@value #OutboundKeys.MESSENGER_PROFILE_PUSHED}), so a restart, a rollback to the same
+ * profile or a second instance does not push it again. In sandbox mode the body is
+ * recorded in Redis ({@value OutboundKeys#SANDBOX_MESSENGER_PROFILE}) instead.
  */
 @Component
 class MessengerProfilePusher implements DisposableBean {
-
-	static final String PUSHED = "bot:messenger-profile:pushed";
-
-	static final String SANDBOX = "bot:sandbox:messenger-profile";
 
 	static final String METRIC = "bot.messenger.profile.pushes";
 
@@ -96,21 +93,23 @@ class MessengerProfilePusher implements DisposableBean {
 			return;
 		}
 		try {
-			if (hash.equals(this.redis.get(PUSHED))) {
+			if (hash.equals(this.redis.get(OutboundKeys.MESSENGER_PROFILE_PUSHED))) {
 				count("unchanged");
 				log.debug("Ice breakers and menu of rules version {} are already on Instagram", version);
 				return;
 			}
 			if (this.client == null) {
-				this.redis.set(SANDBOX, body);
-				this.redis.set(PUSHED, hash);
+				this.redis.set(OutboundKeys.SANDBOX_MESSENGER_PROFILE, body);
+				this.redis.set(OutboundKeys.MESSENGER_PROFILE_PUSHED, hash);
 				count("sandbox");
-				log.info("Sandbox mode: the ice breakers and menu of rules version {} are recorded in Redis ({}) "
-						+ "instead of being pushed to Instagram", version, SANDBOX);
+				log.info(
+						"Sandbox mode: the ice breakers and menu of rules version {} are recorded in Redis ({}) "
+								+ "instead of being pushed to Instagram",
+						version, OutboundKeys.SANDBOX_MESSENGER_PROFILE);
 				return;
 			}
 			this.client.push(body);
-			this.redis.set(PUSHED, hash);
+			this.redis.set(OutboundKeys.MESSENGER_PROFILE_PUSHED, hash);
 			count("pushed");
 			log.info("Ice breakers and menu of rules version {} pushed to Instagram", version);
 		}

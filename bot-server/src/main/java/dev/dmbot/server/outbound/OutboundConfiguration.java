@@ -35,7 +35,7 @@ class OutboundConfiguration {
 			Clock clock) {
 		if (this.accounts.all().stream().allMatch(Account::sandbox)) {
 			log.info("Sandbox mode: no bot.meta.access-token set, so replies are recorded in Redis ({}) "
-					+ "instead of being sent to Instagram", SandboxMessageSender.OUTBOX);
+					+ "instead of being sent to Instagram", OutboundKeys.SANDBOX_OUTBOX);
 			return new SandboxMessageSender(redis, json, clock);
 		}
 		return new GraphSendApiClient(meta.graphUrl(), this.accounts, properties, json);

@@ -148,7 +148,7 @@ public class OutboundDispatcher {
 				return new DeliveryResult(DeliveryOutcome.WINDOW_CLOSED, List.of(), error.describe());
 			}
 			log.warn("{} reply to comment {} moved to {}: {}", kind.equals("private") ? "Private" : "Public",
-					reply.commentId(), DeadLetters.STREAM, error.describe());
+					reply.commentId(), OutboundKeys.DEAD_LETTERS, error.describe());
 			this.deadLetters.add(new OutboundMessage(reply.accountId(), "comment:" + reply.commentId(), reply.text(),
 					List.of(), null, null, reply.reference()), body, error.describe());
 			return new DeliveryResult(DeliveryOutcome.DEAD_LETTERED, List.of(), error.describe());
@@ -188,7 +188,7 @@ public class OutboundDispatcher {
 					return new AgentDelivery(window,
 							new DeliveryResult(DeliveryOutcome.WINDOW_CLOSED, messageIds, ex.error().describe()));
 				}
-				log.warn("Agent reply to {} moved to {}: {}", message.recipientId(), DeadLetters.STREAM,
+				log.warn("Agent reply to {} moved to {}: {}", message.recipientId(), OutboundKeys.DEAD_LETTERS,
 						ex.error().describe());
 				this.deadLetters.add(asReply, body, ex.error().describe());
 				countAgent(window, DeliveryOutcome.DEAD_LETTERED);
@@ -257,7 +257,7 @@ public class OutboundDispatcher {
 					+ "bot.meta.access-token is replaced with a valid token.", error.describe());
 		}
 		else {
-			log.warn("Reply to {} moved to {}: {}", message.recipientId(), DeadLetters.STREAM, error.describe());
+			log.warn("Reply to {} moved to {}: {}", message.recipientId(), OutboundKeys.DEAD_LETTERS, error.describe());
 		}
 		this.deadLetters.add(message, body, error.describe());
 		count(DeliveryOutcome.DEAD_LETTERED);

@@ -28,9 +28,9 @@ class OutboundPersonalData implements PersonalData {
 
 	@Override
 	public long erase(String accountId, String senderId) {
-		long removed = RedisKeys.deleteStreamEntries(this.redis, DeadLetters.STREAM,
+		long removed = RedisKeys.deleteStreamEntries(this.redis, OutboundKeys.DEAD_LETTERS,
 				(fields) -> accountId.equals(fields.get("account")) && senderId.equals(fields.get("recipient")));
-		removed += RedisKeys.deleteStreamEntries(this.redis, SandboxMessageSender.OUTBOX,
+		removed += RedisKeys.deleteStreamEntries(this.redis, OutboundKeys.SANDBOX_OUTBOX,
 				(fields) -> accountId.equals(fields.get("account")) && senderId.equals(recipient(fields)));
 		return removed;
 	}

@@ -15,8 +15,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class SandboxMessageSender implements MessageSender {
 
-	static final String OUTBOX = "bot:sandbox:outbox";
-
 	private final UnifiedJedis redis;
 
 	private final JsonMapper json;
@@ -31,9 +29,9 @@ final class SandboxMessageSender implements MessageSender {
 
 	@Override
 	public String send(String accountId, Map<String, Object> body) {
-		StreamEntryID id = this.redis.xadd(OUTBOX, XAddParams.xAddParams().maxLen(10_000).approximateTrimming(),
-				Map.of("account", accountId, "body", this.json.writeValueAsString(body), "at",
-						this.clock.instant().toString()));
+		StreamEntryID id = this.redis.xadd(OutboundKeys.SANDBOX_OUTBOX,
+				XAddParams.xAddParams().maxLen(10_000).approximateTrimming(), Map.of("account", accountId, "body",
+						this.json.writeValueAsString(body), "at", this.clock.instant().toString()));
 		return "sandbox-" + id;
 	}
 
@@ -44,7 +42,8 @@ final class SandboxMessageSender implements MessageSender {
 
 	/** Recorded without the account, as the outbox has always kept comment replies. */
 	String replyToComment(String commentId, String message) {
-		StreamEntryID id = this.redis.xadd(OUTBOX, XAddParams.xAddParams().maxLen(10_000).approximateTrimming(),
+		StreamEntryID id = this.redis.xadd(OutboundKeys.SANDBOX_OUTBOX,
+				XAddParams.xAddParams().maxLen(10_000).approximateTrimming(),
 				Map.of("comment", commentId, "body", this.json.writeValueAsString(Map.of("message", message)), "at",
 						this.clock.instant().toString()));
 		return "sandbox-" + id;

@@ -40,10 +40,6 @@ class SendRateLimiter {
 		this.clock = clock;
 	}
 
-	static String key(String accountId, long epochSecond) {
-		return "bot:rate:{" + accountId + "}:" + epochSecond;
-	}
-
 	void acquire(String accountId) {
 		while (!tryAcquire(accountId)) {
 			long now = this.clock.millis();
@@ -69,7 +65,8 @@ class SendRateLimiter {
 				return true;
 			}
 			long block = allowance.nextBlock(second, largestBlock());
-			Object total = this.redis.eval(RESERVE, List.of(key(accountId, second)), List.of(Long.toString(block)));
+			Object total = this.redis.eval(RESERVE, List.of(OutboundKeys.sendRate(accountId, second)),
+					List.of(Long.toString(block)));
 			long before = ((Number) total).longValue() - block;
 			allowance.reserved(second, block,
 					Math.max(0, Math.min(block, this.properties.maxSendsPerSecond() - before)));

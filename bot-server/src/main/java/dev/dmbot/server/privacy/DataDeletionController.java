@@ -24,12 +24,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.HtmlUtils;
-import redis.clients.jedis.exceptions.JedisException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.dmbot.server.access.Caller;
 import dev.dmbot.server.system.MetaProperties;
+import dev.dmbot.server.platform.redis.RedisRefusedException;
+import dev.dmbot.server.platform.redis.RedisUnavailableException;
+import dev.dmbot.server.system.BotException;
 
 /**
  * Meta's data-deletion callback and the status page it links to.
@@ -132,8 +134,8 @@ class DataDeletionController {
 			.body(Map.of("error", ex.getMessage()));
 	}
 
-	@ExceptionHandler(JedisException.class)
-	ResponseEntity<Map<String, String>> redisAway(JedisException ex) {
+	@ExceptionHandler({ RedisUnavailableException.class, RedisRefusedException.class })
+	ResponseEntity<Map<String, String>> redisAway(BotException ex) {
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, "30")
 			.body(Map.of("error", "Redis is unreachable; nothing was stored, try again"));

@@ -38,8 +38,6 @@ class DataDeletions implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(DataDeletions.class);
 
-	static final String DUE = "bot:{privacy}:deletions:due";
-
 	private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
 	private static final Pattern CODE = Pattern.compile("[" + ALPHABET + "]{20}");
@@ -79,11 +77,7 @@ class DataDeletions implements SmartLifecycle {
 		this.properties = properties;
 		this.meters = meters;
 		this.clock = clock;
-		this.due = new DueQueue(redis, DUE);
-	}
-
-	static String key(String code) {
-		return "bot:{privacy}:deletion:" + code;
+		this.due = new DueQueue(redis, PrivacyKeys.DELETIONS_DUE);
 	}
 
 	/**
@@ -102,8 +96,8 @@ class DataDeletions implements SmartLifecycle {
 		// Both or neither: a request stored but not queued would keep the person's id for
 		// ever.
 		try (AbstractTransaction transaction = RedisTransactions.forHashTag(this.redis, "privacy")) {
-			transaction.hset(key(code), fields);
-			transaction.zadd(DUE, now.toEpochMilli(), code);
+			transaction.hset(PrivacyKeys.deletion(code), fields);
+			transaction.zadd(PrivacyKeys.DELETIONS_DUE, now.toEpochMilli(), code);
 			transaction.exec();
 		}
 		this.meters.counter("bot.privacy.deletions", "outcome", "requested").increment();
@@ -120,7 +114,7 @@ class DataDeletions implements SmartLifecycle {
 		if (code == null || !CODE.matcher(code).matches()) {
 			return Optional.empty();
 		}
-		Map<String, String> hash = this.redis.hgetAll(key(code));
+		Map<String, String> hash = this.redis.hgetAll(PrivacyKeys.deletion(code));
 		if (hash == null || hash.get("status") == null) {
 			return Optional.empty();
 		}
@@ -131,7 +125,7 @@ class DataDeletions implements SmartLifecycle {
 
 	void carryOut(String code, long claim) {
 		try {
-			String userId = this.redis.hget(key(code), "user");
+			String userId = this.redis.hget(PrivacyKeys.deletion(code), "user");
 			if (userId == null) {
 				// Completed already, or its record is gone: nothing left to do.
 				this.due.done(code, claim);
@@ -143,9 +137,9 @@ class DataDeletions implements SmartLifecycle {
 			done.put("status", DeletionStatus.COMPLETED);
 			done.put("completedAt", this.clock.instant().toString());
 			done.put("removed", Long.toString(removed));
-			this.redis.hset(key(code), done);
-			this.redis.hdel(key(code), "user");
-			this.redis.expire(key(code), this.properties.statusRetention().toSeconds());
+			this.redis.hset(PrivacyKeys.deletion(code), done);
+			this.redis.hdel(PrivacyKeys.deletion(code), "user");
+			this.redis.expire(PrivacyKeys.deletion(code), this.properties.statusRetention().toSeconds());
 			this.due.done(code, claim);
 			this.meters.counter("bot.privacy.deletions", "outcome", "completed").increment();
 			log.info("Data-deletion request {} completed: {} keys, entries and fields removed in {} ms", code, removed,

@@ -2,36 +2,36 @@ package dev.dmbot.server.privacy;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
 import org.springframework.stereotype.Component;
-import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.params.ZRangeParams;
-import redis.clients.jedis.resps.Tuple;
 
+import dev.dmbot.server.platform.redis.KeyRegistry;
+import dev.dmbot.server.platform.redis.PersonKeyspace;
+import dev.dmbot.server.platform.redis.TimeLog;
+import dev.dmbot.server.platform.redis.TimeLogs;
 import dev.dmbot.server.system.MetaProperties;
 import dev.dmbot.server.system.PersonalData;
-import dev.dmbot.server.system.RedisKeys;
 
 /**
- * Removes every key of one person in every account: what each feature keeps elsewhere
- * (its {@link PersonalData}), then the person's own keys, {@code bot:{account:sender}:…},
+ * Removes every key of one person in every account, as the {@link KeyRegistry} says: the
+ * erase step of each feature whose shared keys hold the person's part (its
+ * {@link PersonalData}), then the person's own keys, {@code bot:{account:sender}:…},
  * which share one Redis Cluster slot per account. Safe to repeat.
+ * <p>
+ * Refuses to start when a family names an erase step that is no bean, or when a
+ * {@link PersonalData} bean is named by no family: what a feature keeps about a person is
+ * erased because its key family says so, not because a bean happens to exist.
  */
 @Component
 class PersonErasure {
 
-	private final UnifiedJedis redis;
+	private final PersonKeyspace keyspace;
 
 	private final List<PersonalData> features;
-
-	/**
-	 * People erased lately, {@code account:sender} scored by when: every instance reads
-	 * it to forget what it holds in memory.
-	 */
-	static final String FORGET = "bot:{privacy}:forget";
 
 	private static final Duration FORGET_KEPT = Duration.ofDays(1);
 
@@ -41,15 +41,45 @@ class PersonErasure {
 	 */
 	private static final long OVERLAP_MILLIS = 1000;
 
+	/**
+	 * People erased lately, {@code account:sender} scored by when: every instance reads
+	 * it to forget what it holds in memory.
+	 */
+	private final TimeLog forget;
+
 	private final String configuredAccount;
 
 	private final Clock clock;
 
-	PersonErasure(UnifiedJedis redis, List<PersonalData> features, MetaProperties meta, Clock clock) {
-		this.redis = redis;
-		this.features = features;
+	PersonErasure(PersonKeyspace keyspace, TimeLogs logs, KeyRegistry registry, List<PersonalData> beans,
+			MetaProperties meta, Clock clock) {
+		this.keyspace = keyspace;
+		this.features = steps(registry, beans);
+		this.forget = logs.named(PrivacyKeys.FORGET);
 		this.configuredAccount = meta.accountId();
 		this.clock = clock;
+	}
+
+	/** The beans the registry's families name, in the registry's order. */
+	private static List<PersonalData> steps(KeyRegistry registry, List<PersonalData> beans) {
+		Set<Class<? extends PersonalData>> named = registry.erasureSteps();
+		List<PersonalData> steps = new ArrayList<>();
+		for (Class<? extends PersonalData> step : named) {
+			PersonalData bean = beans.stream()
+				.filter(step::isInstance)
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException("A Redis key family is erased by " + step.getName()
+						+ ", which is no bean: annotate it with @Component, or erase the family another way"));
+			steps.add(bean);
+		}
+		for (PersonalData bean : beans) {
+			if (named.stream().noneMatch((step) -> step.isInstance(bean))) {
+				throw new IllegalStateException("PersonalData bean " + bean.getClass().getName()
+						+ " erases no Redis key family: name it in the family it cleans, " + ".erased(Erasure.by("
+						+ bean.getClass().getSimpleName() + ".class)) in the feature's *Keys");
+			}
+		}
+		return List.copyOf(steps);
 	}
 
 	/**
@@ -60,16 +90,10 @@ class PersonErasure {
 			// Never let an id act as a key pattern.
 			throw new IllegalArgumentException("Not a person's id: letters, digits, '_' or '-', at most 64");
 		}
-		Set<String> ownKeys = RedisKeys.scan(this.redis, "bot:{*:" + senderId + "}:*");
+		PersonKeyspace.Found own = this.keyspace.find(senderId);
 		Set<String> accounts = new TreeSet<>();
 		accounts.add(this.configuredAccount);
-		String tagEnd = ":" + senderId + "}:";
-		for (String key : ownKeys) {
-			int end = key.indexOf(tagEnd);
-			if (key.startsWith("bot:{") && end > "bot:{".length()) {
-				accounts.add(key.substring("bot:{".length(), end));
-			}
-		}
+		accounts.addAll(own.accounts());
 		for (PersonalData feature : this.features) {
 			accounts.addAll(feature.accounts(senderId));
 		}
@@ -79,18 +103,14 @@ class PersonErasure {
 			for (PersonalData feature : this.features) {
 				removed += feature.erase(account, senderId);
 			}
-			this.redis.zadd(FORGET, now, account + ":" + senderId);
+			this.forget.add(account + ":" + senderId, now);
 		}
-		this.redis.zremrangeByScore(FORGET, Double.NEGATIVE_INFINITY, now - FORGET_KEPT.toMillis());
+		this.forget.dropUntil(now - FORGET_KEPT.toMillis());
 		// Own keys last, and found again: features may have read them, and a key may have
 		// been written meanwhile.
-		ownKeys.addAll(RedisKeys.scan(this.redis, "bot:{*:" + senderId + "}:*"));
-		for (String key : ownKeys) {
-			int end = key.indexOf(tagEnd);
-			if (key.startsWith("bot:{") && end > 0 && key.indexOf('}') == end + tagEnd.length() - 2) {
-				removed += this.redis.unlink(key);
-			}
-		}
+		Set<String> ownKeys = new TreeSet<>(own.keys());
+		ownKeys.addAll(this.keyspace.find(senderId).keys());
+		removed += this.keyspace.delete(ownKeys);
 		return removed;
 	}
 
@@ -101,16 +121,15 @@ class PersonErasure {
 	 */
 	long forgetErasedSince(long sinceMillis) {
 		long newest = sinceMillis;
-		for (Tuple erased : this.redis.zrangeWithScores(FORGET,
-				ZRangeParams.zrangeByScoreParams(sinceMillis - OVERLAP_MILLIS, Double.POSITIVE_INFINITY))) {
-			String member = erased.getElement();
+		for (TimeLog.Entry erased : this.forget.since(sinceMillis - OVERLAP_MILLIS)) {
+			String member = erased.member();
 			int colon = member.indexOf(':');
 			if (colon > 0) {
 				for (PersonalData feature : this.features) {
 					feature.forgetInMemory(member.substring(0, colon), member.substring(colon + 1));
 				}
 			}
-			newest = Math.max(newest, (long) erased.getScore());
+			newest = Math.max(newest, erased.millis());
 		}
 		return newest;
 	}

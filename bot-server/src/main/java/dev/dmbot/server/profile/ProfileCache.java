@@ -88,11 +88,7 @@ public class ProfileCache implements PersonalData {
 
 	@Override
 	public void forgetInMemory(String accountId, String senderId) {
-		this.memory.invalidate(key(accountId, senderId));
-	}
-
-	public static String key(String accountId, String igsid) {
-		return "bot:{" + accountId + ":" + igsid + "}:profile";
+		this.memory.invalidate(ProfileKeys.profile(accountId, senderId));
 	}
 
 	/** Whether profiles are looked up at all: off in sandbox mode or when disabled. */
@@ -108,7 +104,7 @@ public class ProfileCache implements PersonalData {
 		if (!enabled()) {
 			return Optional.empty();
 		}
-		String key = key(accountId, igsid);
+		String key = ProfileKeys.profile(accountId, igsid);
 		try {
 			Entry entry = this.memory.getIfPresent(key);
 			if (entry == null) {

@@ -5,9 +5,11 @@ import java.util.Set;
 /**
  * A feature that keeps something about a person outside the person's own hash-tagged keys
  * ({@code bot:{account:sender}:…}): index entries, entries of shared streams, fields of
- * an account-wide hash. A data-deletion request calls every bean of this type for every
- * account the person wrote to, before their own keys are deleted, so an implementation
- * may still read them.
+ * an account-wide hash. A feature's key family names its bean as the erase step
+ * ({@code Erasure.by(…)} in the feature's {@code *Keys} class); a data-deletion request
+ * calls each step the key registry names for every account the person wrote to, before
+ * their own keys are deleted, so an implementation may still read them. A bean that no
+ * family names stops the start.
  * <p>
  * An implementation must be safe to repeat (a deletion interrupted by a crash runs again)
  * and must not throw for a person it knows nothing of.

@@ -24,29 +24,6 @@ import redis.clients.jedis.params.SetParams;
 @Component
 class RuleSetStore {
 
-	static final String SEQUENCE = "bot:rules:sequence";
-
-	static final String ACTIVE = "bot:rules:active";
-
-	/** Pub/sub channel told the number of each version activated. */
-	static final String ACTIVATED = "bot:rules:activated";
-
-	static final String VERSIONS = "bot:rules:versions";
-
-	static final String LOCK = "bot:rules:lock";
-
-	/**
-	 * Version number by hash, so an activation finds a set seen before in one look-up.
-	 */
-	static final String BY_HASH = "bot:rules:by-hash";
-
-	/**
-	 * Prefix of {@code bot:rules:tested:<sha-256>:<build>}: the set of that hash passed
-	 * its Tests sheets under that build of the server, so a start-up need not run them
-	 * again.
-	 */
-	static final String TESTED = "bot:rules:tested:";
-
 	/** How long a pass is remembered: a build older than that is long replaced. */
 	private static final long TESTED_SECONDS = java.time.Duration.ofDays(90).toSeconds();
 
@@ -63,7 +40,7 @@ class RuleSetStore {
 
 	/** Stores a new version; it is not live until {@link #activate}. */
 	RuleSetVersion save(List<Workbook> workbooks, String hash, String by, Instant at) {
-		int number = (int) this.redis.incr(SEQUENCE);
+		int number = (int) this.redis.incr(WorkbookKeys.SEQUENCE);
 		Map<byte[], byte[]> fields = new LinkedHashMap<>();
 		fields.put(bytes("hash"), bytes(hash));
 		fields.put(bytes("by"), bytes(by));
@@ -72,27 +49,28 @@ class RuleSetStore {
 		for (Workbook workbook : workbooks) {
 			fields.put(bytes(WORKBOOK_FIELD + workbook.name()), workbook.bytes());
 		}
-		this.redis.hset(bytes(key(number)), fields);
-		this.redis.zadd(VERSIONS, number, Integer.toString(number));
-		this.redis.hset(BY_HASH, hash, Integer.toString(number));
+		this.redis.hset(bytes(WorkbookKeys.version(number)), fields);
+		this.redis.zadd(WorkbookKeys.VERSIONS, number, Integer.toString(number));
+		this.redis.hset(WorkbookKeys.BY_HASH, hash, Integer.toString(number));
 		return new RuleSetVersion(number, hash, workbooks.stream().map(Workbook::name).toList(), by, at);
 	}
 
 	/** Whether the set of this hash passed its Tests sheets under this build before. */
 	boolean passedTests(String hash, String build) {
-		return this.redis.exists(TESTED + hash + ":" + build);
+		return this.redis.exists(WorkbookKeys.TESTED + hash + ":" + build);
 	}
 
 	/** Remembers that the set of this hash passed its Tests sheets under this build. */
 	void recordPassedTests(String hash, String build, Instant at) {
-		this.redis.set(TESTED + hash + ":" + build, at.toString(), SetParams.setParams().ex(TESTED_SECONDS));
+		this.redis.set(WorkbookKeys.TESTED + hash + ":" + build, at.toString(),
+				SetParams.setParams().ex(TESTED_SECONDS));
 	}
 
 	void activate(int number) {
-		this.redis.set(ACTIVE, Integer.toString(number));
+		this.redis.set(WorkbookKeys.ACTIVE, Integer.toString(number));
 		try {
 			// Followers wake at once instead of at their next poll.
-			this.redis.publish(ACTIVATED, Integer.toString(number));
+			this.redis.publish(WorkbookKeys.ACTIVATED, Integer.toString(number));
 		}
 		catch (RuntimeException ex) {
 			// The version is live; the others find it at their next poll.
@@ -101,18 +79,18 @@ class RuleSetStore {
 
 	/** Calls {@code listener} when a version may have been activated elsewhere. */
 	ChannelSubscription onActivation(Runnable listener) {
-		return ChannelSubscription.open(this.redis, ACTIVATED, "rules-activations", listener);
+		return ChannelSubscription.open(this.redis, WorkbookKeys.ACTIVATED, "rules-activations", listener);
 	}
 
 	/** The live version's number, empty before the first activation. */
 	Optional<Integer> activeNumber() {
-		String active = this.redis.get(ACTIVE);
+		String active = this.redis.get(WorkbookKeys.ACTIVE);
 		return active == null ? Optional.empty() : Optional.of(Integer.parseInt(active));
 	}
 
 	Optional<RuleSetVersion> version(int number) {
-		List<byte[]> values = this.redis.hmget(bytes(key(number)), bytes("hash"), bytes("by"), bytes("at"),
-				bytes("workbooks"));
+		List<byte[]> values = this.redis.hmget(bytes(WorkbookKeys.version(number)), bytes("hash"), bytes("by"),
+				bytes("at"), bytes("workbooks"));
 		if (values.get(0) == null) {
 			return Optional.empty();
 		}
@@ -125,7 +103,7 @@ class RuleSetStore {
 		return version(number).map((version) -> {
 			List<Workbook> workbooks = new ArrayList<>();
 			for (String name : version.workbooks()) {
-				byte[] content = this.redis.hget(bytes(key(number)), bytes(WORKBOOK_FIELD + name));
+				byte[] content = this.redis.hget(bytes(WorkbookKeys.version(number)), bytes(WORKBOOK_FIELD + name));
 				if (content == null) {
 					throw new IllegalStateException("Rules version " + number + " lacks the bytes of " + name);
 				}
@@ -138,7 +116,7 @@ class RuleSetStore {
 	/** Every version, newest first. */
 	List<RuleSetVersion> versions() {
 		List<RuleSetVersion> versions = new ArrayList<>();
-		for (String number : this.redis.zrange(VERSIONS, 0, -1)) {
+		for (String number : this.redis.zrange(WorkbookKeys.VERSIONS, 0, -1)) {
 			version(Integer.parseInt(number)).ifPresent(versions::add);
 		}
 		versions.sort(Comparator.comparingInt(RuleSetVersion::number).reversed());
@@ -147,7 +125,7 @@ class RuleSetStore {
 
 	/** The version holding exactly these workbooks, if one was ever stored. */
 	Optional<RuleSetVersion> findByHash(String hash) {
-		String number = this.redis.hget(BY_HASH, hash);
+		String number = this.redis.hget(WorkbookKeys.BY_HASH, hash);
 		return number == null ? Optional.empty() : version(Integer.parseInt(number));
 	}
 
@@ -156,15 +134,11 @@ class RuleSetStore {
 	 * build on the same live set and lose one another's workbook.
 	 */
 	boolean lock(String owner, long millis) {
-		return "OK".equals(this.redis.set(LOCK, owner, SetParams.setParams().nx().px(millis)));
+		return "OK".equals(this.redis.set(WorkbookKeys.LOCK, owner, SetParams.setParams().nx().px(millis)));
 	}
 
 	void unlock(String owner) {
-		this.redis.eval(RELEASE, List.of(LOCK), List.of(owner));
-	}
-
-	private static String key(int number) {
-		return "bot:rules:version:" + number;
+		this.redis.eval(RELEASE, List.of(WorkbookKeys.LOCK), List.of(owner));
 	}
 
 	private static byte[] bytes(String text) {

@@ -25,7 +25,7 @@ import redis.clients.jedis.UnifiedJedis;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.dmbot.server.context.ContextStore;
+import dev.dmbot.server.context.ContextKeys;
 import dev.dmbot.server.escalationpolicy.EscalationPolicy;
 import dev.dmbot.server.guardrails.GuardrailPolicy;
 import dev.dmbot.server.support.MetaApiStub;
@@ -111,7 +111,7 @@ class AccountsIT {
 		String expected = resource("/send-api/porto-shipping.json").replace("{{sender}}", this.customer.sender());
 		assertThat(this.json.readTree(sent.getBodyAsString())).isEqualTo(this.json.readTree(expected));
 		assertThat(sent.getHeader("Authorization")).isEqualTo("Bearer " + MetaApiStub.ACCESS_TOKEN);
-		assertThat(this.redis.hgetAll(ContextStore.key(WebhookPayloads.ACCOUNT, this.customer.sender())))
+		assertThat(this.redis.hgetAll(ContextKeys.context(WebhookPayloads.ACCOUNT, this.customer.sender())))
 			.containsEntry("lastIntent", "shipping")
 			.containsEntry("inboundCount", "1");
 	}
@@ -130,8 +130,8 @@ class AccountsIT {
 		assertThat(reply.path("message").path("text").asString()).containsIgnoringCase("Porto");
 		assertThat(sent.getHeader("Authorization")).isEqualTo("Bearer " + MetaApiStub.ACCESS_TOKEN);
 		assertThat(this.accounts.find(NOT_SERVED)).isEmpty();
-		assertThat(this.redis.hgetAll(ContextStore.key(NOT_SERVED, this.customer.sender()))).containsEntry("lastIntent",
-				"shipping");
+		assertThat(this.redis.hgetAll(ContextKeys.context(NOT_SERVED, this.customer.sender())))
+			.containsEntry("lastIntent", "shipping");
 		assertThat(meta.sentTo(this.customer.sender())).as("nothing sent from the configured account's endpoint")
 			.isEmpty();
 	}

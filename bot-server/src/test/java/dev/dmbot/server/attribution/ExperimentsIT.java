@@ -29,7 +29,6 @@ import redis.clients.jedis.UnifiedJedis;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.dmbot.server.followups.FollowUpScheduler;
 import dev.dmbot.server.workbook.DecisionEngine;
 import dev.dmbot.server.workbook.Experiment;
 import dev.dmbot.server.support.HttpCalls;
@@ -38,6 +37,7 @@ import dev.dmbot.server.support.MovableClock;
 import dev.dmbot.server.support.MovableTime;
 import dev.dmbot.server.support.WebhookClient;
 import dev.dmbot.server.support.WebhookPayloads;
+import dev.dmbot.server.followups.FollowUpKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -110,7 +110,7 @@ class ExperimentsIT {
 
 		assertThat(toA).containsOnly(pricing.variant("A").orElseThrow().text());
 		assertThat(toB).isEqualTo(pricing.variant("B").orElseThrow().text());
-		assertThat(this.redis.hget(ContactTouches.key(WebhookPayloads.ACCOUNT, a.sender()), "variant." + PRICING))
+		assertThat(this.redis.hget(AttributionKeys.touch(WebhookPayloads.ACCOUNT, a.sender()), "variant." + PRICING))
 			.isEqualTo("A");
 		JsonNode after = variantFigures("A");
 		assertThat(after.path("people").asLong()).isEqualTo(before.path("people").asLong() + 1);
@@ -124,7 +124,7 @@ class ExperimentsIT {
 	@Test
 	void aPersonKeepsTheWordingStoredForThemEvenIfTheDrawWouldGiveAnother() {
 		WebhookPayloads drawsA = personDrawing("A");
-		this.redis.hset(ContactTouches.key(WebhookPayloads.ACCOUNT, drawsA.sender()), "variant." + PRICING, "B");
+		this.redis.hset(AttributionKeys.touch(WebhookPayloads.ACCOUNT, drawsA.sender()), "variant." + PRICING, "B");
 
 		assertThat(ask(drawsA, "how much is the oak bookshelf?"))
 			.isEqualTo(pricing().variant("B").orElseThrow().text());
@@ -135,7 +135,7 @@ class ExperimentsIT {
 		WebhookPayloads customer = personDrawing("B");
 		ask(customer, "how much is the oak bookshelf?");
 		await().atMost(Duration.ofSeconds(5))
-			.until(() -> this.redis.exists(FollowUpScheduler.key(WebhookPayloads.ACCOUNT, customer.sender())));
+			.until(() -> this.redis.exists(FollowUpKeys.followUp(WebhookPayloads.ACCOUNT, customer.sender())));
 		JsonNode before = variantFigures("B");
 		String order = "{\"id\":\"order-" + customer.sender() + "\",\"accountId\":\"" + WebhookPayloads.ACCOUNT
 				+ "\",\"senderId\":\"" + customer.sender()
@@ -156,7 +156,7 @@ class ExperimentsIT {
 		assertThat(after.path("conversions").asLong()).isEqualTo(before.path("conversions").asLong() + 1);
 		assertThat(after.path("value").path("EUR").asDouble())
 			.isEqualTo(before.path("value").path("EUR").asDouble() + 1299.5);
-		assertThat(this.redis.exists(FollowUpScheduler.key(WebhookPayloads.ACCOUNT, customer.sender()))).isFalse();
+		assertThat(this.redis.exists(FollowUpKeys.followUp(WebhookPayloads.ACCOUNT, customer.sender()))).isFalse();
 		((MovableClock) this.clock).advance(Duration.ofHours(3));
 		await().during(Duration.ofMillis(400))
 			.atMost(Duration.ofSeconds(2))
@@ -259,7 +259,8 @@ class ExperimentsIT {
 		LoggedRequest sent = meta.sentTo(customer.sender()).get(before);
 		// The reply is sent before it is counted.
 		await().atMost(Duration.ofSeconds(5))
-			.until(() -> this.redis.hexists(ContactTouches.key(WebhookPayloads.ACCOUNT, customer.sender()), "last.at"));
+			.until(() -> this.redis.hexists(AttributionKeys.touch(WebhookPayloads.ACCOUNT, customer.sender()),
+					"last.at"));
 		return this.json.readTree(sent.getBodyAsString()).path("message").path("text").asString();
 	}
 

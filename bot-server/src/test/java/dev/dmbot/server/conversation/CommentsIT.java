@@ -3,7 +3,6 @@ package dev.dmbot.server.conversation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -31,12 +30,12 @@ import org.springframework.test.context.DynamicPropertySource;
 import redis.clients.jedis.UnifiedJedis;
 
 import dev.dmbot.server.outbound.CommentReply;
-import dev.dmbot.server.outbound.DeadLetters;
 import dev.dmbot.server.support.MetaApiStub;
 import dev.dmbot.server.support.MovableClock;
 import dev.dmbot.server.support.MovableTime;
 import dev.dmbot.server.support.WebhookClient;
 import dev.dmbot.server.support.WebhookPayloads;
+import dev.dmbot.server.outbound.OutboundKeys;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -140,7 +139,7 @@ class CommentsIT {
 	void aMatchingCommentGetsOnePrivateReplyAndThePublicReply() {
 		String comment = newId();
 
-		deliver(comment(comment, WebhookPayloads.newSender(), "PRICE?", REEL, now()));
+		deliver(WebhookPayloads.comment(comment, WebhookPayloads.newSender(), "PRICE?", REEL, now()));
 
 		await().untilAsserted(() -> assertThat(privateRepliesTo(comment)).hasSize(1));
 		assertThat(privateRepliesTo(comment).get(0).getBodyAsString()).isEqualTo("{\"recipient\":{\"comment_id\":\""
@@ -158,12 +157,12 @@ class CommentsIT {
 		String sender = WebhookPayloads.newSender();
 		long at = now();
 
-		deliver(comment(comment, sender, "price", REEL, at));
+		deliver(WebhookPayloads.comment(comment, sender, "price", REEL, at));
 		await().untilAsserted(() -> assertThat(privateRepliesTo(comment)).hasSize(1));
-		deliver(comment(comment, sender, "price", REEL, at));
+		deliver(WebhookPayloads.comment(comment, sender, "price", REEL, at));
 		// A later comment of the same person shows the redelivery was handled by then.
 		String later = newId();
-		deliver(comment(later, sender, "price", REEL, at));
+		deliver(WebhookPayloads.comment(later, sender, "price", REEL, at));
 		await().untilAsserted(() -> assertThat(privateRepliesTo(later)).hasSize(1));
 
 		assertThat(privateRepliesTo(comment)).hasSize(1);
@@ -175,7 +174,8 @@ class CommentsIT {
 		double before = skipped("too_old");
 		String old = newId();
 
-		deliver(comment(old, WebhookPayloads.newSender(), "price", REEL, now() - Duration.ofDays(8).toMillis()));
+		deliver(WebhookPayloads.comment(old, WebhookPayloads.newSender(), "price", REEL,
+				now() - Duration.ofDays(8).toMillis()));
 
 		await().untilAsserted(() -> assertThat(skipped("too_old")).isEqualTo(before + 1));
 		assertThat(privateRepliesTo(old)).isEmpty();
@@ -189,9 +189,9 @@ class CommentsIT {
 		String noKeyword = newId();
 		String own = newId();
 
-		deliver(comment(otherPost, WebhookPayloads.newSender(), "price", "17999999999999999", now()));
-		deliver(comment(noKeyword, WebhookPayloads.newSender(), "love this lamp", REEL, now()));
-		deliver(comment(own, WebhookPayloads.ACCOUNT, "price", REEL, now()));
+		deliver(WebhookPayloads.comment(otherPost, WebhookPayloads.newSender(), "price", "17999999999999999", now()));
+		deliver(WebhookPayloads.comment(noKeyword, WebhookPayloads.newSender(), "love this lamp", REEL, now()));
+		deliver(WebhookPayloads.comment(own, WebhookPayloads.ACCOUNT, "price", REEL, now()));
 
 		await().untilAsserted(() -> assertThat(skipped("no_row") + skipped("own_comment")).isEqualTo(before + 3));
 		assertThat(privateRepliesTo(otherPost)).isEmpty();
@@ -205,7 +205,7 @@ class CommentsIT {
 		for (int i = 0; i < PER_HOUR + 2; i++) {
 			String comment = newId();
 			comments.add(comment);
-			deliver(comment(comment, WebhookPayloads.newSender(), "price", REEL, now()));
+			deliver(WebhookPayloads.comment(comment, WebhookPayloads.newSender(), "price", REEL, now()));
 		}
 		// Every comment handled: each got its public reply, which follows its private one
 		// or its place in the queue.
@@ -244,7 +244,7 @@ class CommentsIT {
 			((MovableClock) this.clock).advance(PrivateReplyQueue.LEASE.plusSeconds(1));
 			assertThat(this.replies.drain(WebhookPayloads.ACCOUNT)).doesNotContain(comment);
 			assertThat(privateRepliesTo(comment)).hasSize(1);
-			assertThat(this.redis.zrange(PrivateReplyQueue.inFlight(WebhookPayloads.ACCOUNT), 0, -1))
+			assertThat(this.redis.zrange(CommentKeys.inFlight(WebhookPayloads.ACCOUNT), 0, -1))
 				.noneMatch((member) -> member.contains(comment));
 		}
 		finally {
@@ -267,11 +267,11 @@ class CommentsIT {
 					.withBody("{\"error\":{\"message\":\"Comment is not valid for a private reply\","
 							+ "\"type\":\"OAuthException\",\"code\":100,\"error_subcode\":2534025}}")));
 
-		deliver(comment(comment, WebhookPayloads.newSender(), "price", REEL, now()));
+		deliver(WebhookPayloads.comment(comment, WebhookPayloads.newSender(), "price", REEL, now()));
 
 		await().untilAsserted(() -> assertThat(skipped("not_eligible")).isEqualTo(before + 1));
 		assertThat(privateRepliesTo(comment)).hasSize(1);
-		assertThat(this.redis.xrange(DeadLetters.STREAM, "-", "+"))
+		assertThat(this.redis.xrange(OutboundKeys.DEAD_LETTERS, "-", "+"))
 			.noneMatch((entry) -> entry.getFields().toString().contains(comment));
 		await().untilAsserted(() -> assertThat(publicRepliesTo(comment)).hasSize(1));
 	}
@@ -316,28 +316,6 @@ class CommentsIT {
 
 	private static String newId() {
 		return Long.toString(18_000_000_000_000_000L + (UUID.randomUUID().getMostSignificantBits() & 0xffffffffffffL));
-	}
-
-	/**
-	 * A signed-at-test-time comment webhook, as Meta sends it for a comment on a reel.
-	 */
-	private static byte[] comment(String commentId, String sender, String text, String media, long atMillis) {
-		String body = read().replace("{{account}}", WebhookPayloads.ACCOUNT)
-			.replace("{{time}}", Long.toString(atMillis / 1000))
-			.replace("{{comment}}", commentId)
-			.replace("{{sender}}", sender)
-			.replace("{{text}}", text)
-			.replace("{{media}}", media);
-		return body.strip().getBytes(StandardCharsets.UTF_8);
-	}
-
-	private static String read() {
-		try (InputStream in = CommentsIT.class.getResourceAsStream("/webhook/comment.json")) {
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
 	}
 
 }

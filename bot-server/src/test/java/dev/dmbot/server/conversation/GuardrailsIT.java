@@ -36,6 +36,7 @@ import dev.dmbot.server.support.MovableClock;
 import dev.dmbot.server.support.MovableTime;
 import dev.dmbot.server.support.WebhookClient;
 import dev.dmbot.server.support.WebhookPayloads;
+import dev.dmbot.server.guardrails.GuardrailKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -99,7 +100,7 @@ class GuardrailsIT {
 	void theDisclosureOpensTheFirstAutomatedMessageOnly() {
 		assertThat(say("What time do you open on Saturday?")).isEqualTo(DISCLOSURE + "\n\n" + OPENING_HOURS);
 		assertThat(say("What time do you open on Saturday?")).isEqualTo(OPENING_HOURS);
-		assertThat(this.redis.exists(Guardrails.disclosedKey(WebhookPayloads.ACCOUNT, this.customer.sender())))
+		assertThat(this.redis.exists(GuardrailKeys.disclosed(WebhookPayloads.ACCOUNT, this.customer.sender())))
 			.isTrue();
 	}
 
@@ -117,7 +118,7 @@ class GuardrailsIT {
 
 		assertThat(say("start")).isEqualTo("Welcome back, there! 👋 How can I help you today?");
 		assertThat(say("What time do you open on Saturday?")).isEqualTo(OPENING_HOURS);
-		assertThat(this.redis.exists(Guardrails.optOutKey(WebhookPayloads.ACCOUNT, this.customer.sender()))).isFalse();
+		assertThat(this.redis.exists(GuardrailKeys.optOut(WebhookPayloads.ACCOUNT, this.customer.sender()))).isFalse();
 	}
 
 	@Test

@@ -15,12 +15,12 @@ import org.springframework.test.context.DynamicPropertySource;
 import redis.clients.jedis.UnifiedJedis;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.dmbot.server.context.ContextStore;
 import dev.dmbot.server.context.ConversationLog;
 import dev.dmbot.server.context.LogEntry;
 import dev.dmbot.server.support.MetaApiStub;
 import dev.dmbot.server.support.WebhookClient;
 import dev.dmbot.server.support.WebhookPayloads;
+import dev.dmbot.server.context.ContextKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -138,7 +138,7 @@ class LanguagesIT {
 	}
 
 	private String storedLanguage() {
-		return this.redis.hget(ContextStore.key(WebhookPayloads.ACCOUNT, this.customer.sender()), "language");
+		return this.redis.hget(ContextKeys.context(WebhookPayloads.ACCOUNT, this.customer.sender()), "language");
 	}
 
 	/** The trail of the last reply, once the log holds {@code replies} of them. */

@@ -20,14 +20,14 @@ import redis.clients.jedis.UnifiedJedis;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.dmbot.server.context.ContextStore;
 import dev.dmbot.server.context.ConversationLog;
 import dev.dmbot.server.context.LogEntry;
-import dev.dmbot.server.outbound.DeadLetters;
 import dev.dmbot.server.support.MetaApiStub;
 import dev.dmbot.server.support.WebhookClient;
 import dev.dmbot.server.support.WebhookPayloads;
 import dev.dmbot.server.system.MetaSignature;
+import dev.dmbot.server.context.ContextKeys;
+import dev.dmbot.server.outbound.OutboundKeys;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -98,7 +98,7 @@ class MessagePathIT {
 		assertThat(body.path("recipient").path("id").asString()).isEqualTo(this.customer.sender());
 		assertThat(body.path("message").path("text").asString()).containsIgnoringCase("Porto");
 		Map<String, String> context = this.redis
-			.hgetAll(ContextStore.key(WebhookPayloads.ACCOUNT, this.customer.sender()));
+			.hgetAll(ContextKeys.context(WebhookPayloads.ACCOUNT, this.customer.sender()));
 		assertThat(context).containsEntry("lastIntent", "shipping").containsEntry("inboundCount", "1");
 	}
 
@@ -260,7 +260,7 @@ class MessagePathIT {
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(lastLogEntry().outcome()).isEqualTo("dead_lettered"));
 		assertThat(meta.sentTo(this.customer.sender())).hasSize(1);
-		assertThat(this.redis.xrange(DeadLetters.STREAM, "-", "+"))
+		assertThat(this.redis.xrange(OutboundKeys.DEAD_LETTERS, "-", "+"))
 			.anySatisfy(entry -> assertThat(entry.getFields()).containsEntry("recipient", this.customer.sender())
 				.hasEntrySatisfying("error", error -> assertThat(error).contains("2534014")));
 	}

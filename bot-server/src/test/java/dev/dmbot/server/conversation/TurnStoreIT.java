@@ -34,6 +34,8 @@ import dev.dmbot.server.support.MetaApiStub;
 import dev.dmbot.server.support.WebhookPayloads;
 import dev.dmbot.server.system.EmbeddedRedisServerHolder;
 import dev.dmbot.server.system.RedisRoundTrips;
+import dev.dmbot.server.guardrails.GuardrailKeys;
+import dev.dmbot.server.followups.FollowUpKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -137,9 +139,9 @@ class TurnStoreIT {
 	void whatEachFeatureKeepsIsReadInTheSameRoundTrip() {
 		String account = this.event.accountId();
 		String sender = this.event.senderId();
-		this.redis.hset(FollowUpScheduler.key(account, sender), Map.of("id", "01FOLLOWUP", "text", "Still there?"));
-		this.redis.set(Guardrails.optOutKey(account, sender), "2026-01-01T00:00:00Z");
-		this.redis.set(Guardrails.disclosedKey(account, sender), "2026-01-01T00:00:00Z");
+		this.redis.hset(FollowUpKeys.followUp(account, sender), Map.of("id", "01FOLLOWUP", "text", "Still there?"));
+		this.redis.set(GuardrailKeys.optOut(account, sender), "2026-01-01T00:00:00Z");
+		this.redis.set(GuardrailKeys.disclosed(account, sender), "2026-01-01T00:00:00Z");
 		this.committer.commit(turn(returning(), reply("Hello"), null));
 
 		TurnSnapshot snapshot = trips(() -> this.reader.read(this.event), 1);

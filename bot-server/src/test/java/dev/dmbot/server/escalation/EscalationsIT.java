@@ -353,11 +353,11 @@ class EscalationsIT {
 			.willReturn(aResponse().withStatus(404).withBody("no_service")));
 
 		await().atMost(Duration.ofSeconds(10))
-			.until(() -> this.redis.xrange(EscalationNotifier.DEAD_LETTERS, "-", "+")
+			.until(() -> this.redis.xrange(EscalationKeys.NOTIFY_DEAD_LETTERS, "-", "+")
 				.stream()
 				.anyMatch(letter -> escalation.id().equals(letter.getFields().get("escalation"))));
 
-		Map<String, String> letter = this.redis.xrange(EscalationNotifier.DEAD_LETTERS, "-", "+")
+		Map<String, String> letter = this.redis.xrange(EscalationKeys.NOTIFY_DEAD_LETTERS, "-", "+")
 			.stream()
 			.filter(entry -> escalation.id().equals(entry.getFields().get("escalation")))
 			.findFirst()

@@ -28,13 +28,13 @@ import redis.clients.jedis.UnifiedJedis;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.dmbot.server.context.ContextStore;
 import dev.dmbot.server.support.HttpCalls;
 import dev.dmbot.server.support.MetaApiStub;
 import dev.dmbot.server.support.MovableClock;
 import dev.dmbot.server.support.MovableTime;
 import dev.dmbot.server.support.WebhookClient;
 import dev.dmbot.server.support.WebhookPayloads;
+import dev.dmbot.server.context.ContextKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -274,7 +274,7 @@ class HandoverIT {
 	}
 
 	private Map<String, String> context() {
-		return this.redis.hgetAll(ContextStore.key(WebhookPayloads.ACCOUNT, this.customer.sender()));
+		return this.redis.hgetAll(ContextKeys.context(WebhookPayloads.ACCOUNT, this.customer.sender()));
 	}
 
 	private MovableClock movable() {

@@ -19,6 +19,7 @@ import dev.dmbot.server.support.MetaApiStub;
 import dev.dmbot.server.support.WebhookClient;
 import dev.dmbot.server.support.WebhookPayloads;
 import dev.dmbot.server.system.MetaSignature;
+import dev.dmbot.server.context.ContextKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -111,7 +112,8 @@ class WebhookAbuseIT {
 			.atMost(Duration.ofSeconds(2))
 			.until(() -> meta.sentTo(customer.sender()).isEmpty());
 		assertThat(this.redis
-			.exists(dev.dmbot.server.context.ContextStore.key(WebhookPayloads.ACCOUNT, customer.sender()))).isFalse();
+			.exists(dev.dmbot.server.context.ContextKeys.context(WebhookPayloads.ACCOUNT, customer.sender())))
+			.isFalse();
 	}
 
 	private double stale() {

@@ -32,7 +32,6 @@ import redis.clients.jedis.UnifiedJedis;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.dmbot.server.context.ContextStore;
 import dev.dmbot.server.support.HttpCalls;
 import dev.dmbot.server.support.MetaApiStub;
 import dev.dmbot.server.support.MovableClock;
@@ -40,6 +39,7 @@ import dev.dmbot.server.support.MovableTime;
 import dev.dmbot.server.support.WebhookClient;
 import dev.dmbot.server.support.WebhookPayloads;
 import dev.dmbot.server.support.WebhookPayloads.Delivery;
+import dev.dmbot.server.context.ContextKeys;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -429,7 +429,7 @@ class FlowsIT {
 	}
 
 	private Map<String, String> context() {
-		return this.redis.hgetAll(ContextStore.key(WebhookPayloads.ACCOUNT, this.customer.sender()));
+		return this.redis.hgetAll(ContextKeys.context(WebhookPayloads.ACCOUNT, this.customer.sender()));
 	}
 
 	/** One Send API message: its text, then each quick reply's title and payload. */

@@ -107,7 +107,7 @@ class FollowUpsIT {
 		movable().advance(Duration.ofHours(3));
 		stillOnly(2);
 		assertThat(count("sent")).isEqualTo(sent + 1);
-		assertThat(this.redis.exists(FollowUpScheduler.key(WebhookPayloads.ACCOUNT, this.customer.sender()))).isFalse();
+		assertThat(this.redis.exists(FollowUpKeys.followUp(WebhookPayloads.ACCOUNT, this.customer.sender()))).isFalse();
 		List<LogEntry> log = this.conversationLog.recent(WebhookPayloads.ACCOUNT, this.customer.sender(), 10);
 		assertThat(log).anySatisfy((entry) -> {
 			assertThat(entry.kind()).isEqualTo("follow_up");
@@ -128,7 +128,7 @@ class FollowUpsIT {
 
 		stillOnly(2);
 		assertThat(count("cancelled")).isEqualTo(cancelled + 1);
-		assertThat(this.redis.exists(FollowUpScheduler.key(WebhookPayloads.ACCOUNT, this.customer.sender()))).isFalse();
+		assertThat(this.redis.exists(FollowUpKeys.followUp(WebhookPayloads.ACCOUNT, this.customer.sender()))).isFalse();
 	}
 
 	@Test
@@ -209,7 +209,7 @@ class FollowUpsIT {
 		// Either wording of the pricing A/B test.
 		assertThat(sends().get(0).getBodyAsString()).contains("€24");
 		await().atMost(Duration.ofSeconds(5))
-			.until(() -> this.redis.exists(FollowUpScheduler.key(WebhookPayloads.ACCOUNT, this.customer.sender())));
+			.until(() -> this.redis.exists(FollowUpKeys.followUp(WebhookPayloads.ACCOUNT, this.customer.sender())));
 	}
 
 	/** Gives the pollers time to send more, and checks they did not. */

@@ -199,7 +199,7 @@ class LeadsIT {
 		awaitStatus(lead.id(), "delivered");
 		assertThat(requests(sender)).hasSize(4);
 		assertThat(getJson("/api/admin/leads/" + lead.id()).path("lastError").isMissingNode()).isTrue();
-		assertThat(this.redis.sismember(LeadStore.DEAD_LETTERED, lead.id())).isFalse();
+		assertThat(this.redis.sismember(LeadKeys.DEAD_LETTERED, lead.id())).isFalse();
 		pause(Duration.ofMillis(200));
 		assertThat(requests(sender)).hasSize(4);
 	}
@@ -213,11 +213,11 @@ class LeadsIT {
 		// What an instance that stopped mid-try leaves behind: a claim whose lease has
 		// run
 		// out.
-		this.redis.zadd(PendingDeliveries.KEY, System.currentTimeMillis() - 1, lead.id());
+		this.redis.zadd(LeadKeys.PENDING, System.currentTimeMillis() - 1, lead.id());
 
 		awaitRequests(sender, 2);
 		await().atMost(Duration.ofSeconds(5))
-			.untilAsserted(() -> assertThat(this.redis.zscore(PendingDeliveries.KEY, lead.id())).isNull());
+			.untilAsserted(() -> assertThat(this.redis.zscore(LeadKeys.PENDING, lead.id())).isNull());
 		assertThat(requests(sender)).hasSize(2);
 	}
 
@@ -414,7 +414,7 @@ class LeadsIT {
 	}
 
 	private StreamEntry deadLetter(String id) {
-		return this.redis.xrange(LeadStore.DEAD_LETTERS, "-", "+")
+		return this.redis.xrange(LeadKeys.DEAD_LETTERS, "-", "+")
 			.stream()
 			.filter(entry -> id.equals(entry.getFields().get("lead")))
 			.findFirst()

@@ -47,7 +47,7 @@ class PendingDeliveriesIT {
 
 	@BeforeEach
 	void empty() {
-		redis.del(PendingDeliveries.KEY);
+		redis.del(LeadKeys.PENDING);
 		this.pending = new PendingDeliveries(redis);
 	}
 
@@ -106,10 +106,10 @@ class PendingDeliveriesIT {
 		this.pending.done("lead", 9_000);
 		this.pending.retryAt("lead", 9_000, 50_000);
 
-		assertThat(redis.zscore(PendingDeliveries.KEY, "lead")).isEqualTo(2_000.0);
+		assertThat(redis.zscore(LeadKeys.PENDING, "lead")).isEqualTo(2_000.0);
 		assertThat(this.pending.claim("lead", 2_000, 12_000)).isTrue();
 		this.pending.retryAt("lead", 12_000, 30_000);
-		assertThat(redis.zscore(PendingDeliveries.KEY, "lead")).isEqualTo(30_000.0);
+		assertThat(redis.zscore(LeadKeys.PENDING, "lead")).isEqualTo(30_000.0);
 		this.pending.done("lead", 30_000);
 		assertThat(this.pending.size()).isZero();
 	}

@@ -61,8 +61,8 @@ class SendRateLimiterIT {
 		}
 		// A block an instance reserved but did not use is lost for this second only.
 		assertThat(granted).isBetween(17, 20);
-		assertThat(redis.get(SendRateLimiter.key("acc-a", SECOND.getEpochSecond()))).isNotNull();
-		assertThat(redis.ttl(SendRateLimiter.key("acc-a", SECOND.getEpochSecond()))).isBetween(1L, 2L);
+		assertThat(redis.get(OutboundKeys.sendRate("acc-a", SECOND.getEpochSecond()))).isNotNull();
+		assertThat(redis.ttl(OutboundKeys.sendRate("acc-a", SECOND.getEpochSecond()))).isBetween(1L, 2L);
 		// Another account has a cap of its own.
 		assertThat(one.tryAcquire("acc-b")).isTrue();
 
@@ -84,7 +84,7 @@ class SendRateLimiterIT {
 		assertThat(calls("eval") - evalsBefore).isLessThanOrEqualTo(20);
 		// What Redis counted: every send granted, and the refused reservation past the
 		// cap.
-		assertThat(Long.parseLong(redis.get(SendRateLimiter.key("acc-busy", clock.millis() / 1000))))
+		assertThat(Long.parseLong(redis.get(OutboundKeys.sendRate("acc-busy", clock.millis() / 1000))))
 			.isGreaterThan(1000);
 	}
 
@@ -95,7 +95,7 @@ class SendRateLimiterIT {
 		for (int i = 0; i < 100; i++) {
 			busy.tryAcquire("acc-pause");
 		}
-		String key = SendRateLimiter.key("acc-pause", start.getEpochSecond() + 5);
+		String key = OutboundKeys.sendRate("acc-pause", start.getEpochSecond() + 5);
 		SendRateLimiter afterPause = limiter(1000, Clock.fixed(start.plusSeconds(5), ZoneOffset.UTC));
 		assertThat(afterPause.tryAcquire("acc-pause")).isTrue();
 		assertThat(redis.get(key)).isEqualTo("1");

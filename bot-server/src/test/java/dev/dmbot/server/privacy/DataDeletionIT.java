@@ -94,7 +94,7 @@ class DataDeletionIT {
 		assertThat(page.body()).contains("Your data was deleted on").doesNotContain(leaving);
 		JsonNode status = this.json.readTree(get("/privacy/deletion/" + code, "application/json").body());
 		assertThat(status.path("removed").asLong()).isPositive();
-		assertThat(this.redis.hgetAll(DataDeletions.key(code))).doesNotContainValue(leaving);
+		assertThat(this.redis.hgetAll(PrivacyKeys.deletion(code))).doesNotContainValue(leaving);
 	}
 
 	@Test

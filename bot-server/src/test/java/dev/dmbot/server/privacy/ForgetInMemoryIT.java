@@ -12,6 +12,7 @@ import redis.clients.jedis.UnifiedJedis;
 import dev.dmbot.server.profile.ProfileCache;
 import dev.dmbot.server.support.MetaApiStub;
 import dev.dmbot.server.support.WebhookPayloads;
+import dev.dmbot.server.profile.ProfileKeys;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -51,11 +52,11 @@ class ForgetInMemoryIT {
 		assertThat(this.profiles.find(account, sender)).isPresent();
 		// Another instance erases the person: the Redis copy goes, this instance's memory
 		// still has it.
-		this.redis.del(ProfileCache.key(account, sender));
+		this.redis.del(ProfileKeys.profile(account, sender));
 		assertThat(this.profiles.find(account, sender)).isPresent();
 		assertThat(profileCalls(sender)).isEqualTo(1);
 
-		this.redis.zadd(PersonErasure.FORGET, System.currentTimeMillis(), account + ":" + sender);
+		this.redis.zadd(PrivacyKeys.FORGET, System.currentTimeMillis(), account + ":" + sender);
 
 		await().atMost(Duration.ofSeconds(10)).until(() -> {
 			this.profiles.find(account, sender);

@@ -82,7 +82,7 @@ class ProfileCacheTest {
 		this.cache.find("1784", "42");
 
 		assertThat(this.cache.find("1785", "42")).contains(new Profile("Rui Lopes", "rui"));
-		assertThat(ProfileCache.key("1784", "42")).isEqualTo("bot:{1784:42}:profile");
+		assertThat(ProfileKeys.profile("1784", "42")).isEqualTo("bot:{1784:42}:profile");
 	}
 
 	@Test

@@ -24,10 +24,10 @@ import redis.clients.jedis.UnifiedJedis;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.dmbot.server.context.ContextStore;
 import dev.dmbot.server.support.MetaApiStub;
 import dev.dmbot.server.support.WebhookClient;
 import dev.dmbot.server.support.WebhookPayloads;
+import dev.dmbot.server.context.ContextKeys;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -101,13 +101,13 @@ class ProfileIT {
 		serveProfile(okJson(anaCosta()));
 		this.webhook.post(this.customer.textMessage("hi"));
 		awaitSends(1);
-		this.redis.del(ContextStore.key(WebhookPayloads.ACCOUNT, this.customer.sender()));
+		this.redis.del(ContextKeys.context(WebhookPayloads.ACCOUNT, this.customer.sender()));
 
 		this.webhook.post(this.customer.textMessage("hi"));
 
 		assertThat(textOf(awaitSends(2).get(1))).startsWith("Olá Ana!");
 		assertThat(profileCalls()).hasSize(1);
-		assertThat(this.redis.ttl(ProfileCache.key(WebhookPayloads.ACCOUNT, this.customer.sender())))
+		assertThat(this.redis.ttl(ProfileKeys.profile(WebhookPayloads.ACCOUNT, this.customer.sender())))
 			.isGreaterThan(Duration.ofDays(6).toSeconds());
 	}
 
@@ -161,7 +161,7 @@ class ProfileIT {
 		assertThat(second.statusCode()).isEqualTo(200);
 		assertThat(this.json.readTree(second.body())).isEqualTo(this.json.readTree(
 				"{\"coupon\":\"WELCOME10\",\"first_name\":\"Maria\",\"last_viewed_product\":\"Oak side table\"}"));
-		assertThat(this.redis.ttl(ContextStore.key(WebhookPayloads.ACCOUNT, this.customer.sender())))
+		assertThat(this.redis.ttl(ContextKeys.context(WebhookPayloads.ACCOUNT, this.customer.sender())))
 			.isGreaterThan(Duration.ofDays(89).toSeconds());
 
 		this.webhook.post(this.customer.textMessage("hi"));
@@ -194,7 +194,7 @@ class ProfileIT {
 		assertThat(tooLong.statusCode()).isEqualTo(400);
 		assertThat(tooLong.body()).contains("note").contains("500");
 		assertThat(notAnObject.statusCode()).isEqualTo(400);
-		assertThat(this.redis.exists(ContextStore.key(WebhookPayloads.ACCOUNT, this.customer.sender()))).isFalse();
+		assertThat(this.redis.exists(ContextKeys.context(WebhookPayloads.ACCOUNT, this.customer.sender()))).isFalse();
 	}
 
 	@Test
@@ -250,7 +250,7 @@ class ProfileIT {
 	}
 
 	private Map<String, String> context() {
-		return this.redis.hgetAll(ContextStore.key(WebhookPayloads.ACCOUNT, this.customer.sender()));
+		return this.redis.hgetAll(ContextKeys.context(WebhookPayloads.ACCOUNT, this.customer.sender()));
 	}
 
 	private static String attributesPath(String sender) {

@@ -94,6 +94,20 @@ public final class WebhookPayloads {
 		return fill("standby-message", text, null);
 	}
 
+	/**
+	 * A comment on a reel by {@code sender}, as Meta sends it (a comment has no message
+	 * id, so this is a body, not a {@link Delivery}).
+	 */
+	public static byte[] comment(String commentId, String sender, String text, String media, long atMillis) {
+		String body = read("comment").replace("{{account}}", ACCOUNT)
+			.replace("{{time}}", Long.toString(atMillis / 1000))
+			.replace("{{comment}}", commentId)
+			.replace("{{sender}}", sender)
+			.replace("{{text}}", text)
+			.replace("{{media}}", media);
+		return body.strip().getBytes(StandardCharsets.UTF_8);
+	}
+
 	private Delivery fill(String template, String text, String payload) {
 		String mid = "aWdfZAG1faXRlbToxOklHTWVzc2FnZA" + UUID.randomUUID().toString().replace("-", "");
 		Map<String, String> values = Map.of("account", ACCOUNT, "sender", this.sender, "mid", mid, "timestamp",

@@ -71,7 +71,7 @@ class StartupTestsMemoryIT {
 		start("build-1");
 		// A start on a Redis that remembers the pass but has no live version (its
 		// versions were cleared): the set goes live again without playing its tests.
-		redis.del(RuleSetStore.ACTIVE);
+		redis.del(WorkbookKeys.ACTIVE);
 		RuleSetActivator second = start("build-1");
 
 		assertThat(this.played).containsExactly(DecisionTableCompiler.sha256(List.of(shipped)));
@@ -84,7 +84,7 @@ class StartupTestsMemoryIT {
 		start("build-1");
 		Workbook changed = TestWorkbooks.shippedWith("G23", "Porto? Delivery takes two days.");
 		Files.write(this.folder.resolve("lumen-oak.xlsx"), changed.bytes());
-		redis.del(RuleSetStore.ACTIVE);
+		redis.del(WorkbookKeys.ACTIVE);
 
 		start("build-1");
 
@@ -95,7 +95,7 @@ class StartupTestsMemoryIT {
 	void anotherBuildTestsTheSameWorkbooksAgain() throws IOException {
 		Files.write(this.folder.resolve("lumen-oak.xlsx"), TestWorkbooks.shipped().bytes());
 		start("build-1");
-		redis.del(RuleSetStore.ACTIVE);
+		redis.del(WorkbookKeys.ACTIVE);
 
 		start("build-2");
 
@@ -112,8 +112,8 @@ class StartupTestsMemoryIT {
 		assertThatThrownBy(() -> start("build-1")).isInstanceOf(WorkbookTestsFailedException.class);
 
 		assertThat(this.played).hasSize(2);
-		assertThat(redis.keys(RuleSetStore.TESTED + "*")).isEmpty();
-		assertThat(redis.get(RuleSetStore.ACTIVE)).isNull();
+		assertThat(redis.keys(WorkbookKeys.TESTED + "*")).isEmpty();
+		assertThat(redis.get(WorkbookKeys.ACTIVE)).isNull();
 	}
 
 	private RuleSetActivator start(String build) {

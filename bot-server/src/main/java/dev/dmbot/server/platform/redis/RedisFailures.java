@@ -12,9 +12,10 @@ import dev.dmbot.server.system.PermanentException;
 import dev.dmbot.server.system.TransientException;
 
 /**
- * Turns a Jedis exception into the server's own split: {@link TransientException} when
- * waiting and trying again may help (Redis unreachable, its pool exhausted, a server that
- * is loading, failing over, busy or read-only for now), {@link PermanentException} when
+ * Turns a Jedis exception into the server's own split: {@link TransientException} (a
+ * {@link RedisUnavailableException}) when waiting and trying again may help (Redis
+ * unreachable, its pool exhausted, a server that is loading, failing over, busy or
+ * read-only for now), {@link PermanentException} (a {@link RedisRefusedException}) when
  * it cannot (a command Redis refuses as such, keys of several slots in one command on a
  * Cluster). The one place where a Redis error is classified, so callers decide by type,
  * never by message text.
@@ -60,7 +61,7 @@ public final class RedisFailures {
 		if (ex instanceof JedisDataException && String.valueOf(ex.getMessage()).startsWith("NOGROUP")) {
 			return new StreamGroupMissingException(message, ex);
 		}
-		return isTransient(ex) ? new TransientException(message, ex) : new PermanentException(message, ex);
+		return isTransient(ex) ? new RedisUnavailableException(message, ex) : new RedisRefusedException(message, ex);
 	}
 
 	/**
