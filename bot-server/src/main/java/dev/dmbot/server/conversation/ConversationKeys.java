@@ -14,7 +14,7 @@ public final class ConversationKeys implements FeatureKeys {
 
 	/**
 	 * The reply decided for one event of the conversation {@code account:sender}, until
-	 * it is delivered.
+	 * it is delivered; once delivered, also the event's handled marker.
 	 */
 	public static String reply(String conversationId, String dedupKey) {
 		return "bot:{" + conversationId + "}:reply:" + dedupKey;
@@ -24,7 +24,7 @@ public final class ConversationKeys implements FeatureKeys {
 	public List<KeyFamily> families() {
 		return List.of(KeyFamily.person("conversation", "reply", "bot:{<account>:<sender>}:reply:<event...>")
 			.erased(Erasure.deleteKey())
-			.kept("7 days (ReplyLedger.KEEP)"));
+			.kept("7 days (ReplyLedger.KEEP), or bot.intake.dedup-ttl if longer"));
 	}
 
 }
