@@ -25,6 +25,7 @@ import redis.clients.jedis.UnifiedJedis;
 
 import dev.dmbot.server.escalation.EscalationRequest;
 import dev.dmbot.server.escalation.EscalationService;
+import dev.dmbot.server.support.CommandStats;
 import dev.dmbot.server.support.MetaApiStub;
 import dev.dmbot.server.support.WebhookClient;
 import dev.dmbot.server.support.WebhookPayloads;
@@ -170,16 +171,7 @@ class RedisRoundTripsIT {
 	/** The counters now; the two INFO calls that read them are not counted. */
 	private Stats stats() {
 		long roundTrips = this.roundTrips.count();
-		String info = this.redis.info("commandstats");
-		Map<String, Long> commands = new HashMap<>();
-		for (String line : info.split("\r?\n")) {
-			if (line.startsWith("cmdstat_")) {
-				String name = line.substring("cmdstat_".length(), line.indexOf(':'));
-				int calls = line.indexOf("calls=") + "calls=".length();
-				commands.put(name, Long.parseLong(line.substring(calls, line.indexOf(',', calls))));
-			}
-		}
-		return new Stats(System.nanoTime() / 1_000_000, roundTrips, commands);
+		return new Stats(System.nanoTime() / 1_000_000, roundTrips, CommandStats.read(this.redis));
 	}
 
 	private double processed() {

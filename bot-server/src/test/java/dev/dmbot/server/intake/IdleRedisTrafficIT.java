@@ -15,6 +15,7 @@ import redis.clients.jedis.UnifiedJedis;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
+import dev.dmbot.server.support.CommandStats;
 import dev.dmbot.server.system.EmbeddedRedisServerHolder;
 
 import static org.assertj.core.api.Assertions.assertThat;

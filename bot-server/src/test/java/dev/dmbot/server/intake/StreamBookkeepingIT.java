@@ -15,6 +15,7 @@ import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.UnifiedJedis;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.dmbot.server.support.CommandStats;
 import dev.dmbot.server.system.DeadLetterProperties;
 import dev.dmbot.server.system.EmbeddedRedisServer;
 import dev.dmbot.server.system.TransientException;

@@ -5,12 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.RedisClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import dev.dmbot.server.system.EmbeddedRedisServer;
+import dev.dmbot.server.support.StandaloneRedis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,23 +21,8 @@ class SendRateLimiterIT {
 
 	static final Instant SECOND = Instant.parse("2026-12-07T10:00:00Z");
 
-	static EmbeddedRedisServer server;
-
-	static RedisClient redis;
-
-	@BeforeAll
-	static void startRedis() {
-		server = new EmbeddedRedisServer();
-		redis = RedisClient.builder().hostAndPort("127.0.0.1", server.port()).build();
-	}
-
-	@AfterAll
-	static void stopRedis() {
-		if (redis != null) {
-			redis.close();
-		}
-		server.close();
-	}
+	@RegisterExtension
+	static final StandaloneRedis server = new StandaloneRedis();
 
 	@Test
 	void twoInstancesTogetherStayUnderTheCapAndANewSecondStartsAfresh() {
@@ -61,8 +44,8 @@ class SendRateLimiterIT {
 		}
 		// A block an instance reserved but did not use is lost for this second only.
 		assertThat(granted).isBetween(17, 20);
-		assertThat(redis.get(OutboundKeys.sendRate("acc-a", SECOND.getEpochSecond()))).isNotNull();
-		assertThat(redis.ttl(OutboundKeys.sendRate("acc-a", SECOND.getEpochSecond()))).isBetween(1L, 2L);
+		assertThat(server.client().get(OutboundKeys.sendRate("acc-a", SECOND.getEpochSecond()))).isNotNull();
+		assertThat(server.client().ttl(OutboundKeys.sendRate("acc-a", SECOND.getEpochSecond()))).isBetween(1L, 2L);
 		// Another account has a cap of its own.
 		assertThat(one.tryAcquire("acc-b")).isTrue();
 
@@ -75,16 +58,16 @@ class SendRateLimiterIT {
 	void aBusyInstanceReservesInBlocksAndAsksRedisAFewTimesASecond() {
 		Clock clock = Clock.fixed(SECOND.plusSeconds(10), ZoneOffset.UTC);
 		SendRateLimiter limiter = limiter(1000, clock);
-		long evalsBefore = calls("eval");
+		long evalsBefore = server.calls("eval");
 		for (int i = 0; i < 1000; i++) {
 			assertThat(limiter.tryAcquire("acc-busy")).isTrue();
 		}
 		assertThat(limiter.tryAcquire("acc-busy")).isFalse();
 		// 1 + 2 + 4 + ... + 64, then blocks of 100 (a tenth of the cap).
-		assertThat(calls("eval") - evalsBefore).isLessThanOrEqualTo(20);
+		assertThat(server.calls("eval") - evalsBefore).isLessThanOrEqualTo(20);
 		// What Redis counted: every send granted, and the refused reservation past the
 		// cap.
-		assertThat(Long.parseLong(redis.get(OutboundKeys.sendRate("acc-busy", clock.millis() / 1000))))
+		assertThat(Long.parseLong(server.client().get(OutboundKeys.sendRate("acc-busy", clock.millis() / 1000))))
 			.isGreaterThan(1000);
 	}
 
@@ -98,23 +81,13 @@ class SendRateLimiterIT {
 		String key = OutboundKeys.sendRate("acc-pause", start.getEpochSecond() + 5);
 		SendRateLimiter afterPause = limiter(1000, Clock.fixed(start.plusSeconds(5), ZoneOffset.UTC));
 		assertThat(afterPause.tryAcquire("acc-pause")).isTrue();
-		assertThat(redis.get(key)).isEqualTo("1");
+		assertThat(server.client().get(key)).isEqualTo("1");
 	}
 
 	private static SendRateLimiter limiter(int cap, Clock clock) {
-		return new SendRateLimiter(redis,
+		return new SendRateLimiter(server.client(),
 				new OutboundProperties(cap, 5, Duration.ofMillis(500), Duration.ofSeconds(10), Duration.ofSeconds(10)),
 				clock);
-	}
-
-	private static long calls(String command) {
-		for (String line : redis.info("commandstats").split("\r?\n")) {
-			if (line.startsWith("cmdstat_" + command + ":")) {
-				int from = line.indexOf("calls=") + "calls=".length();
-				return Long.parseLong(line.substring(from, line.indexOf(',', from)));
-			}
-		}
-		return 0;
 	}
 
 }

@@ -2,13 +2,13 @@ package dev.dmbot.server.system;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.AbstractTransaction;
-import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
+
+import dev.dmbot.server.support.StandaloneRedis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,30 +21,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class SingleTripTransactionIT {
 
-	static EmbeddedRedisServer server;
-
-	static RedisClient redis;
-
-	@BeforeAll
-	static void startRedis() {
-		server = new EmbeddedRedisServer();
-		redis = RedisClient.builder().hostAndPort("127.0.0.1", server.port()).build();
-	}
-
-	@AfterAll
-	static void stopRedis() {
-		if (redis != null) {
-			redis.close();
-		}
-		server.close();
-	}
+	@RegisterExtension
+	static final StandaloneRedis server = new StandaloneRedis();
 
 	@Test
 	void writesLandTogetherAndEachReplyReachesItsResponse() {
 		Response<Long> counted;
 		Response<String> read;
 		List<Object> replies;
-		try (AbstractTransaction transaction = RedisTransactions.forConversation(redis, "acc", "ok")) {
+		try (AbstractTransaction transaction = RedisTransactions.forConversation(server.client(), "acc", "ok")) {
 			transaction.set("bot:{acc:ok}:a", "1");
 			counted = transaction.incr("bot:{acc:ok}:n");
 			read = transaction.get("bot:{acc:ok}:a");
@@ -53,12 +38,12 @@ class SingleTripTransactionIT {
 		assertThat(replies).hasSize(3);
 		assertThat(counted.get()).isEqualTo(1);
 		assertThat(read.get()).isEqualTo("1");
-		assertThat(redis.get("bot:{acc:ok}:n")).isEqualTo("1");
+		assertThat(server.client().get("bot:{acc:ok}:n")).isEqualTo("1");
 	}
 
 	@Test
 	void aCommandRedisRefusesInsideExecIsReportedAndTheConnectionStaysUsable() {
-		UnifiedJedis client = redis;
+		UnifiedJedis client = server.client();
 		client.set("bot:{acc:bad}:text", "not a number");
 		Response<Long> refused;
 		try (AbstractTransaction transaction = RedisTransactions.forConversation(client, "acc", "bad")) {

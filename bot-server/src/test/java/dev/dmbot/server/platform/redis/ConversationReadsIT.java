@@ -3,12 +3,10 @@ package dev.dmbot.server.platform.redis;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.RedisClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import dev.dmbot.server.system.EmbeddedRedisServer;
+import dev.dmbot.server.support.StandaloneRedis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,32 +17,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class ConversationReadsIT {
 
-	static EmbeddedRedisServer server;
-
-	static RedisClient redis;
-
-	@BeforeAll
-	static void startRedis() {
-		server = new EmbeddedRedisServer();
-		redis = RedisClient.builder().hostAndPort("127.0.0.1", server.port()).build();
-	}
-
-	@AfterAll
-	static void stopRedis() {
-		if (redis != null) {
-			redis.close();
-		}
-		server.close();
-	}
+	@RegisterExtension
+	static final StandaloneRedis server = new StandaloneRedis();
 
 	@Test
 	void eachReaderGetsItsOwnAnswerFromOneMget() {
-		redis.set("bot:{acc:ana}:optout", "2026-12-01T10:00:00Z");
-		redis.set("bot:{acc:ana}:sent:2026-12-07", "3");
-		redis.hset("bot:{acc:ana}:ctx", Map.of("language", "pt", "state", "asked_budget"));
-		redis.hset("bot:{acc:ana}:followup", "id", "f-1");
-		long mgetsBefore = calls("mget");
-		long getsBefore = calls("get");
+		server.client().set("bot:{acc:ana}:optout", "2026-12-01T10:00:00Z");
+		server.client().set("bot:{acc:ana}:sent:2026-12-07", "3");
+		server.client().hset("bot:{acc:ana}:ctx", Map.of("language", "pt", "state", "asked_budget"));
+		server.client().hset("bot:{acc:ana}:followup", "id", "f-1");
+		long mgetsBefore = server.calls("mget");
+		long getsBefore = server.calls("get");
 
 		Supplier<String> optOut;
 		Supplier<Boolean> seen;
@@ -52,7 +35,7 @@ class ConversationReadsIT {
 		Supplier<Map<String, String>> context;
 		Supplier<String> followUp;
 		Supplier<Map<String, String>> none;
-		try (ConversationReads reads = ConversationReads.on(redis)) {
+		try (ConversationReads reads = ConversationReads.on(server.client())) {
 			optOut = reads.get("bot:{acc:ana}:optout");
 			seen = reads.exists("bot:{acc:ana}:seen:message:m-1");
 			context = reads.hashOf("bot:{acc:ana}:ctx");
@@ -68,40 +51,30 @@ class ConversationReadsIT {
 		assertThat(context.get()).containsEntry("language", "pt").containsEntry("state", "asked_budget");
 		assertThat(followUp.get()).isEqualTo("f-1");
 		assertThat(none.get()).isEmpty();
-		assertThat(calls("mget") - mgetsBefore).isEqualTo(1);
-		assertThat(calls("get") - getsBefore).isZero();
+		assertThat(server.calls("mget") - mgetsBefore).isEqualTo(1);
+		assertThat(server.calls("get") - getsBefore).isZero();
 	}
 
 	@Test
 	void withoutStringKeysNoMgetIsSent() {
-		long mgetsBefore = calls("mget");
+		long mgetsBefore = server.calls("mget");
 		Supplier<Map<String, String>> context;
-		try (ConversationReads reads = ConversationReads.on(redis)) {
+		try (ConversationReads reads = ConversationReads.on(server.client())) {
 			context = reads.hashOf("bot:{acc:bea}:ctx");
 			reads.send();
 		}
 		assertThat(context.get()).isEmpty();
-		assertThat(calls("mget")).isEqualTo(mgetsBefore);
+		assertThat(server.calls("mget")).isEqualTo(mgetsBefore);
 	}
 
 	@Test
 	void anAnswerAskedForBeforeTheReadsAreSentIsAMistakeNamingTheKey() {
-		try (ConversationReads reads = ConversationReads.on(redis)) {
+		try (ConversationReads reads = ConversationReads.on(server.client())) {
 			Supplier<String> early = reads.get("bot:{acc:cai}:optout");
 			assertThatThrownBy(early::get).isInstanceOf(IllegalStateException.class)
 				.hasMessageContaining("bot:{acc:cai}:optout");
 			reads.send();
 		}
-	}
-
-	private static long calls(String command) {
-		for (String line : redis.info("commandstats").split("\r?\n")) {
-			if (line.startsWith("cmdstat_" + command + ":")) {
-				int from = line.indexOf("calls=") + "calls=".length();
-				return Long.parseLong(line.substring(from, line.indexOf(',', from)));
-			}
-		}
-		return 0;
 	}
 
 }

@@ -1,4 +1,4 @@
-package dev.dmbot.server.intake;
+package dev.dmbot.server.support;
 
 import java.util.Map;
 import java.util.TreeMap;
@@ -8,14 +8,14 @@ import java.util.regex.Pattern;
 import redis.clients.jedis.UnifiedJedis;
 
 /** Commands a Redis server has run, by name, as {@code INFO commandstats} counts them. */
-final class CommandStats {
+public final class CommandStats {
 
 	private static final Pattern CALLS = Pattern.compile("cmdstat_([^:]+):calls=(\\d+)");
 
 	private CommandStats() {
 	}
 
-	static Map<String, Long> read(UnifiedJedis redis) {
+	public static Map<String, Long> read(UnifiedJedis redis) {
 		Map<String, Long> calls = new TreeMap<>();
 		Matcher matcher = CALLS.matcher(redis.info("commandstats"));
 		while (matcher.find()) {
@@ -24,8 +24,13 @@ final class CommandStats {
 		return calls;
 	}
 
+	/** Calls of one command so far. */
+	public static long calls(UnifiedJedis redis, String command) {
+		return read(redis).getOrDefault(command, 0L);
+	}
+
 	/** What ran between two readings, by command. */
-	static Map<String, Long> between(Map<String, Long> before, Map<String, Long> after) {
+	public static Map<String, Long> between(Map<String, Long> before, Map<String, Long> after) {
 		Map<String, Long> difference = new TreeMap<>();
 		after.forEach((command, count) -> {
 			long ran = count - before.getOrDefault(command, 0L);
