@@ -505,13 +505,7 @@ final class EscalationsSheetReader {
 	}
 
 	private Map<Title, SheetCell> cells(Sheet sheet, int r, Map<Title, Integer> columns) {
-		Map<Title, SheetCell> row = new EnumMap<>(Title.class);
-		for (Title title : Title.values()) {
-			Integer c = columns.get(title);
-			row.put(title,
-					(c == null) ? new SheetCell(this.workbook, this.sheetName, r + 1, null, "") : cell(sheet, r, c));
-		}
-		return row;
+		return SheetCell.row(this.workbook, this.sheetName, sheet, r, columns, Title.class);
 	}
 
 	private SheetCell cell(Sheet sheet, int r, int c) {
@@ -519,7 +513,7 @@ final class EscalationsSheetReader {
 	}
 
 	private static boolean blank(Sheet sheet, int r, Map<Title, Integer> columns) {
-		return columns.values().stream().allMatch((c) -> text(sheet, r, c).isEmpty());
+		return SheetCell.blank(sheet, r, columns.values());
 	}
 
 	private static String text(Sheet sheet, int row, int column) {

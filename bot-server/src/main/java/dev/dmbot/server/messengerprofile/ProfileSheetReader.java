@@ -347,18 +347,12 @@ final class ProfileSheetReader {
 		}
 	}
 
-	private boolean blank(Sheet sheet, int r, Map<Title, Integer> columns) {
-		return columns.values().stream().allMatch((c) -> text(sheet, r, c).isEmpty());
+	private static boolean blank(Sheet sheet, int r, Map<Title, Integer> columns) {
+		return SheetCell.blank(sheet, r, columns.values());
 	}
 
 	private Map<Title, SheetCell> cells(Sheet sheet, int r, Map<Title, Integer> columns) {
-		Map<Title, SheetCell> row = new EnumMap<>(Title.class);
-		for (Title title : Title.values()) {
-			Integer c = columns.get(title);
-			row.put(title,
-					(c == null) ? new SheetCell(this.workbook, this.sheetName, r + 1, null, "") : cell(sheet, r, c));
-		}
-		return row;
+		return SheetCell.row(this.workbook, this.sheetName, sheet, r, columns, Title.class);
 	}
 
 	private SheetCell cell(Sheet sheet, int r, int c) {

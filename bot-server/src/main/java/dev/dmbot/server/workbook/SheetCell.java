@@ -2,6 +2,9 @@ package dev.dmbot.server.workbook;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 
 import org.apache.poi.ss.usermodel.Sheet;
@@ -32,6 +35,28 @@ public record SheetCell(String workbook, String sheet, int row, String column, S
 	public static SheetCell at(String workbook, String sheetName, Sheet sheet, int row, int column) {
 		return new SheetCell(workbook, sheetName, row + 1, CellReference.convertNumToColString(column),
 				text(sheet, row, column));
+	}
+
+	/**
+	 * One row of a table whose columns are found by their titles: a cell per title, an
+	 * empty one (no column letter, so an error points at the row) where the sheet has no
+	 * such column.
+	 * @param columns the 0-based column of each title the header has
+	 */
+	public static <T extends Enum<T>> Map<T, SheetCell> row(String workbook, String sheetName, Sheet sheet, int row,
+			Map<T, Integer> columns, Class<T> titles) {
+		Map<T, SheetCell> cells = new EnumMap<>(titles);
+		for (T title : titles.getEnumConstants()) {
+			Integer column = columns.get(title);
+			cells.put(title, (column == null) ? new SheetCell(workbook, sheetName, row + 1, null, "")
+					: at(workbook, sheetName, sheet, row, column));
+		}
+		return cells;
+	}
+
+	/** Whether every one of {@code columns} is empty in the 0-based {@code row}. */
+	public static boolean blank(Sheet sheet, int row, Collection<Integer> columns) {
+		return columns.stream().allMatch((column) -> text(sheet, row, column).isEmpty());
 	}
 
 	/** A cell's text as the analyst sees it, without outer spaces; empty for no cell. */
