@@ -1,7 +1,11 @@
 package dev.dmbot.server.followups;
 
+import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,12 +18,15 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import dev.dmbot.server.BotServerApplication;
 import dev.dmbot.server.context.ContextStore;
 import dev.dmbot.server.support.MetaApiStub;
+import dev.dmbot.server.support.MovableClock;
+import dev.dmbot.server.support.MovableTime;
 import dev.dmbot.server.support.WebhookClient;
 import dev.dmbot.server.support.WebhookPayloads;
 import dev.dmbot.server.system.EmbeddedRedisServerHolder;
@@ -29,8 +36,12 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Two server instances on one Redis, both looking for due follow-ups every few
- * milliseconds: each follow-up still reaches its customer exactly once.
+ * milliseconds: each follow-up still reaches its customer exactly once. Both run on a
+ * movable clock set to a weekday late morning in Lisbon, so the shipped Guardrails
+ * sheet's quiet hours (21:00 to 09:00) never hold the follow-ups back, whenever the test
+ * runs.
  */
+@Import(MovableTime.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "bot.followups.poll-interval=10ms", "bot.intake.partitions=2" })
 class FollowUpsAcrossInstancesIT {
@@ -68,19 +79,26 @@ class FollowUpsAcrossInstancesIT {
 	@Autowired
 	MeterRegistry meters;
 
+	@Autowired
+	Clock clock;
+
 	@Test
 	void aFollowUpIsSentExactlyOnceWhileTwoInstancesLookForDueOnes() {
-		second = new SpringApplicationBuilder(BotServerApplication.class).run("--server.port=0",
+		MovableClock first = (MovableClock) this.clock;
+		Instant lateMorning = first.next(DayOfWeek.WEDNESDAY, LocalTime.of(11, 0), ZoneId.of("Europe/Lisbon"));
+		first.advanceTo(lateMorning);
+		second = new SpringApplicationBuilder(BotServerApplication.class, MovableTime.class).run("--server.port=0",
 				"--bot.redis.url=redis://127.0.0.1:" + this.redisServer.server().port(), "--bot.rules.watch=false",
 				"--spring.jmx.enabled=false", "--bot.intake.partitions=2", "--bot.followups.poll-interval=10ms",
 				"--bot.meta.graph-url=" + meta.server().baseUrl() + "/v25.0",
 				"--bot.meta.access-token=" + MetaApiStub.ACCESS_TOKEN,
 				"--bot.meta.app-secret=" + MetaApiStub.APP_SECRET, "--bot.meta.account-id=" + WebhookPayloads.ACCOUNT);
+		second.getBean(MovableClock.class).advanceTo(first.instant());
 		WebhookClient webhook = new WebhookClient(this.port, MetaApiStub.APP_SECRET);
 		List<String> customers = new ArrayList<>();
 		for (int i = 0; i < CUSTOMERS; i++) {
 			WebhookPayloads customer = WebhookPayloads.from(WebhookPayloads.newSender());
-			webhook.post(customer.at(System.currentTimeMillis()).textMessage("hello"));
+			webhook.post(customer.at(first.millis()).textMessage("hello"));
 			customers.add(customer.sender());
 		}
 		await().atMost(Duration.ofSeconds(20))
