@@ -1,8 +1,5 @@
 package dev.dmbot.server.workbook;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -28,6 +25,9 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.drools.decisiontable.SpreadsheetCompiler;
+import org.drools.decisiontable.parser.DefaultRuleSheetListener;
+import org.drools.decisiontable.parser.xls.ExcelParser;
+import org.drools.template.parser.DataListener;
 import org.kie.api.KieBase;
 import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;
@@ -152,7 +152,6 @@ final class DecisionTableCompiler {
 	private List<GeneratedDrl> generate(Workbook workbook, ParsedWorkbook poi, WorkbookSetValidator wholeSet,
 			SheetVocabulary vocabulary, Set<FiredRow> commentRows, List<ExperimentsOfTable.Found> experiments,
 			Map<String, String> payloads) {
-		byte[] escaped;
 		List<Sheet> ruleSheets = new ArrayList<>();
 		Map<String, List<RuleTable>> tablesBySheet = new HashMap<>();
 		Map<String, Map<CellAddress, String>> typedBySheet = new HashMap<>();
@@ -184,11 +183,8 @@ final class DecisionTableCompiler {
 				ruleSheets.add(sheet);
 				tablesBySheet.put(sheet.getSheetName(), tables);
 			}
-			ByteArrayOutputStream out = new ByteArrayOutputStream(workbook.bytes().length);
-			poi.poi().write(out);
-			escaped = out.toByteArray();
 		}
-		catch (IOException | RuntimeException ex) {
+		catch (RuntimeException ex) {
 			throw WorkbookCompileException.unreadable(workbook.name(), ex);
 		}
 		if (ruleSheets.isEmpty()) {
@@ -199,8 +195,7 @@ final class DecisionTableCompiler {
 		for (Sheet sheet : ruleSheets) {
 			String drl;
 			try {
-				drl = SettingNames
-					.inDrl(new SpreadsheetCompiler().compile(new ByteArrayInputStream(escaped), sheet.getSheetName()));
+				drl = SettingNames.inDrl(drlOf(poi, sheet.getSheetName()));
 			}
 			catch (RuntimeException ex) {
 				throw locate(workbook.name(), sheet.getSheetName(), ex);
@@ -210,6 +205,18 @@ final class DecisionTableCompiler {
 							typedBySheet.getOrDefault(sheet.getSheetName(), Map.of())));
 		}
 		return generated;
+	}
+
+	/**
+	 * What Drools' {@link SpreadsheetCompiler} makes of one sheet, read from the workbook
+	 * already in memory, escaped cells included, rather than from the file parsed again
+	 * for every sheet.
+	 */
+	private static String drlOf(ParsedWorkbook poi, String sheetName) {
+		DefaultRuleSheetListener listener = new DefaultRuleSheetListener();
+		listener.setWorksheetName(sheetName);
+		new ExcelParser(Map.of(sheetName, List.<DataListener>of(listener))).parseWorkbook(poi.poi());
+		return new SpreadsheetCompiler().listenerToString(listener);
 	}
 
 	/** The payloads a table's Payload column answers, keyed by their lower case. */
