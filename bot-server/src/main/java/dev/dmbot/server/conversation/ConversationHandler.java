@@ -176,6 +176,10 @@ class ConversationHandler implements InboundEventHandler {
 					decision.guardrail().action().tag());
 			return;
 		}
+		if (!log.isInfoEnabled()) {
+			// Formatting the confidence costs more than the rest of this line.
+			return;
+		}
 		Handover.Handed handed = decision.handed();
 		Response response = decision.response();
 		log.info("Conversation {}: {} '{}' -> language {}, intent {} ({}), rows {}, state '{}'{}{}{}",
