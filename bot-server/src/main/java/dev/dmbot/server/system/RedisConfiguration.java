@@ -32,7 +32,11 @@ class RedisConfiguration {
 
 	@Bean(destroyMethod = "close")
 	EmbeddedRedisServerHolder embeddedRedisServer(RedisProperties properties) {
-		return new EmbeddedRedisServerHolder(properties.embedded() ? new EmbeddedRedisServer() : null);
+		if (!properties.embedded()) {
+			return new EmbeddedRedisServerHolder(null);
+		}
+		return new EmbeddedRedisServerHolder(
+				properties.embeddedDataDir().map(EmbeddedRedisServer::new).orElseGet(EmbeddedRedisServer::new));
 	}
 
 	@Bean

@@ -1,8 +1,10 @@
 package dev.dmbot.server.system;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -22,10 +24,15 @@ import redis.clients.jedis.HostAndPort;
  * @param ssl whether the data nodes under Sentinel or Cluster speak TLS
  * @param sentinel the Sentinel deployment, if any
  * @param cluster the cluster, if any
+ * @param dataDir where the embedded redis-server (used when none of the above is set)
+ * keeps its append-only file, so that its data outlives a restart; relative paths start
+ * from the working directory. Blank: a throw-away directory, removed at stop (the tests'
+ * choice)
  */
 @ConfigurationProperties("bot.redis")
 public record RedisProperties(URI url, @DefaultValue("64") int poolSize, String username, String password,
-		@DefaultValue("false") boolean ssl, @DefaultValue Sentinel sentinel, @DefaultValue Cluster cluster) {
+		@DefaultValue("false") boolean ssl, @DefaultValue Sentinel sentinel, @DefaultValue Cluster cluster,
+		@DefaultValue("data") String dataDir) {
 
 	public RedisProperties {
 		if (url != null && !"redis".equals(url.getScheme()) && !"rediss".equals(url.getScheme())) {
@@ -47,6 +54,14 @@ public record RedisProperties(URI url, @DefaultValue("64") int poolSize, String 
 					"bot.redis.username and bot.redis.password are for Sentinel and Cluster; with bot.redis.url, "
 							+ "write them in the URL: redis://user:password@host:port");
 		}
+	}
+
+	/**
+	 * The embedded server's data directory; empty when its data is thrown away at stop.
+	 */
+	public Optional<Path> embeddedDataDir() {
+		return (this.dataDir == null || this.dataDir.isBlank()) ? Optional.empty()
+				: Optional.of(Path.of(this.dataDir.strip()));
 	}
 
 	public boolean embedded() {

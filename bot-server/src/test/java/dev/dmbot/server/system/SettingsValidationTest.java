@@ -30,7 +30,7 @@ class SettingsValidationTest {
 	void onlyOneRedisDeploymentMayBeChosen() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new RedisProperties(URI.create("redis://redis:6379"), 64, null, null, false,
-					new RedisProperties.Sentinel("mymaster", List.of("s1:26379"), null, null, 0), NO_CLUSTER))
+					new RedisProperties.Sentinel("mymaster", List.of("s1:26379"), null, null, 0), NO_CLUSTER, "data"))
 			.withMessage("Set only one of bot.redis.url, bot.redis.sentinel.nodes and bot.redis.cluster.nodes, "
 					+ "but 2 are set");
 	}
@@ -54,23 +54,24 @@ class SettingsValidationTest {
 	void credentialsOfTheUrlAreWrittenInTheUrl() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new RedisProperties(URI.create("redis://redis:6379"), 64, null, "secret", false,
-					NO_SENTINEL, NO_CLUSTER))
+					NO_SENTINEL, NO_CLUSTER, "data"))
 			.withMessageContaining("write them in the URL");
 	}
 
 	@Test
 	void passwordsNeverReachTheDescription() {
 		RedisProperties url = new RedisProperties(URI.create("redis://app:s3cr3t-pw@redis:6379/0"), 64, null, null,
-				false, NO_SENTINEL, NO_CLUSTER);
+				false, NO_SENTINEL, NO_CLUSTER, "data");
 		RedisProperties cluster = new RedisProperties(null, 64, "app", "s3cr3t-pw", true, NO_SENTINEL,
-				new RedisProperties.Cluster(List.of("redis-1:6379"), 5));
+				new RedisProperties.Cluster(List.of("redis-1:6379"), 5), "data");
 		RedisProperties sentinel = new RedisProperties(null, 64, null, "s3cr3t-pw", false,
-				new RedisProperties.Sentinel("mymaster", List.of("s1"), null, "s3nt1nel-pw", 0), NO_CLUSTER);
+				new RedisProperties.Sentinel("mymaster", List.of("s1"), null, "s3nt1nel-pw", 0), NO_CLUSTER, "data");
 
 		assertThat(url.toString()).isEqualTo("RedisProperties[redis://redis:6379, poolSize=64]");
 		assertThat(cluster + " " + sentinel).doesNotContain("s3cr3t-pw").doesNotContain("s3nt1nel-pw");
 		assertThat(cluster.embedded()).isFalse();
-		assertThat(new RedisProperties(null, 64, null, null, false, NO_SENTINEL, NO_CLUSTER).embedded()).isTrue();
+		assertThat(new RedisProperties(null, 64, null, null, false, NO_SENTINEL, NO_CLUSTER, "data").embedded())
+			.isTrue();
 	}
 
 }
