@@ -5,7 +5,9 @@
 #
 # It starts JAR on the embedded default (embedded redis-server, sandbox outbound that records each reply in the
 # Redis stream bot:sandbox:outbox instead of calling Meta, send cap lifted) on a free port, and measures:
-#   (a) start to ready: from launching java to /actuator/health/readiness answering 200;
+#   (a) start to ready: from launching java to /actuator/health/readiness answering 200, on an empty data
+#       directory; at the end (a') the same after a stop, on the data the run left (a release that does not keep
+#       the embedded Redis's data starts afresh there);
 #   (b) idle Redis commands per second, INFO commandstats twice, IDLE_SECONDS apart, nothing sent;
 #   (c) Redis commands per plain DM: CMDSTAT_DMS DMs (3 per sender) sent one after another, commandstats before
 #       and after, the idle rate over the same time taken off, per command type (our own INFO and XINFO excluded);
@@ -237,22 +239,27 @@ fi
 PORT=$(free_port)
 BASE=http://127.0.0.1:$PORT
 log "starting $LABEL on port $PORT"
-START_MS=$(now_ms)
-"$JAVA" -Xmx"$HEAP" -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
-	--bot.outbound.max-sends-per-second=1000000 \
-	--logging.level.dev.dmbot=warn --logging.level.dev.dmbot.server.system.EmbeddedRedisServer=info \
-	>"$WORK/server.log" 2>&1 &
-SERVER_PID=$!
-READY_MS=
-for _ in $(seq 1 1800); do # 180 s at most
-	kill -0 "$SERVER_PID" 2>/dev/null || fail "the server exited during start-up"
-	if [[ $(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$BASE/actuator/health/readiness") == 200 ]]; then
-		READY_MS=$(now_ms)
-		break
-	fi
-	sleep 0.1
-done
-[[ -n $READY_MS ]] || fail "not ready within 180 s"
+# Starts the jar and waits for readiness; sets SERVER_PID, START_MS and READY_MS. The embedded Redis keeps its
+# data in the work directory, so a second start finds what the first one wrote, as a restart on one box does.
+start_server() {
+	START_MS=$(now_ms)
+	"$JAVA" -Xmx"$HEAP" -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
+		--bot.redis.data-dir="$WORK/redis-data" --bot.outbound.max-sends-per-second=1000000 \
+		--logging.level.dev.dmbot=warn --logging.level.dev.dmbot.server.system.EmbeddedRedisServer=info \
+		>>"$WORK/server.log" 2>&1 &
+	SERVER_PID=$!
+	READY_MS=
+	for _ in $(seq 1 1800); do # 180 s at most
+		kill -0 "$SERVER_PID" 2>/dev/null || fail "the server exited during start-up"
+		if [[ $(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$BASE/actuator/health/readiness") == 200 ]]; then
+			READY_MS=$(now_ms)
+			break
+		fi
+		sleep 0.1
+	done
+	[[ -n $READY_MS ]] || fail "not ready within 180 s"
+}
+start_server
 START_SECONDS=$(awk -v a="$START_MS" -v b="$READY_MS" 'BEGIN { printf "%.1f", (b - a) / 1000 }')
 REDIS_PID=$(pgrep -P "$SERVER_PID" redis-server | head -1 || true)
 REDIS_PORT=$(sed -n 's/.*Embedded Redis server listening on 127\.0\.0\.1:\([0-9]*\).*/\1/p' "$WORK/server.log" | head -1)
@@ -450,6 +457,14 @@ latency_histogram >"$WORK/latency-after"
 PACED_P50=$(latency_bound "$WORK/latency-before" "$WORK/latency-after" 0.50)
 PACED_P99=$(latency_bound "$WORK/latency-before" "$WORK/latency-after" 0.99)
 
+# (a') restart: the server stopped (SIGTERM, as an operator's restart does) and started again on the same data
+kill "$SERVER_PID"
+for _ in $(seq 1 600); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
+kill -0 "$SERVER_PID" 2>/dev/null && fail "the server did not stop within 60 s"
+start_server
+RESTART_SECONDS=$(awk -v a="$START_MS" -v b="$READY_MS" 'BEGIN { printf "%.1f", (b - a) / 1000 }')
+log "restarted on the same data in $RESTART_SECONDS s"
+
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
 LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
 
@@ -463,6 +478,7 @@ wrk: $THREADS threads, $CONNECTIONS connections, ${DURATION} s per run; warm-up:
 | Figure | Value |
 |---|---|
 | (a) Start to ready (java -jar to /actuator/health/readiness 200) | $START_SECONDS s |
+| (a') Restart to ready: stopped and started again on the same embedded Redis data | $RESTART_SECONDS s |
 | (b) Idle Redis commands per second ($IDLE_SECONDS s) | $IDLE_RATE |
 $(for i in "${!PER_DM_COLUMNS[@]}"; do echo "| (c) Redis commands per ${PER_DM_LABELS[$i]}, idle taken off | ${PER_DM[${PER_DM_COLUMNS[$i]}]} |"; done)
 | (d) Bare GET /webhook handshake | $HANDSHAKE_RATE req/s, p50 $(wrk_field "$WORK/handshake.out" p50) ms, p99 $(wrk_field "$WORK/handshake.out" p99) ms, non-2xx $(wrk_field "$WORK/handshake.out" non2xx); wrk's CPU $(wrk_cpu "$WORK/handshake.out" "$DURATION") of one core |
