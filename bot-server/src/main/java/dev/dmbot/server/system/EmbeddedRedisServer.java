@@ -1,6 +1,9 @@
 package dev.dmbot.server.system;
 
+import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
@@ -8,8 +11,13 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -33,6 +41,15 @@ public final class EmbeddedRedisServer implements AutoCloseable {
 
 	static final String LOCK_FILE = "dmbot.lock";
 
+	static final String PID_FILE = "redis.pid";
+
+	private static final Pattern READY = Pattern.compile("(?i)ready to accept connections");
+
+	private static final Duration STOP_WAIT = Duration.ofSeconds(10);
+
+	/** Longer than the intake's shutdown grace and the web server's, which come first. */
+	private static final Duration EXIT_WAIT = Duration.ofSeconds(25);
+
 	private final int port;
 
 	private final Path dataDir;
@@ -43,7 +60,7 @@ public final class EmbeddedRedisServer implements AutoCloseable {
 
 	private final FileLock lock;
 
-	private RedisServer server;
+	private volatile Process process;
 
 	/** A server on a throw-away directory, removed on {@link #close()}: for tests. */
 	public EmbeddedRedisServer() {
@@ -74,6 +91,7 @@ public final class EmbeddedRedisServer implements AutoCloseable {
 		this.lock = tryLock();
 		this.port = freePort();
 		start();
+		Runtime.getRuntime().addShutdownHook(new Thread(this::stopAtExit, "embedded-redis-exit-" + this.port));
 	}
 
 	public int port() {
@@ -86,16 +104,30 @@ public final class EmbeddedRedisServer implements AutoCloseable {
 	}
 
 	public synchronized void start() {
+		if (this.process != null && this.process.isAlive()) {
+			return;
+		}
+		if (!this.throwAway) {
+			stopLeftOver();
+		}
+		List<String> command;
 		try {
-			this.server = RedisServer.newRedisServer()
+			command = RedisServer.newRedisServer()
 				.bind("127.0.0.1")
 				.port(this.port)
 				.setting("dir " + this.dataDir)
 				.setting("appendonly yes")
 				.setting("appendfsync everysec")
 				.setting("save \"\"")
-				.build();
-			this.server.start();
+				.setting("pidfile " + this.dataDir.resolve(PID_FILE))
+				.buildCommandArgs();
+			// Started here rather than by the library, which stops the server from a JVM
+			// shutdown hook of its own: that hook would take Redis away while the intake
+			// still finishes its events and hands its partitions back.
+			this.process = new ProcessBuilder(command).directory(new File(command.get(0)).getParentFile())
+				.redirectErrorStream(true)
+				.start();
+			awaitReady(this.process);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot start the embedded Redis server on port " + this.port, ex);
@@ -110,15 +142,109 @@ public final class EmbeddedRedisServer implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Stops the server the way Redis expects (SIGTERM: the append-only file is flushed),
+	 * and forcibly if it has not stopped within {@link #STOP_WAIT}.
+	 */
 	public synchronized void stop() {
-		if (this.server != null) {
-			try {
-				this.server.stop();
+		Process running = this.process;
+		this.process = null;
+		if (running == null || !running.isAlive()) {
+			return;
+		}
+		running.destroy();
+		try {
+			if (!running.waitFor(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+				log.warn("The embedded Redis server did not stop within {}; killing it", STOP_WAIT);
+				running.destroyForcibly().waitFor(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
 			}
-			catch (IOException ex) {
-				throw new UncheckedIOException("Cannot stop the embedded Redis server", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			running.destroyForcibly();
+		}
+	}
+
+	/**
+	 * Waits for Redis's "ready" line, then keeps reading its output on a daemon thread so
+	 * that a full pipe never blocks it.
+	 */
+	private void awaitReady(Process started) throws IOException {
+		BufferedReader output = new BufferedReader(
+				new InputStreamReader(started.getInputStream(), StandardCharsets.UTF_8));
+		StringBuilder seen = new StringBuilder();
+		String line;
+		while ((line = output.readLine()) != null) {
+			seen.append(line).append('\n');
+			if (READY.matcher(line).find()) {
+				Thread drain = new Thread(() -> drain(output), "embedded-redis-" + this.port);
+				drain.setDaemon(true);
+				drain.start();
+				return;
 			}
-			this.server = null;
+		}
+		throw new IOException("redis-server exited before it was ready: " + seen.toString().strip());
+	}
+
+	private static void drain(BufferedReader output) {
+		try {
+			while (output.readLine() != null) {
+				// Redis's own log is not ours to repeat.
+			}
+		}
+		catch (IOException ex) {
+			// The process is gone.
+		}
+	}
+
+	/**
+	 * A redis-server left running on this directory by a server that was killed (its pid
+	 * file is still there) would keep the append-only file open: it is stopped first.
+	 */
+	private void stopLeftOver() {
+		Path pidFile = this.dataDir.resolve(PID_FILE);
+		try {
+			if (!Files.exists(pidFile)) {
+				return;
+			}
+			long pid = Long.parseLong(Files.readString(pidFile).strip());
+			ProcessHandle.of(pid)
+				.filter((handle) -> handle.info()
+					.command()
+					.map((command) -> command.contains("redis-server"))
+					.orElse(false))
+				.ifPresent((handle) -> {
+					log.warn("Stopping the redis-server (pid {}) a killed server left running on {}", pid,
+							this.dataDir);
+					handle.destroy();
+					handle.onExit().orTimeout(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS).exceptionally((ex) -> {
+						handle.destroyForcibly();
+						return handle;
+					}).join();
+				});
+		}
+		catch (IOException | NumberFormatException ex) {
+			log.debug("Unreadable pid file {}", pidFile, ex);
+		}
+	}
+
+	/**
+	 * The last resort when nobody closed this server before the JVM exits (the
+	 * application context normally does, after the intake has stopped): wait for that
+	 * close a while, then stop it, so that no redis-server outlives the JVM.
+	 */
+	private void stopAtExit() {
+		Process running = this.process;
+		if (running == null) {
+			return;
+		}
+		try {
+			if (!running.waitFor(EXIT_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+				running.destroy();
+			}
+		}
+		catch (InterruptedException ex) {
+			running.destroy();
 		}
 	}
 

@@ -73,6 +73,17 @@ final class ServerProcess implements AutoCloseable {
 		waitForExit();
 	}
 
+	/** Stops the process as an operator's restart does: SIGTERM, then waits for it. */
+	void stop() {
+		this.process.destroy();
+		waitForExit();
+	}
+
+	/** The log of the latest start. */
+	Path log() {
+		return Path.of("target", "faults", this.name + "-" + this.starts + ".log");
+	}
+
 	@Override
 	public void close() {
 		if (this.process != null && this.process.isAlive()) {
