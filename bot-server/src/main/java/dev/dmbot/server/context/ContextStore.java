@@ -18,7 +18,7 @@ import dev.dmbot.server.platform.redis.ConversationReads;
 import dev.dmbot.server.platform.redis.TurnWrites;
 import dev.dmbot.server.flows.FlowMemory;
 import dev.dmbot.server.flows.FlowProgress;
-import dev.dmbot.server.system.RedisTransactions;
+import dev.dmbot.server.platform.redis.RedisTransactions;
 
 /**
  * Keeps each sender's context in one Redis hash, {@code bot:{account:sender}:ctx}, that

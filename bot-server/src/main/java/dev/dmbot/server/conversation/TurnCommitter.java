@@ -15,7 +15,7 @@ import dev.dmbot.server.intake.InboundEvent;
 import dev.dmbot.server.intake.ProcessedEvents;
 import dev.dmbot.server.outbound.OutboundMessage;
 import dev.dmbot.server.platform.redis.TurnWrites;
-import dev.dmbot.server.system.RedisTransactions;
+import dev.dmbot.server.platform.redis.RedisTransactions;
 
 /**
  * The commit step of a turn, and the record of a delivered reply: each is one

@@ -12,7 +12,6 @@ import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.StreamEntryID;
 
 import dev.dmbot.server.support.StandaloneRedis;
-import dev.dmbot.server.system.RedisTransactions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
