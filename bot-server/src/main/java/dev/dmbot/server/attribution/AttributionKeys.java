@@ -46,7 +46,7 @@ public final class AttributionKeys implements FeatureKeys {
 		return List.of(
 				KeyFamily.person("attribution", "touch", "bot:{<account>:<sender>}:touch")
 					.erased(Erasure.deleteKey())
-					.kept("bot.context.retention (90d) after the last write"),
+					.kept("bot.context.retention (90d) after the last write (a turn sets it again at most every 30 s)"),
 				KeyFamily.account("attribution", "conversions", "bot:{<account>}:conversions")
 					.erased(Erasure.by(ConversionPersonalData.class))
 					.kept(conversionsKept),

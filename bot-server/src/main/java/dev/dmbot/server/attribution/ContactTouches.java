@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
-import redis.clients.jedis.AbstractTransaction;
 import redis.clients.jedis.UnifiedJedis;
 
 import dev.dmbot.server.platform.redis.ConversationReads;
+import dev.dmbot.server.platform.redis.TurnWrites;
 import dev.dmbot.server.context.ContextProperties;
 import dev.dmbot.server.workbook.Exposure;
 
@@ -64,8 +64,8 @@ public class ContactTouches {
 	 * @param flow the flow that spoke, {@code null} when none did
 	 * @param exposure the tested wording in the reply, {@code null} when none
 	 */
-	void decided(AbstractTransaction transaction, String accountId, String senderId, String rule, String flow,
-			Exposure exposure, Instant at) {
+	void decided(TurnWrites writes, String accountId, String senderId, String rule, String flow, Exposure exposure,
+			Instant at) {
 		Map<String, String> fields = new LinkedHashMap<>();
 		if (rule != null) {
 			fields.put("last.rule", rule);
@@ -77,9 +77,16 @@ public class ContactTouches {
 		if (exposure != null) {
 			fields.put(VARIANT_PREFIX + exposure.experiment(), exposure.variant());
 		}
-		String key = AttributionKeys.touch(accountId, senderId);
-		transaction.hset(key, fields);
-		transaction.expire(key, this.retention.retention().toSeconds());
+		// last.at is in every write: a hash this finds without it is new.
+		writes.hset(AttributionKeys.touch(accountId, senderId), fields, this.retention.retention());
+	}
+
+	/**
+	 * Sets the expiry of a person's touches when the turn sets the person's, also on a
+	 * turn that does not write them.
+	 */
+	void keep(TurnWrites writes, String accountId, String senderId) {
+		writes.expire(AttributionKeys.touch(accountId, senderId), this.retention.retention());
 	}
 
 	/**

@@ -6,12 +6,12 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import redis.clients.jedis.AbstractTransaction;
 
 import dev.dmbot.server.platform.redis.ConversationReads;
 import dev.dmbot.server.platform.redis.RedisFailures;
 import dev.dmbot.server.platform.redis.RedisRefusedException;
 import dev.dmbot.server.platform.redis.RedisUnavailableException;
+import dev.dmbot.server.platform.redis.TurnWrites;
 import dev.dmbot.server.workbook.Exposure;
 import dev.dmbot.server.workbook.VariantChoice;
 
@@ -81,9 +81,17 @@ public class ReplyAttribution {
 	 * @param flow the flow that spoke, {@code null} for none
 	 * @param exposure the tested wording in it, {@code null} for none
 	 */
-	public void decided(AbstractTransaction transaction, String accountId, String senderId, String rule, String flow,
+	public void decided(TurnWrites writes, String accountId, String senderId, String rule, String flow,
 			Exposure exposure, Instant at) {
-		this.touches.decided(transaction, accountId, senderId, rule, flow, exposure, at);
+		this.touches.decided(writes, accountId, senderId, rule, flow, exposure, at);
+	}
+
+	/**
+	 * With a turn's writes, after {@link #decided} if it was called: the person's touches
+	 * are kept as long as their context, also when this turn does not write them.
+	 */
+	public void keep(TurnWrites writes, String accountId, String senderId) {
+		this.touches.keep(writes, accountId, senderId);
 	}
 
 	/**

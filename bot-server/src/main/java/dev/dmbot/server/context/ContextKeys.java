@@ -27,10 +27,11 @@ public final class ContextKeys implements FeatureKeys {
 		return List.of(
 				KeyFamily.person("context", "ctx", "bot:{<account>:<sender>}:ctx")
 					.erased(Erasure.deleteKey())
-					.kept("bot.context.retention (90d) after the last write"),
+					.kept("bot.context.retention (90d) after the last write (a turn sets it again at most every 30 s)"),
 				KeyFamily.person("context", "log", "bot:{<account>:<sender>}:log")
 					.erased(Erasure.deleteKey())
-					.kept("bot.context.log-retention (90d) after the last write; the newest 500 entries or so"));
+					.kept("bot.context.log-retention (90d) after the last write (a turn sets it again at most every 30 s); "
+							+ "the newest 500 entries or so"));
 	}
 
 }

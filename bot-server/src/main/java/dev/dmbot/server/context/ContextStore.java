@@ -15,16 +15,19 @@ import redis.clients.jedis.AbstractTransaction;
 import redis.clients.jedis.UnifiedJedis;
 
 import dev.dmbot.server.platform.redis.ConversationReads;
+import dev.dmbot.server.platform.redis.TurnWrites;
 import dev.dmbot.server.flows.FlowMemory;
 import dev.dmbot.server.flows.FlowProgress;
-import dev.dmbot.server.system.RedisTransactions;
+import dev.dmbot.server.platform.redis.RedisTransactions;
 
 /**
  * Keeps each sender's context in one Redis hash, {@code bot:{account:sender}:ctx}, that
  * expires after the configured retention. Tags are a comma-separated field; attributes
  * are fields prefixed {@code attr.}, flow answers fields prefixed {@code slot.}, the flow
  * in progress fields prefixed {@code flow}, completed flows fields prefixed
- * {@code done.}, the language the customer writes in the field {@code language}.
+ * {@code done.}, the language the customer writes in the field {@code language}, and when
+ * a turn last set the expiries of the person's keys the field {@code expiriesSetAt} (see
+ * {@link TurnWrites}).
  */
 @Component
 public class ContextStore {
@@ -34,6 +37,8 @@ public class ContextStore {
 	private static final String SLOT_PREFIX = "slot.";
 
 	private static final String DONE_PREFIX = "done.";
+
+	private static final String EXPIRIES_SET_AT = "expiriesSetAt";
 
 	private static final List<String> FLOW_FIELDS = List.of("flow", "flow.step", "flow.attempts", "flow.startedAt",
 			"flow.lastActivityAt", "flow.startedBy");
@@ -58,6 +63,19 @@ public class ContextStore {
 	public Supplier<ConversationContext> read(ConversationReads reads, String accountId, String senderId) {
 		Supplier<Map<String, String>> hash = reads.hashOf(ContextKeys.context(accountId, senderId));
 		return () -> parse(accountId, senderId, hash.get());
+	}
+
+	/**
+	 * Adds to the turn's reads when a turn last set the expiries of the person's keys,
+	 * {@code null} for never (a new person, or a context an older release wrote). It is a
+	 * field of the context's hash, so it costs no command of its own.
+	 */
+	public Supplier<Instant> expiriesSetAt(ConversationReads reads, String accountId, String senderId) {
+		Supplier<Map<String, String>> hash = reads.hashOf(ContextKeys.context(accountId, senderId));
+		return () -> {
+			Map<String, String> fields = hash.get();
+			return (fields != null) ? instant(fields.get(EXPIRIES_SET_AT)) : null;
+		};
 	}
 
 	private static ConversationContext parse(String accountId, String senderId, Map<String, String> hash) {
@@ -96,6 +114,42 @@ public class ContextStore {
 	 */
 	public void save(AbstractTransaction transaction, ConversationContext context) {
 		String key = ContextKeys.context(context.accountId(), context.senderId());
+		Map<String, String> hash = fields(context);
+		transaction.hset(key, hash);
+		transaction.expire(key, this.properties.retention().toSeconds());
+	}
+
+	/**
+	 * Queues the write of the context a turn leaves with the turn's other writes, and
+	 * removes the flow fields {@code before} had and {@code after} has not: a flow that
+	 * ended, slots asked afresh. A turn that sets the expiries of the person's keys
+	 * records when.
+	 */
+	public void save(TurnWrites writes, ConversationContext before, ConversationContext after) {
+		String key = ContextKeys.context(after.accountId(), after.senderId());
+		List<String> gone = new ArrayList<>();
+		if (after.flows().active() == null && before.flows().active() != null) {
+			gone.addAll(FLOW_FIELDS);
+		}
+		before.flows()
+			.slots()
+			.keySet()
+			.stream()
+			.filter((slot) -> !after.flows().slots().containsKey(slot))
+			.forEach((slot) -> gone.add(SLOT_PREFIX + slot));
+		if (!gone.isEmpty()) {
+			writes.hdel(key, gone.toArray(String[]::new));
+		}
+		Map<String, String> hash = fields(after);
+		if (writes.expiriesSetAt() != null) {
+			hash.put(EXPIRIES_SET_AT, writes.expiriesSetAt().toString());
+		}
+		// inboundCount and state are in every write: a hash this finds without them is
+		// new.
+		writes.hset(key, hash, this.properties.retention());
+	}
+
+	private static Map<String, String> fields(ConversationContext context) {
 		Map<String, String> hash = new HashMap<>();
 		if (context.firstSeen() != null) {
 			hash.put("firstSeen", context.firstSeen().toString());
@@ -128,31 +182,7 @@ public class ContextStore {
 				hash.put("flow.startedBy", active.startedBy());
 			}
 		}
-		transaction.hset(key, hash);
-		transaction.expire(key, this.properties.retention().toSeconds());
-	}
-
-	/**
-	 * Like {@link #save(AbstractTransaction, ConversationContext)}, and also removes the
-	 * flow fields {@code before} had and {@code after} has not: a flow that ended, slots
-	 * asked afresh.
-	 */
-	public void save(AbstractTransaction transaction, ConversationContext before, ConversationContext after) {
-		String key = ContextKeys.context(after.accountId(), after.senderId());
-		List<String> gone = new ArrayList<>();
-		if (after.flows().active() == null && before.flows().active() != null) {
-			gone.addAll(FLOW_FIELDS);
-		}
-		before.flows()
-			.slots()
-			.keySet()
-			.stream()
-			.filter((slot) -> !after.flows().slots().containsKey(slot))
-			.forEach((slot) -> gone.add(SLOT_PREFIX + slot));
-		if (!gone.isEmpty()) {
-			transaction.hdel(key, gone.toArray(String[]::new));
-		}
-		save(transaction, after);
+		return hash;
 	}
 
 	/**

@@ -14,6 +14,8 @@ import redis.clients.jedis.params.XAddParams;
 import redis.clients.jedis.resps.StreamEntry;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.dmbot.server.platform.redis.TurnWrites;
+
 /**
  * Each conversation's recent history, newest 500 entries, in the Redis stream
  * {@code bot:{account:sender}:log}. Every reply is stored with its explain trail, so an
@@ -42,6 +44,15 @@ public class ConversationLog {
 				XAddParams.xAddParams().maxLen(KEEP).approximateTrimming(),
 				Map.of("entry", this.json.writeValueAsString(entry)));
 		transaction.expire(ContextKeys.log(accountId, senderId), this.properties.logRetention().toSeconds());
+	}
+
+	/**
+	 * Appends a turn's entry with the turn's other writes; the log's expiry is set when
+	 * the turn sets the person's.
+	 */
+	public void append(TurnWrites writes, String accountId, String senderId, LogEntry entry) {
+		writes.xadd(ContextKeys.log(accountId, senderId), KEEP, Map.of("entry", this.json.writeValueAsString(entry)),
+				this.properties.logRetention());
 	}
 
 	/**

@@ -111,7 +111,7 @@ class ConversationHandler implements InboundEventHandler {
 				// A person has the conversation: the bot keeps every message for them and
 				// says nothing. The event counts as handled once the agent's thread has
 				// it.
-				this.committer.commit(kept(event, context, false));
+				this.committer.commit(kept(event, snapshot, false));
 				this.handover.customerWrote(paused, event);
 				this.committer.handled(event);
 				return Handling.PROCESSED;
@@ -122,7 +122,7 @@ class ConversationHandler implements InboundEventHandler {
 			this.comments.commented(comment, context);
 		}
 		if (!answersAutomatically(event)) {
-			this.committer.commit(kept(event, context, true));
+			this.committer.commit(kept(event, snapshot, true));
 			return Handling.PROCESSED;
 		}
 		answer(event, snapshot);
@@ -133,7 +133,7 @@ class ConversationHandler implements InboundEventHandler {
 		Understanding understood = this.interpreter.understand(event, snapshot.context());
 		TurnDecision decision = this.decider.decide(event, snapshot, understood);
 		ComposedReply composed = this.composer.compose(event, understood, decision, snapshot.guardrails());
-		this.committer.commit(outcome(event, understood, decision, composed));
+		this.committer.commit(outcome(event, snapshot, understood, decision, composed));
 		if (composed.reply() != null && !decision.guarded()) {
 			this.attribution.given(event.accountId(), decision.wordings(), composed.exposure());
 		}
@@ -147,8 +147,8 @@ class ConversationHandler implements InboundEventHandler {
 		}
 	}
 
-	private static TurnOutcome outcome(InboundEvent event, Understanding understood, TurnDecision decision,
-			ComposedReply composed) {
+	private static TurnOutcome outcome(InboundEvent event, TurnSnapshot snapshot, Understanding understood,
+			TurnDecision decision, ComposedReply composed) {
 		TurnOutcome.Attributed attributed = null;
 		Response response = decision.response();
 		if (response != null) {
@@ -158,14 +158,15 @@ class ConversationHandler implements InboundEventHandler {
 		}
 		return new TurnOutcome(event, decision.before(), decision.after(),
 				ContextChanges.inbound(event, understood.intent()), composed.reply(), composed.trail(), attributed,
-				decision.guardrail(), composed.outgoing(), composed.reply() == null);
+				decision.guardrail(), composed.outgoing(), composed.reply() == null, snapshot.expiriesSetAt());
 	}
 
 	/** An event only kept in the log; one that opens the 24-hour window moves it. */
-	private static TurnOutcome kept(InboundEvent event, ConversationContext context, boolean handled) {
+	private static TurnOutcome kept(InboundEvent event, TurnSnapshot snapshot, boolean handled) {
+		ConversationContext context = snapshot.context();
 		ConversationContext after = event.kind().opensWindow()
 				? ContextChanges.touched(context, event, null, null, Set.of(), false) : null;
-		return TurnOutcome.kept(event, context, after, handled);
+		return TurnOutcome.kept(event, context, after, handled, snapshot.expiriesSetAt());
 	}
 
 	private static void logTurn(InboundEvent event, Understanding understood, TurnDecision decision,

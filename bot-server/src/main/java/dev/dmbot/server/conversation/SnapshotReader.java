@@ -1,5 +1,6 @@
 package dev.dmbot.server.conversation;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -60,6 +61,7 @@ class SnapshotReader {
 			Supplier<Boolean> seen = this.processed.read(reads, event);
 			Supplier<ReplyLedger.Entry> decided = this.ledger.read(reads, event);
 			Supplier<ConversationContext> context = this.contexts.read(reads, account, sender);
+			Supplier<Instant> expiriesSetAt = this.contexts.expiriesSetAt(reads, account, sender);
 			Supplier<String> followUp = this.followUps.readPending(reads, account, sender);
 			Supplier<Touches> touches = this.attribution.read(reads, account, sender);
 			Supplier<Guardrails.Marks> marks = this.guardrails.read(reads, event);
@@ -71,7 +73,7 @@ class SnapshotReader {
 			// is the marker, so the delivery record writes one key, not two.
 			boolean handled = seen.get() || (ledger != null && ledger.delivered());
 			return new TurnSnapshot(handled, ledger, context.get(), followUp.get(), touches.get(), marks.get(),
-					memoized(pausing));
+					memoized(pausing), expiriesSetAt.get());
 		}
 	}
 

@@ -14,7 +14,8 @@ import dev.dmbot.server.context.LogEntry;
 import dev.dmbot.server.intake.InboundEvent;
 import dev.dmbot.server.intake.ProcessedEvents;
 import dev.dmbot.server.outbound.OutboundMessage;
-import dev.dmbot.server.system.RedisTransactions;
+import dev.dmbot.server.platform.redis.TurnWrites;
+import dev.dmbot.server.platform.redis.RedisTransactions;
 
 /**
  * The commit step of a turn, and the record of a delivered reply: each is one
@@ -52,23 +53,33 @@ class TurnCommitter {
 		this.clock = clock;
 	}
 
-	/** Stores the turn: context, log, the decided reply and what the guardrails count. */
+	/**
+	 * Stores the turn: context, log, the decided reply and what the guardrails count. The
+	 * expiries of the person's keys are set now and then, not on every turn
+	 * ({@link TurnWrites}).
+	 */
 	void commit(TurnOutcome outcome) {
 		InboundEvent event = outcome.event();
+		TurnWrites writes;
 		// A transaction holds a pooled connection until it is closed, not until exec().
 		try (AbstractTransaction transaction = RedisTransactions.forConversation(this.redis, event.accountId(),
 				event.senderId())) {
+			writes = TurnWrites.on(this.redis, transaction, outcome.expiriesSetAt(), this.clock.instant());
 			if (outcome.after() != null) {
-				this.contexts.save(transaction, outcome.before(), outcome.after());
+				this.contexts.save(writes, outcome.before(), outcome.after());
 			}
-			this.conversationLog.append(transaction, event.accountId(), event.senderId(), outcome.inbound());
+			this.conversationLog.append(writes, event.accountId(), event.senderId(), outcome.inbound());
+			TurnOutcome.Attributed decided = null;
 			if (outcome.reply() != null) {
 				this.ledger.decided(transaction, event, outcome.reply(), outcome.trail());
-				TurnOutcome.Attributed decided = outcome.decided();
-				if (decided != null) {
-					this.attribution.decided(transaction, event.accountId(), event.senderId(), decided.rule(),
-							decided.flow(), decided.exposure(), this.clock.instant());
-				}
+				decided = outcome.decided();
+			}
+			if (decided != null) {
+				this.attribution.decided(writes, event.accountId(), event.senderId(), decided.rule(), decided.flow(),
+						decided.exposure(), this.clock.instant());
+			}
+			else {
+				this.attribution.keep(writes, event.accountId(), event.senderId());
 			}
 			this.guardrails.record(transaction, event, outcome.guardrail(), outcome.outgoing());
 			if (outcome.handled()) {
@@ -76,6 +87,7 @@ class TurnCommitter {
 			}
 			transaction.exec();
 		}
+		writes.settle();
 		this.guardrails.recorded(outcome.guardrail(), outcome.outgoing());
 	}
 

@@ -1,5 +1,7 @@
 package dev.dmbot.server.conversation;
 
+import java.time.Instant;
+
 import dev.dmbot.server.context.ConversationContext;
 import dev.dmbot.server.context.LogEntry;
 import dev.dmbot.server.intake.InboundEvent;
@@ -20,20 +22,23 @@ import dev.dmbot.server.workbook.Exposure;
  * @param outgoing the reply with the guardrails applied, {@code null} for none
  * @param handled whether the event is marked handled now; a turn that sends a reply is
  * marked once it is delivered
+ * @param expiriesSetAt when a turn last set the expiries of the person's keys, as read
+ * with this one; {@code null} for never, and this turn sets them
  */
 record TurnOutcome(InboundEvent event, ConversationContext before, ConversationContext after, LogEntry inbound,
 		OutboundMessage reply, LogEntry trail, Attributed decided, Guardrails.Turn guardrail,
-		Guardrails.Outgoing outgoing, boolean handled) {
+		Guardrails.Outgoing outgoing, boolean handled, Instant expiriesSetAt) {
 
 	/**
 	 * An event kept in the conversation log and nothing else.
 	 * @param after the context it leaves, {@code null} when unchanged
 	 * @param handled whether to mark the event handled in the same write
+	 * @param expiriesSetAt when a turn last set the expiries of the person's keys
 	 */
-	static TurnOutcome kept(InboundEvent event, ConversationContext before, ConversationContext after,
-			boolean handled) {
+	static TurnOutcome kept(InboundEvent event, ConversationContext before, ConversationContext after, boolean handled,
+			Instant expiriesSetAt) {
 		return new TurnOutcome(event, before, after, ContextChanges.inbound(event, null), null, null, null, null, null,
-				handled);
+				handled, expiriesSetAt);
 	}
 
 	/**

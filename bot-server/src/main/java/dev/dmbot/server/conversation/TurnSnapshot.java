@@ -1,5 +1,6 @@
 package dev.dmbot.server.conversation;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -20,7 +21,9 @@ import dev.dmbot.server.escalation.Escalation;
  * @param guardrails the opt-out, today's count and the disclosure marker
  * @param pausing the escalation that keeps the bot silent; resolving it may close one
  * whose idle timeout passed, so it is resolved only for what the customer says
+ * @param expiriesSetAt when a turn last set the expiries of the person's keys,
+ * {@code null} for never
  */
 record TurnSnapshot(boolean seen, ReplyLedger.Entry ledger, ConversationContext context, String pendingFollowUp,
-		Touches touches, Guardrails.Marks guardrails, Supplier<Optional<Escalation>> pausing) {
+		Touches touches, Guardrails.Marks guardrails, Supplier<Optional<Escalation>> pausing, Instant expiriesSetAt) {
 }

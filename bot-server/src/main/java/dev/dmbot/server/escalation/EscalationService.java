@@ -32,7 +32,7 @@ import dev.dmbot.server.outbound.DeliveryOutcome;
 import dev.dmbot.server.outbound.OutboundDispatcher;
 import dev.dmbot.server.outbound.ReplyWindow;
 import dev.dmbot.server.system.Ulid;
-import dev.dmbot.server.system.RedisTransactions;
+import dev.dmbot.server.platform.redis.RedisTransactions;
 import dev.dmbot.server.platform.redis.RedisFailures;
 import dev.dmbot.server.platform.redis.RedisRefusedException;
 import dev.dmbot.server.platform.redis.RedisUnavailableException;

@@ -31,7 +31,7 @@ import dev.dmbot.server.outbound.OutboundMessage;
 import dev.dmbot.server.guardrails.GuardrailPolicy;
 import dev.dmbot.server.system.DueQueue;
 import dev.dmbot.server.system.Ulid;
-import dev.dmbot.server.system.RedisTransactions;
+import dev.dmbot.server.platform.redis.RedisTransactions;
 
 /**
  * Sends the follow-ups that Replies rows schedule, once each, at most one per

@@ -19,7 +19,7 @@ import redis.clients.jedis.UnifiedJedis;
 
 import dev.dmbot.server.system.ClaimWorkers;
 import dev.dmbot.server.system.DueQueue;
-import dev.dmbot.server.system.RedisTransactions;
+import dev.dmbot.server.platform.redis.RedisTransactions;
 
 /**
  * Data-deletion requests: each is stored in Redis before it is answered, carried out at

@@ -71,7 +71,7 @@ class TurnDeciderTest {
 	}
 
 	private static TurnSnapshot snapshot(ConversationContext context, Guardrails.Marks marks) {
-		return new TurnSnapshot(false, null, context, null, Touches.NONE, marks, Optional::empty);
+		return new TurnSnapshot(false, null, context, null, Touches.NONE, marks, Optional::empty, null);
 	}
 
 }

@@ -19,7 +19,9 @@ import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
 
+import dev.dmbot.server.attribution.AttributionKeys;
 import dev.dmbot.server.attribution.ReplyAttribution;
+import dev.dmbot.server.context.ContextKeys;
 import dev.dmbot.server.context.ContextStore;
 import dev.dmbot.server.context.ConversationContext;
 import dev.dmbot.server.context.ConversationLog;
@@ -196,6 +198,41 @@ class TurnStoreIT {
 		assertThat(this.reader.read(this.event).seen()).isTrue();
 	}
 
+	@Test
+	void aTurnSetsThePersonsExpiriesOnlyWhenTheLastSetAreThirtySecondsOld() {
+		String account = this.event.accountId();
+		String sender = this.event.senderId();
+		List<String> keys = List.of(ContextKeys.context(account, sender), ContextKeys.log(account, sender),
+				AttributionKeys.touch(account, sender));
+		this.committer.commit(turn(returning(), reply("Hello"), null, null));
+		TurnSnapshot first = this.reader.read(this.event);
+		assertThat(first.expiriesSetAt()).isEqualTo(TurnFixtures.NOW);
+		assertThat(keys).allSatisfy((key) -> assertThat(this.redis.ttl(key)).as(key).isGreaterThan(1000));
+
+		keys.forEach((key) -> this.redis.expire(key, 1000));
+		this.committer.commit(turn(returning(), reply("Hello again"), null, TurnFixtures.NOW.minusSeconds(29)));
+		assertThat(keys).allSatisfy((key) -> assertThat(this.redis.ttl(key)).as(key).isBetween(1L, 1000L));
+		assertThat(this.reader.read(this.event).expiriesSetAt()).isEqualTo(TurnFixtures.NOW);
+
+		this.committer.commit(turn(returning(), reply("Hello at last"), null, TurnFixtures.NOW.minusSeconds(30)));
+		assertThat(keys).allSatisfy((key) -> assertThat(this.redis.ttl(key)).as(key).isGreaterThan(1000));
+	}
+
+	@Test
+	void aTurnThatFindsThePersonErasedLeavesNoKeyWithoutExpiry() {
+		String account = this.event.accountId();
+		String sender = this.event.senderId();
+		this.committer.commit(turn(returning(), reply("Hello"), null, null));
+		this.redis.del(ContextKeys.context(account, sender), ContextKeys.log(account, sender),
+				AttributionKeys.touch(account, sender));
+
+		this.committer.commit(turn(returning(), reply("Hello again"), null, TurnFixtures.NOW));
+
+		assertThat(this.redis.ttl(ContextKeys.context(account, sender))).isGreaterThan(1000);
+		assertThat(this.redis.ttl(AttributionKeys.touch(account, sender))).isGreaterThan(1000);
+		assertThat(this.redis.exists(ContextKeys.log(account, sender))).isFalse();
+	}
+
 	private <T> T trips(java.util.function.Supplier<T> step, long expected) {
 		long before = this.roundTrips.count();
 		T result = step.get();
@@ -216,12 +253,17 @@ class TurnStoreIT {
 	}
 
 	private TurnOutcome turn(ConversationContext after, OutboundMessage reply, Guardrails.Outgoing outgoing) {
+		return turn(after, reply, outgoing, null);
+	}
+
+	private TurnOutcome turn(ConversationContext after, OutboundMessage reply, Guardrails.Outgoing outgoing,
+			Instant expiriesSetAt) {
 		LogEntry trail = reply == null ? null : new LogEntry("out", "reply", reply.text(), List.of(), "shipping", 0.9,
 				List.of(), "", false, "pending", null, this.event.dedupKey(), Map.of());
 		return new TurnOutcome(this.event, ConversationContext.newContact(after.accountId(), after.senderId()), after,
 				ContextChanges.inbound(this.event, null), reply, trail,
 				reply == null ? null : new TurnOutcome.Attributed("lumen-oak.xlsx › Replies › row 12", null, null),
-				null, outgoing, reply == null);
+				null, outgoing, reply == null, expiriesSetAt);
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.dmbot.server.platform.redis;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -13,14 +14,17 @@ import redis.clients.jedis.UnifiedJedis;
  * The reads of one turn about one (account, sender), gathered from every feature and sent
  * to Redis in one round trip. Plain string keys are fetched together with one
  * {@code MGET} rather than a command each: they all carry the conversation's hash tag, so
- * Redis Cluster answers them from one slot. Each read answers once {@link #send()} has
- * returned; asking before is a programming error.
+ * Redis Cluster answers them from one slot. A hash asked for by two features is read
+ * once. Each read answers once {@link #send()} has returned; asking before is a
+ * programming error.
  */
 public final class ConversationReads implements AutoCloseable {
 
 	private final AbstractPipeline pipeline;
 
 	private final List<String> stringKeys = new ArrayList<>();
+
+	private final Map<String, Response<Map<String, String>>> hashes = new HashMap<>();
 
 	private List<String> strings;
 
@@ -55,7 +59,7 @@ public final class ConversationReads implements AutoCloseable {
 
 	/** All fields of a hash, empty when there is none. */
 	public Supplier<Map<String, String>> hashOf(String key) {
-		Response<Map<String, String>> hash = this.pipeline.hgetAll(key);
+		Response<Map<String, String>> hash = this.hashes.computeIfAbsent(key, this.pipeline::hgetAll);
 		return hash::get;
 	}
 

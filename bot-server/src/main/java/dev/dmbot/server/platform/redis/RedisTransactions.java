@@ -1,4 +1,4 @@
-package dev.dmbot.server.system;
+package dev.dmbot.server.platform.redis;
 
 import redis.clients.jedis.AbstractTransaction;
 import redis.clients.jedis.RedisClient;
@@ -7,11 +7,12 @@ import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.util.JedisClusterCRC16;
 
 /**
- * {@code MULTI}/{@code EXEC} on every deployment, in one round trip on a single server
- * and on a Redis Cluster ({@link SingleTripTransaction}). Jedis's cluster client refuses
- * {@code multi()}, because a transaction must run on the one node that holds all of its
- * keys; a conversation's keys share the hash tag {@code {account:sender}}, so its
- * transaction is opened on the connection of that tag's slot.
+ * Transactions on every deployment: on a single server and on a Redis Cluster one script
+ * ({@link ScriptedTransaction}), one round trip and one command; through Sentinel Jedis's
+ * {@code MULTI}/{@code EXEC}. Jedis's cluster client refuses {@code multi()}, because a
+ * transaction must run on the one node that holds all of its keys; a conversation's keys
+ * share the hash tag {@code {account:sender}}, so its transaction is opened on the
+ * connection of that tag's slot.
  * <p>
  * Close the transaction (try-with-resources) to give the connection back.
  */
@@ -34,11 +35,11 @@ public final class RedisTransactions {
 	public static AbstractTransaction forHashTag(UnifiedJedis redis, String tag) {
 		if (redis instanceof RedisClusterClient cluster) {
 			int slot = JedisClusterCRC16.getSlot("{" + tag + "}");
-			// MULTI now, and the connection goes back to its pool on close.
-			return new SingleTripTransaction(cluster.getConnectionFromSlot(slot));
+			// The connection goes back to its pool on close.
+			return new ScriptedTransaction(cluster.getConnectionFromSlot(slot));
 		}
 		if (redis instanceof RedisClient client) {
-			return new SingleTripTransaction(client.getPool().getResource());
+			return new ScriptedTransaction(client.getPool().getResource());
 		}
 		return redis.multi();
 	}

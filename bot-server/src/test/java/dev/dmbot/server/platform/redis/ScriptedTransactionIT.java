@@ -1,12 +1,14 @@
-package dev.dmbot.server.system;
+package dev.dmbot.server.platform.redis;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.AbstractTransaction;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisDataException;
 
 import dev.dmbot.server.support.StandaloneRedis;
 
@@ -14,12 +16,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The turn's one-round-trip transaction against a real redis-server: its writes land
- * together, each queued command's reply reaches its {@link Response}, a command Redis
- * refuses inside {@code EXEC} surfaces as an error, and the pooled connection stays
- * usable afterwards.
+ * The turn's one-round-trip transaction ({@link ScriptedTransaction}) against a real
+ * redis-server: its writes land together, each queued command's reply reaches its
+ * {@link Response}, a command Redis refuses at run time surfaces as an error as inside
+ * {@code EXEC}, and the pooled connection stays usable afterwards.
  */
-class SingleTripTransactionIT {
+class ScriptedTransactionIT {
 
 	@RegisterExtension
 	static final StandaloneRedis server = new StandaloneRedis();
@@ -39,6 +41,44 @@ class SingleTripTransactionIT {
 		assertThat(counted.get()).isEqualTo(1);
 		assertThat(read.get()).isEqualTo("1");
 		assertThat(server.client().get("bot:{acc:ok}:n")).isEqualTo("1");
+	}
+
+	@Test
+	void aTransactionIsOneCommandWhateverItQueues() {
+		long before = server.calls("eval") + server.calls("multi") + server.calls("exec");
+		Response<Map<String, String>> hash;
+		Response<String> missing;
+		try (AbstractTransaction transaction = RedisTransactions.forConversation(server.client(), "acc", "one")) {
+			transaction.hset("bot:{acc:one}:h", Map.of("a", "1", "b", "2"));
+			transaction.expire("bot:{acc:one}:h", 100);
+			hash = transaction.hgetAll("bot:{acc:one}:h");
+			missing = transaction.get("bot:{acc:one}:none");
+			transaction.exec();
+		}
+		assertThat(server.calls("eval") + server.calls("multi") + server.calls("exec")).isEqualTo(before + 1);
+		assertThat(hash.get()).containsExactlyInAnyOrderEntriesOf(Map.of("a", "1", "b", "2"));
+		assertThat(missing.get()).isNull();
+		assertThat(server.client().ttl("bot:{acc:one}:h")).isBetween(1L, 100L);
+	}
+
+	@Test
+	void aTransactionRefusedForMemoryWritesNothing() {
+		UnifiedJedis client = server.client();
+		client.configSet("maxmemory", "1");
+		try {
+			assertThatThrownBy(() -> {
+				try (AbstractTransaction transaction = RedisTransactions.forConversation(client, "acc", "full")) {
+					transaction.set("bot:{acc:full}:a", "1");
+					transaction.incr("bot:{acc:full}:n");
+					transaction.exec();
+				}
+			}).isInstanceOf(JedisDataException.class).hasMessageContaining("OOM");
+		}
+		finally {
+			client.configSet("maxmemory", "0");
+		}
+		assertThat(client.exists("bot:{acc:full}:a")).isFalse();
+		assertThat(client.exists("bot:{acc:full}:n")).isFalse();
 	}
 
 	@Test
