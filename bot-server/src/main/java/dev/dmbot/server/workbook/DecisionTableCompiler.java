@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,15 +14,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellAddress;
-import org.apache.poi.ss.util.CellReference;
 import org.drools.decisiontable.SpreadsheetCompiler;
 import org.drools.decisiontable.parser.DefaultRuleSheetListener;
 import org.drools.decisiontable.parser.xls.ExcelParser;
@@ -33,7 +28,6 @@ import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
-import org.kie.internal.builder.KnowledgeBuilderResult;
 import org.kie.internal.io.ResourceFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,20 +45,6 @@ import dev.dmbot.server.workbook.RuleTable.Column;
 final class DecisionTableCompiler {
 
 	private static final Logger logger = LoggerFactory.getLogger(DecisionTableCompiler.class);
-
-	private static final Pattern RULE_VALUES = Pattern.compile("^// rule values at ([A-Z]+)(\\d+), header at");
-
-	private static final Pattern RULE_NAME = Pattern.compile("^rule \"(.+)\"");
-
-	private static final Pattern PACKAGE = Pattern.compile("^package ([\\w.]+);");
-
-	private static final Pattern CELL_REFERENCE = Pattern.compile("\\b([A-Z]{1,3})(\\d{1,7})\\b");
-
-	private static final Pattern METHOD_CALL = Pattern.compile("(\\w+)\\s*\\(");
-
-	private static final List<String> CELL_METHODS = List.of("eventIs", "intentIs", "stateIs", "mentionsAny",
-			"payloadIs", "hasTag", "reply", "quickReplies", "nextState", "addTags", "escalate", "startFlow",
-			"publicReply", "followUp", "experiment", "languageIs", "hasEntity", "replyIn", "quickRepliesIn");
 
 	private final List<? extends FeatureSheet<?>> sheets;
 
@@ -126,7 +106,8 @@ final class DecisionTableCompiler {
 			// Report the topmost row, where an analyst reading down the sheet looks
 			// first; Drools' summaries go last.
 			List<WorkbookCompileException> located = new ArrayList<>();
-			builder.getErrors().forEach((error) -> located.add(locate(error, builder.getErrors().size(), generated)));
+			builder.getErrors()
+				.forEach((error) -> located.add(DroolsErrors.locate(error, builder.getErrors().size(), generated)));
 			located.sort(Comparator.comparing(WorkbookCompileException::workbook)
 				.thenComparing((ex) -> String.valueOf(ex.sheet()))
 				.thenComparingInt((ex) -> (ex.row() > 0) ? ex.row() : Integer.MAX_VALUE));
@@ -198,7 +179,7 @@ final class DecisionTableCompiler {
 				drl = SettingNames.inDrl(drlOf(poi, sheet.getSheetName()));
 			}
 			catch (RuntimeException ex) {
-				throw locate(workbook.name(), sheet.getSheetName(), ex);
+				throw DroolsErrors.locate(workbook.name(), sheet.getSheetName(), ex);
 			}
 			generated.add(
 					GeneratedDrl.of(workbook.name(), sheet.getSheetName(), drl, tablesBySheet.get(sheet.getSheetName()),
@@ -279,117 +260,6 @@ final class DecisionTableCompiler {
 		return escaped.startsWith("\"") ? "\\042" + escaped.substring(1) : escaped;
 	}
 
-	private static WorkbookCompileException locate(String workbook, String sheet, RuntimeException ex) {
-		String message = String.valueOf(ex.getMessage());
-		Matcher cell = CELL_REFERENCE.matcher(message);
-		int row = 0;
-		String column = null;
-		if (cell.find()) {
-			column = cell.group(1);
-			row = Integer.parseInt(cell.group(2));
-		}
-		return new WorkbookCompileException(workbook, sheet, row, column, "Drools cannot read the table: " + message,
-				"compare this part of the table with rules/README.md: a 'RuleTable <name>' cell, then rows of"
-						+ " CONDITION/ACTION, fact type, code and titles, then one row per rule.",
-				ex);
-	}
-
-	private static WorkbookCompileException locate(KnowledgeBuilderResult error, int errors,
-			List<GeneratedDrl> generated) {
-		String sourcePath = (error.getResource() != null) ? error.getResource().getSourcePath() : null;
-		GeneratedDrl drl = generated.stream()
-			.filter((candidate) -> candidate.sourcePath().equals(sourcePath))
-			.findFirst()
-			.orElse(generated.get(0));
-		String message = error.getMessage().strip().lines().findFirst().orElse("").replaceAll("[:\\s]+$", "")
-				+ ((errors > 1)
-						? " (and " + (errors - 1) + " more problem" + ((errors > 2) ? "s" : "") + " Drools reported)"
-						: "")
-				+ ".";
-		int line = (error.getLines() != null && error.getLines().length > 0) ? error.getLines()[0] : -1;
-		GeneratedRule rule = drl.ruleNamedIn(error.getMessage());
-		if (rule == null) {
-			rule = drl.ruleAt(line);
-		}
-		if (rule == null) {
-			return settingsError(drl, line, message);
-		}
-		RuleTable table = drl.tableOf(rule);
-		String failing = drl.ruleText(rule);
-		Column column = findColumn(table, rule.row() - 1, error.getMessage(), drl.line(line), failing);
-		String code = (column != null) ? " and the code of column " + column.letter() + " in row "
-				+ (table.headerRow() + RuleTable.CODE_ROW + 1) + " (" + column.code() + ")" : "";
-		return new WorkbookCompileException(drl.workbook(), drl.sheet(), rule.row(),
-				(column != null) ? column.letter() : null,
-				(column != null && table != null) ? drl.typed(table, rule.row() - 1, column) : null,
-				"Drools cannot compile this row: " + message,
-				"check the text of this cell" + code + ". Cells hold plain text, never Java; the code row must call "
-						+ String.join(", ", CELL_METHODS) + " with \"$param\" in quotes.",
-				null);
-	}
-
-	// A method the fact or the sink does not have is the header's fault; otherwise the
-	// cell whose text shows up.
-	private static Column findColumn(RuleTable table, int row, String message, String line, String ruleText) {
-		if (table == null) {
-			return null;
-		}
-		for (Column column : table.columns()) {
-			Matcher call = METHOD_CALL.matcher(column.code());
-			while (call.find()) {
-				String method = call.group(1);
-				if (!CELL_METHODS.contains(method) && !"decision".equals(method) && message.contains(method)
-						&& !table.text(row, column).isBlank()) {
-					return column;
-				}
-			}
-		}
-		// A cell that lands in the rule without quotes becomes code: Java then complains
-		// about one of its words ("Hello cannot be resolved to a variable").
-		for (Column column : table.columns()) {
-			String text = table.text(row, column);
-			if (column.code().contains("$param") && !column.quotesValue() && !text.isBlank()
-					&& Arrays.stream(text.split("[^\\p{L}\\p{N}_]+"))
-						.anyMatch((word) -> word.length() > 1 && message.contains(word))) {
-				return column;
-			}
-		}
-		for (String haystack : List.of(line, message, ruleText)) {
-			for (Column column : table.columns()) {
-				String text = table.text(row, column).strip();
-				if (!text.isEmpty() && haystack.contains(text.lines().findFirst().orElse(text))) {
-					return column;
-				}
-			}
-		}
-		return null;
-	}
-
-	private static WorkbookCompileException settingsError(GeneratedDrl drl, int line, String message) {
-		String text = drl.line(line);
-		Sheet sheet = drl.tables().get(0).sheet();
-		for (int r = 0; r < drl.tables().get(0).headerRow(); r++) {
-			Row row = sheet.getRow(r);
-			if (row == null) {
-				continue;
-			}
-			for (Cell cell : row) {
-				String value = RuleTable.text(sheet, r, cell.getColumnIndex()).trim();
-				if (value.length() > 2 && (text.contains(value) || message.contains(value))) {
-					return new WorkbookCompileException(drl.workbook(), drl.sheet(), r + 1,
-							CellReference.convertNumToColString(cell.getColumnIndex()),
-							"Drools rejects this setting: " + message,
-							"Import names the fact class dev.dmbot.server.rules.IncomingMessage and Variables declares"
-									+ " dev.dmbot.server.rules.DecisionSink decision.");
-				}
-			}
-		}
-		return new WorkbookCompileException(drl.workbook(), drl.sheet(), 0, null,
-				"Drools cannot compile the sheet: " + message
-						+ (text.isBlank() ? "" : " The generated line reads: " + text.strip()),
-				"compare the settings above the RuleTable with rules/README.md.");
-	}
-
 	static String sha256(List<Workbook> workbooks) {
 		try {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
@@ -399,113 +269,6 @@ final class DecisionTableCompiler {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("Every Java runtime has SHA-256", ex);
 		}
-	}
-
-	/**
-	 * A rule in the generated DRL: its name, its first line (1-based) and its spreadsheet
-	 * row (1-based).
-	 */
-	private record GeneratedRule(String name, int line, int row) {
-	}
-
-	/**
-	 * The DRL Drools generated from one sheet, indexed by line so its errors can be
-	 * traced to rows.
-	 */
-	private record GeneratedDrl(String workbook, String sheet, String text, List<String> lines, String packageName,
-			List<GeneratedRule> rules, List<RuleTable> tables, Map<CellAddress, String> typedCells) {
-
-		static GeneratedDrl of(String workbook, String sheet, String text, List<RuleTable> tables,
-				Map<CellAddress, String> typedCells) {
-			List<String> lines = text.lines().toList();
-			List<GeneratedRule> rules = new ArrayList<>();
-			String packageName = "";
-			int row = 0;
-			for (int i = 0; i < lines.size(); i++) {
-				String line = lines.get(i).strip();
-				Matcher values = RULE_VALUES.matcher(line);
-				Matcher name = RULE_NAME.matcher(line);
-				Matcher pkg = PACKAGE.matcher(line);
-				if (pkg.find()) {
-					packageName = pkg.group(1);
-				}
-				else if (values.find()) {
-					row = Integer.parseInt(values.group(2));
-				}
-				else if (name.find()) {
-					rules.add(new GeneratedRule(name.group(1), i + 1, row));
-				}
-			}
-			return new GeneratedDrl(workbook, sheet, text, lines, packageName, List.copyOf(rules), tables, typedCells);
-		}
-
-		/** A cell's text as the analyst typed it, before escaping for Drools. */
-		String typed(RuleTable table, int row, Column column) {
-			return this.typedCells.getOrDefault(new CellAddress(row, column.index()), table.text(row, column));
-		}
-
-		String sourcePath() {
-			return "rules/" + this.workbook + "/" + this.sheet + ".drl";
-		}
-
-		Map<String, FiredRow> rowsByRule() {
-			Map<String, FiredRow> rows = new HashMap<>();
-			for (GeneratedRule rule : this.rules) {
-				rows.put(CompiledRules.key(this.packageName, rule.name()),
-						new FiredRow(this.workbook, this.sheet, rule.row()));
-			}
-			return rows;
-		}
-
-		GeneratedRule ruleNamedIn(String message) {
-			GeneratedRule found = null;
-			for (GeneratedRule rule : this.rules) {
-				// The longest name wins, so "Replies_13" does not stand in for
-				// "Replies_130".
-				if (message.contains("\"" + rule.name() + "\"") || message.contains(rule.name() + " ")
-						|| message.contains(rule.name() + ":") || message.endsWith(rule.name())) {
-					if (found == null || rule.name().length() > found.name().length()) {
-						found = rule;
-					}
-				}
-			}
-			return found;
-		}
-
-		GeneratedRule ruleAt(int line) {
-			GeneratedRule found = null;
-			for (GeneratedRule rule : this.rules) {
-				if (rule.line() <= line) {
-					found = rule;
-				}
-			}
-			return found;
-		}
-
-		RuleTable tableOf(GeneratedRule rule) {
-			for (RuleTable table : this.tables) {
-				if (rule.row() - 1 >= table.firstDataRow() && rule.row() - 1 <= table.lastDataRow()) {
-					return table;
-				}
-			}
-			return this.tables.isEmpty() ? null : this.tables.get(0);
-		}
-
-		String ruleText(GeneratedRule rule) {
-			StringBuilder text = new StringBuilder();
-			for (int i = rule.line() - 1; i < this.lines.size(); i++) {
-				text.append(this.lines.get(i)).append('\n');
-				if (this.lines.get(i).strip().equals("end")) {
-					break;
-				}
-			}
-			return text.toString();
-		}
-
-		String line(int line) {
-			return (line >= 1 && line <= this.lines.size()) ? this.lines.get(line - 1) : "";
-		}
-
 	}
 
 }
