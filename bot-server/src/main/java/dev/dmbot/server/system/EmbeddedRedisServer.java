@@ -132,14 +132,8 @@ public final class EmbeddedRedisServer implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot start the embedded Redis server on port " + this.port, ex);
 		}
-		if (this.throwAway) {
-			log.info("Embedded Redis server listening on 127.0.0.1:{} (set bot.redis.url to use your own Redis)",
-					this.port);
-		}
-		else {
-			log.info("Embedded Redis server listening on 127.0.0.1:{}, data in {} (set bot.redis.url to use your "
-					+ "own Redis)", this.port, this.dataDir);
-		}
+		log.info("Embedded Redis server listening on 127.0.0.1:{}{} (set bot.redis.url to use your own Redis)",
+				this.port, this.throwAway ? "" : ", data in " + this.dataDir);
 	}
 
 	/**

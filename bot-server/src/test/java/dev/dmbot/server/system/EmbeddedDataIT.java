@@ -83,6 +83,15 @@ class EmbeddedDataIT {
 	}
 
 	@Test
+	void aDataDirectoryThatCannotBeMadeIsRefusedWithTheWayOut(@TempDir Path parent) throws Exception {
+		Path file = Files.writeString(parent.resolve("not-a-directory"), "a file where the directory should be");
+
+		assertThatIllegalStateException().isThrownBy(() -> new EmbeddedRedisServer(file.resolve("data")))
+			.withMessageContaining("Cannot use " + file.resolve("data").toAbsolutePath())
+			.withMessageContaining("point bot.redis.data-dir elsewhere");
+	}
+
+	@Test
 	void theTestsThrowAwayDirectoryIsRemovedAtStop() {
 		Path directory;
 		try (EmbeddedRedisServer server = new EmbeddedRedisServer()) {
