@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.dmbot.server.accounts.Accounts;
+import dev.dmbot.server.accounts.activity.AccountActivity;
 import dev.dmbot.server.intake.EventStream;
 import dev.dmbot.server.platform.events.EventKind;
 import dev.dmbot.server.intake.InboundEvent;
@@ -33,6 +34,7 @@ import dev.dmbot.server.intake.IntakeProperties;
 import dev.dmbot.server.intake.StorageUnavailableException;
 import dev.dmbot.server.system.MetaProperties;
 import dev.dmbot.server.system.MetaSignature;
+import dev.dmbot.server.system.TransientException;
 
 /**
  * Meta's webhook: the GET handshake and the POST deliveries. A delivery is answered 200
@@ -63,6 +65,8 @@ class WebhookController {
 
 	private final Accounts accounts;
 
+	private final AccountActivity activity;
+
 	/**
 	 * The account ids whose events were dropped lately, so a misrouted webhook logs its
 	 * warning once an hour per account rather than once per delivery.
@@ -79,9 +83,11 @@ class WebhookController {
 	private final Map<EventKind, Counter> stored = new ConcurrentHashMap<>();
 
 	WebhookController(SignatureVerifier signatures, WebhookPayloadParser parser, EventStream stream,
-			MetaProperties meta, MeterRegistry meters, Clock clock, IntakeProperties intake, Accounts accounts) {
+			MetaProperties meta, MeterRegistry meters, Clock clock, IntakeProperties intake, Accounts accounts,
+			AccountActivity activity) {
 		this.intake = intake;
 		this.accounts = accounts;
+		this.activity = activity;
 		this.signatures = signatures;
 		this.parser = parser;
 		this.stream = stream;
@@ -136,7 +142,13 @@ class WebhookController {
 			return reject(HttpStatus.SERVICE_UNAVAILABLE, "storage_unavailable",
 					"Events could not be stored; deliver again later");
 		}
+		String lastAccount = null;
 		for (InboundEvent event : events) {
+			String account = event.accountId();
+			if (account != null && !account.isBlank() && !account.equals(lastAccount)) {
+				this.activity.received(account);
+				lastAccount = account;
+			}
 			this.stored
 				.computeIfAbsent(event.kind(),
 						(kind) -> this.meters.counter("bot.webhook.events", "type", kind.ruleName(), "outcome",
@@ -160,7 +172,7 @@ class WebhookController {
 		List<InboundEvent> served = new java.util.ArrayList<>(events.size());
 		for (InboundEvent event : events) {
 			String account = event.accountId();
-			if (account == null || account.isBlank() || this.accounts.find(account).isPresent()) {
+			if (account == null || account.isBlank() || served(account)) {
 				served.add(event);
 				continue;
 			}
@@ -175,6 +187,17 @@ class WebhookController {
 			}
 		}
 		return served;
+	}
+
+	private boolean served(String account) {
+		try {
+			return this.accounts.find(account).isPresent();
+		}
+		catch (TransientException ex) {
+			// Not known now: kept, so nothing is lost; storing it needs Redis too, and
+			// a 503 makes Meta deliver it again if Redis is away.
+			return true;
+		}
 	}
 
 	/**
