@@ -7,21 +7,24 @@ import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.dmbot.server.accounts.Account;
+import dev.dmbot.server.access.Caller;
+import dev.dmbot.server.access.FiltersAccounts;
 import dev.dmbot.server.accounts.Accounts;
 import dev.dmbot.server.system.BotException;
 import dev.dmbot.server.system.PermanentException;
 import dev.dmbot.server.system.TransientException;
 
 /**
- * {@code GET /api/admin/accounts/activity}: for every account served, when it last
- * received an event and sent a message, its refused sends and whether it has gone silent.
- * A Redis outage answers 503 like every admin API.
+ * {@code GET /api/admin/accounts/activity}: for every account served that the caller
+ * sees, when it last received an event and sent a message, its refused sends and whether
+ * it has gone silent. A Redis outage answers 503 like every admin API.
  */
 @RestController
 @RequestMapping("/api/admin/accounts/activity")
@@ -49,9 +52,14 @@ class AccountActivityController {
 	}
 
 	@GetMapping
-	List<AccountActivityView> all() {
+	@FiltersAccounts
+	List<AccountActivityView> all(Authentication authentication) {
+		Caller caller = Caller.of(authentication);
 		List<AccountActivityView> views = new ArrayList<>();
 		for (Account account : this.accounts.all()) {
+			if (!caller.sees(account.id())) {
+				continue;
+			}
 			Activity a = this.activity.of(account.id());
 			views.add(new AccountActivityView(account.id(), account.username(), a.lastEventReceived(),
 					a.lastReplySent(), a.sendErrors(), a.lastSendError(), this.activity.silent(a)));
