@@ -78,14 +78,11 @@ class TurnCommitter {
 				this.attribution.decided(writes, event.accountId(), event.senderId(), decided.rule(), decided.flow(),
 						decided.exposure(), this.clock.instant());
 			}
-			else {
-				this.attribution.keep(writes, event.accountId(), event.senderId());
-			}
 			this.guardrails.record(transaction, event, outcome.guardrail(), outcome.outgoing());
 			if (outcome.handled()) {
 				this.processed.mark(transaction, event);
 			}
-			transaction.exec();
+			writes.exec();
 		}
 		writes.settle();
 		this.guardrails.recorded(outcome.guardrail(), outcome.outgoing());

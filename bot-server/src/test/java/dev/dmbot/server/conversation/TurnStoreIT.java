@@ -202,11 +202,12 @@ class TurnStoreIT {
 	void aTurnSetsThePersonsExpiriesOnlyWhenTheLastSetAreThirtySecondsOld() {
 		String account = this.event.accountId();
 		String sender = this.event.senderId();
-		List<String> keys = List.of(ContextKeys.context(account, sender), ContextKeys.log(account, sender),
-				AttributionKeys.touch(account, sender));
+		// The A/B touches are fields of the context hash: they expire with it.
+		List<String> keys = List.of(ContextKeys.context(account, sender), ContextKeys.log(account, sender));
 		this.committer.commit(turn(returning(), reply("Hello"), null, null));
 		TurnSnapshot first = this.reader.read(this.event);
 		assertThat(first.expiriesSetAt()).isEqualTo(TurnFixtures.NOW);
+		assertThat(first.touches().lastAt()).isNotNull();
 		assertThat(keys).allSatisfy((key) -> assertThat(this.redis.ttl(key)).as(key).isGreaterThan(1000));
 
 		keys.forEach((key) -> this.redis.expire(key, 1000));
@@ -229,7 +230,7 @@ class TurnStoreIT {
 		this.committer.commit(turn(returning(), reply("Hello again"), null, TurnFixtures.NOW));
 
 		assertThat(this.redis.ttl(ContextKeys.context(account, sender))).isGreaterThan(1000);
-		assertThat(this.redis.ttl(AttributionKeys.touch(account, sender))).isGreaterThan(1000);
+		assertThat(this.redis.hexists(ContextKeys.context(account, sender), "_touch.last.at")).isTrue();
 		assertThat(this.redis.exists(ContextKeys.log(account, sender))).isFalse();
 	}
 
