@@ -71,7 +71,7 @@ class TurnCommitter {
 			this.conversationLog.append(writes, event.accountId(), event.senderId(), outcome.inbound());
 			TurnOutcome.Attributed decided = null;
 			if (outcome.reply() != null) {
-				this.ledger.decided(transaction, event, outcome.reply(), outcome.trail());
+				this.ledger.decided(writes, event, outcome.reply(), outcome.trail());
 				decided = outcome.decided();
 			}
 			if (decided != null) {
