@@ -1,5 +1,6 @@
 package dev.dmbot.server.attribution;
 
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,18 +9,23 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.RedisClusterClient;
 
 import dev.dmbot.server.context.ContextKeys;
 import dev.dmbot.server.context.ContextProperties;
 import dev.dmbot.server.platform.redis.HashMoves;
+import dev.dmbot.server.support.EmbeddedRedisCluster;
 import dev.dmbot.server.support.StandaloneRedis;
 import dev.dmbot.server.workbook.Exposure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 /**
  * The touches an earlier release kept in {@code bot:{account:sender}:touch} are moved
@@ -104,6 +110,46 @@ class TouchesMoveIT {
 			assertThat(client().hget(ContextKeys.context("acc", sender), "_touch.variant.pricing")).isEqualTo("A");
 		});
 		assertThat(client().hgetAll("bot:{acc:someone}:escalation:touch")).containsEntry("kept", "as it is");
+	}
+
+	@Test
+	void touchesAreMovedOnEveryNodeOfARedisCluster() {
+		try (EmbeddedRedisCluster cluster = new EmbeddedRedisCluster(3);
+				RedisClusterClient nodes = RedisClusterClient.builder()
+					.nodes(cluster.ports()
+						.stream()
+						.map((port) -> new HostAndPort("127.0.0.1", port))
+						.collect(Collectors.toSet()))
+					.build()) {
+			List<String> senders = new ArrayList<>();
+			for (int i = 0; i < 60; i++) {
+				String sender = sender() + i;
+				senders.add(sender);
+				nodes.hset(AttributionKeys.touch("acc", sender), Map.of("variant.pricing", "B"));
+				nodes.hset(ContextKeys.context("acc", sender), Map.of("state", "", "inboundCount", "1"));
+			}
+
+			assertThat(new TouchesMove(new HashMoves(nodes), RETENTION).run()).isEqualTo(senders.size());
+
+			assertThat(senders).allSatisfy((sender) -> {
+				assertThat(nodes.exists(AttributionKeys.touch("acc", sender))).isFalse();
+				assertThat(new ContactTouches(nodes, RETENTION).load("acc", sender).variants())
+					.containsExactly(Map.entry("pricing", "B"));
+			});
+		}
+	}
+
+	@Test
+	void aServerStartedWhileRedisIsAwayStillStarts() throws Exception {
+		int nobody;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			nobody = socket.getLocalPort();
+		}
+		try (RedisClient away = RedisClient.builder().hostAndPort("127.0.0.1", nobody).build()) {
+			TouchesMove move = new TouchesMove(new HashMoves(away), RETENTION);
+
+			assertThatCode(move::afterSingletonsInstantiated).doesNotThrowAnyException();
+		}
 	}
 
 	/** What one instance's start does. */
