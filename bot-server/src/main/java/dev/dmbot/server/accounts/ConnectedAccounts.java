@@ -41,7 +41,7 @@ public class ConnectedAccounts {
 	private final TokenCipher cipher;
 
 	@Autowired
-	ConnectedAccounts(HashRecords records, EncryptionProperties encryption) {
+	public ConnectedAccounts(HashRecords records, EncryptionProperties encryption) {
 		this(records, TokenCipher.of(encryption));
 	}
 
