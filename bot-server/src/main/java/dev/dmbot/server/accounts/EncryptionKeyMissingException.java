@@ -12,7 +12,8 @@ public class EncryptionKeyMissingException extends PermanentException {
 		super(what + " needs bot.security.encryption-key, which is not set: access tokens are kept in Redis "
 				+ "only encrypted. " + EncryptionProperties.HOW_TO_GENERATE
 				+ ", set it (for instance as the environment variable BOT_SECURITY_ENCRYPTION_KEY) on every "
-				+ "instance, and restart.", null);
+				+ "instance, and restart. Keep it with your other secrets: tokens stored under it cannot be read "
+				+ "without it.", null);
 	}
 
 }

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import dev.dmbot.server.access.AccessProperties;
 import dev.dmbot.server.accounts.AccountStatus;
 import dev.dmbot.server.accounts.ConnectedAccount;
 import dev.dmbot.server.accounts.ConnectedAccounts;
@@ -36,6 +37,8 @@ class AccountLogin {
 
 	private final MetaProperties meta;
 
+	private final AccessProperties access;
+
 	private final LoginStates states;
 
 	private final InstagramLoginClient instagram;
@@ -44,10 +47,11 @@ class AccountLogin {
 
 	private final Clock clock;
 
-	AccountLogin(LoginProperties properties, MetaProperties meta, LoginStates states, InstagramLoginClient instagram,
-			ConnectedAccounts accounts, Clock clock) {
+	AccountLogin(LoginProperties properties, MetaProperties meta, AccessProperties access, LoginStates states,
+			InstagramLoginClient instagram, ConnectedAccounts accounts, Clock clock) {
 		this.properties = properties;
 		this.meta = meta;
+		this.access = access;
 		this.states = states;
 		this.instagram = instagram;
 		this.accounts = accounts;
@@ -64,6 +68,13 @@ class AccountLogin {
 		if (this.properties.appSecret(this.meta) == null) {
 			missing.add("bot.accounts.instagram-app-secret is not set (nor bot.meta.app-secret-alt or "
 					+ "bot.meta.app-secret): copy the Instagram app secret from the same page.");
+		}
+		String adminToken = this.access.adminToken();
+		if ((adminToken == null && this.meta.sandbox()) || AccessProperties.SANDBOX_ADMIN_TOKEN.equals(adminToken)) {
+			// A real account must not be run by whoever knows the documented sandbox
+			// token.
+			missing.add("bot.security.admin-token is not set, so the admin API accepts the documented sandbox token: "
+					+ "set a token of your own (openssl rand -base64 32) before connecting a real account.");
 		}
 		if (!this.accounts.canStoreTokens()) {
 			try {

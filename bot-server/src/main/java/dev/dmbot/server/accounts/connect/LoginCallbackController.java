@@ -60,6 +60,13 @@ class LoginCallbackController {
 			answer = ResponseEntity.status(ex.failure().status());
 			body = failed(ex);
 		}
+		catch (RuntimeException ex) {
+			// Logged with its trace for the operator; the page names no internals.
+			log.error("An account login failed", ex);
+			LoginFailedException failure = LoginFailure.SERVER_ERROR.because(ex.getClass().getSimpleName());
+			answer = ResponseEntity.status(failure.failure().status());
+			body = failed(failure);
+		}
 		if (browserSecret != null) {
 			// The login is over either way: the browser forgets its cookie.
 			answer.header(HttpHeaders.SET_COOKIE,

@@ -60,6 +60,10 @@ public enum LoginFailure {
 	NOT_CONFIGURED(HttpStatus.CONFLICT, "This server is not set up to connect accounts yet.",
 			"Set what the details name, restart the server, and connect again."),
 
+	/** Something this server did not expect; its log says what. */
+	SERVER_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "The login failed on this server.",
+			"Nothing was stored. Look for \"An account login failed\" in the server's log, then connect again."),
+
 	/** Redis could not be reached. */
 	STORE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "The account could not be stored: Redis is unreachable.",
 			"Nothing was stored. Try again once Redis is back.");

@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.dmbot.server.access.AccessProperties;
 import dev.dmbot.server.accounts.ConnectedAccounts;
 import dev.dmbot.server.accounts.EncryptionProperties;
 import dev.dmbot.server.platform.redis.HashRecords;
@@ -31,6 +32,10 @@ class AccountLoginTest {
 	final Map<String, String> stored = new HashMap<>();
 
 	AccountLogin login(String appId, String key) {
+		return login(appId, key, "an-admin-token-of-our-own");
+	}
+
+	AccountLogin login(String appId, String key, String adminToken) {
 		LoginProperties properties = LoginPropertiesTest.properties(appId, "instagram-secret",
 				URI.create("https://bot.example.com"), null);
 		MetaProperties meta = LoginPropertiesTest.meta("app-secret", null);
@@ -49,7 +54,8 @@ class AccountLoginTest {
 		// No Redis call happens before a login finishes.
 		ConnectedAccounts accounts = new ConnectedAccounts(new HashRecords(null),
 				new EncryptionProperties(key, List.of()));
-		return new AccountLogin(properties, meta, new LoginStates(store, json, Clock.systemUTC(), properties),
+		return new AccountLogin(properties, meta, new AccessProperties(adminToken),
+				new LoginStates(store, json, Clock.systemUTC(), properties),
 				new InstagramLoginClient(properties, meta, json), accounts, Clock.systemUTC());
 	}
 
@@ -79,6 +85,13 @@ class AccountLoginTest {
 					(ex) -> assertThat(ex.failure()).isEqualTo(LoginFailure.NOT_CONFIGURED))
 			.hasMessageContaining("bot.security.encryption-key");
 		assertThat(this.stored).as("no state was issued").isEmpty();
+	}
+
+	@Test
+	void theDocumentedSandboxAdminTokenMayNotConnectARealAccount() {
+		assertThat(login("990011223344", KEY, AccessProperties.SANDBOX_ADMIN_TOKEN).missingSettings()).singleElement()
+			.asString()
+			.contains("bot.security.admin-token");
 	}
 
 	@Test
