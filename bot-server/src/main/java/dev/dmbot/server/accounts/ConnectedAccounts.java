@@ -114,15 +114,16 @@ public class ConnectedAccounts {
 	 */
 	@EventListener(ApplicationReadyEvent.class)
 	void reencryptUnderCurrentKey() {
-		if (!canStoreTokens()) {
-			if (!this.records.ids().isEmpty()) {
-				log.warn("{} connected account(s) in Redis, but bot.security.encryption-key is not set: their "
-						+ "tokens cannot be read, and they are not answered. Set the key they were written under.",
-						this.records.ids().size());
-			}
-			return;
-		}
 		try {
+			if (!canStoreTokens()) {
+				int stored = this.records.ids().size();
+				if (stored > 0) {
+					log.warn("{} connected account(s) in Redis, but bot.security.encryption-key is not set: their "
+							+ "tokens cannot be read, and they are not answered. Set the key they were written under.",
+							stored);
+				}
+				return;
+			}
 			this.records.all().forEach((id, fields) -> {
 				try {
 					withToken(id, fields);
