@@ -88,6 +88,18 @@
     $('not-ready').hidden = !!connect.ready;
     $('missing').replaceChildren(...(connect.missing || []).map((text) => el('li', {text})));
     $('redirect-uri').textContent = connect.redirectUri || '';
+    // The login's cookie is set for this address; Meta sends the browser back to the redirect URI's.
+    let elsewhere = '';
+    try {
+      const back = new URL(connect.redirectUri);
+      if (connect.ready && back.origin !== location.origin) {
+        elsewhere = 'Instagram will send you back to ' + back.origin + ': open this page there ('
+          + back.origin + '/accounts/) to connect, or the login will not be recognised.';
+      }
+    } catch (ignored) {
+      elsewhere = '';
+    }
+    $('connect-error').textContent = elsewhere;
     $('webhook-url').textContent = location.origin + '/webhook';
     $('fields').textContent = (connect.subscribedFields || []).join(', ');
   }
