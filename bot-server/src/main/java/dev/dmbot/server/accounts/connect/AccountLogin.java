@@ -191,7 +191,7 @@ class AccountLogin {
 		String said = (callback.errorDescription() != null) ? callback.errorDescription()
 				: (callback.errorReason() != null) ? callback.errorReason() : callback.error();
 		if ("access_denied".equals(callback.error())) {
-			return LoginFailure.DENIED.because("Meta said: \"" + said + "\".");
+			return LoginFailure.DENIED.because("Meta said: \"" + said + "\"");
 		}
 		return LoginFailure.META_REFUSED
 			.because("Meta sent the browser back with the error '" + callback.error() + "': \"" + said + "\".");

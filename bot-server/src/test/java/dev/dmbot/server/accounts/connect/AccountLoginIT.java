@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.BeforeEach;
@@ -122,7 +123,7 @@ class AccountLoginIT {
 		}
 		meta.server().resetAll();
 		meta.acceptEverything();
-		metaAgrees();
+		metaAgrees(meta.server());
 	}
 
 	@Test
@@ -372,7 +373,7 @@ class AccountLoginIT {
 	@Test
 	void theAccountsPageIsServed() {
 		HttpResponse<String> page = HttpCalls.send(this.http,
-				HttpRequest.newBuilder(URI.create(base() + "/accounts/index.html")).GET());
+				HttpRequest.newBuilder(URI.create(base() + "/accounts/")).GET());
 
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("Connect an Instagram account").contains("accounts.js");
@@ -381,22 +382,22 @@ class AccountLoginIT {
 	// ------------------------------------------------------------------ fixtures
 
 	/** Meta accepting every step: the happy path. */
-	static void metaAgrees() {
-		agree(post(urlPathEqualTo("/oauth/access_token")).willReturn(okJson("{\"data\":[{\"access_token\":\""
+	static void metaAgrees(WireMockServer server) {
+		agree(server, post(urlPathEqualTo("/oauth/access_token")).willReturn(okJson("{\"data\":[{\"access_token\":\""
 				+ SHORT_TOKEN + "\",\"user_id\":\"" + NEW_ACCOUNT + "\",\"permissions\":\"" + ALL_SCOPES + "\"}]}")));
-		agree(get(urlPathEqualTo("/v25.0/access_token")).willReturn(okJson("{\"access_token\":\"" + LONG_TOKEN
+		agree(server, get(urlPathEqualTo("/v25.0/access_token")).willReturn(okJson("{\"access_token\":\"" + LONG_TOKEN
 				+ "\",\"token_type\":\"bearer\",\"expires_in\":" + EXPIRES_IN + "}")));
-		agree(get(urlPathEqualTo("/v25.0/me")).willReturn(okJson("{\"user_id\":\"" + NEW_ACCOUNT + "\",\"username\":\""
-				+ USERNAME + "\",\"id\":\"26300000000000001\"}")));
-		agree(post(urlPathEqualTo("/v25.0/me/subscribed_apps")).willReturn(okJson("{\"success\":true}")));
-		agree(get(urlPathEqualTo("/v25.0/me/subscribed_apps")).willReturn(
+		agree(server, get(urlPathEqualTo("/v25.0/me")).willReturn(okJson("{\"user_id\":\"" + NEW_ACCOUNT
+				+ "\",\"username\":\"" + USERNAME + "\",\"id\":\"26300000000000001\"}")));
+		agree(server, post(urlPathEqualTo("/v25.0/me/subscribed_apps")).willReturn(okJson("{\"success\":true}")));
+		agree(server, get(urlPathEqualTo("/v25.0/me/subscribed_apps")).willReturn(
 				okJson("{\"data\":[{\"id\":\"" + APP_ID + "\",\"subscribed_fields\":" + toJson(FIELDS) + "}]}")));
-		agree(post(urlPathEqualTo("/v25.0/" + NEW_ACCOUNT + "/messages"))
+		agree(server, post(urlPathEqualTo("/v25.0/" + NEW_ACCOUNT + "/messages"))
 			.willReturn(okJson("{\"recipient_id\":\"1\",\"message_id\":\"mid.new.account\"}")));
 	}
 
-	static void agree(MappingBuilder mapping) {
-		meta.server().stubFor(mapping.atPriority(10));
+	static void agree(WireMockServer server, MappingBuilder mapping) {
+		server.stubFor(mapping.atPriority(10));
 	}
 
 	/** Replaces the happy path's answer for one step. */
