@@ -2,8 +2,10 @@ package dev.dmbot.server.accounts.connect;
 
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.time.ZoneOffset;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
@@ -35,8 +37,11 @@ class LoginCallbackController {
 
 	private final AccountLogin login;
 
-	LoginCallbackController(AccountLogin login) {
+	private final MeterRegistry meters;
+
+	LoginCallbackController(AccountLogin login, MeterRegistry meters) {
 		this.login = login;
+		this.meters = meters;
 	}
 
 	@GetMapping(LoginProperties.CALLBACK_PATH)
@@ -54,11 +59,13 @@ class LoginCallbackController {
 			ConnectedAccount account = this.login.finish(callback, browserSecret);
 			answer = ResponseEntity.ok();
 			body = connected(account);
+			count("connected");
 		}
 		catch (LoginFailedException ex) {
 			log.warn("An account login failed: {}", ex.getMessage());
 			answer = ResponseEntity.status(ex.failure().status());
 			body = failed(ex);
+			count(ex.failure().name().toLowerCase(Locale.ROOT));
 		}
 		catch (RuntimeException ex) {
 			// Logged with its trace for the operator; the page names no internals.
@@ -66,6 +73,7 @@ class LoginCallbackController {
 			LoginFailedException failure = LoginFailure.SERVER_ERROR.because(ex.getClass().getSimpleName());
 			answer = ResponseEntity.status(failure.failure().status());
 			body = failed(failure);
+			count(failure.failure().name().toLowerCase(Locale.ROOT));
 		}
 		if (browserSecret != null) {
 			// The login is over either way: the browser forgets its cookie.
@@ -79,6 +87,14 @@ class LoginCallbackController {
 			.header("Referrer-Policy", "no-referrer")
 			.header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:")
 			.body(body);
+	}
+
+	/**
+	 * One login ended, connected or not (bounded: one tag value per
+	 * {@link LoginFailure}).
+	 */
+	private void count(String outcome) {
+		this.meters.counter("bot.accounts.logins", "outcome", outcome).increment();
 	}
 
 	private static String cookie(HttpServletRequest request, String name) {

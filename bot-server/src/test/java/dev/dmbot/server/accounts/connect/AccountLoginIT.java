@@ -28,6 +28,8 @@ import java.util.Map;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -112,6 +114,9 @@ class AccountLoginIT {
 	@Autowired
 	Clock clock;
 
+	@Autowired
+	MeterRegistry meters;
+
 	final HttpClient http = HttpClient.newHttpClient();
 
 	final JsonMapper json = JsonMapper.builder().build();
@@ -128,6 +133,7 @@ class AccountLoginIT {
 
 	@Test
 	void theButtonConnectsTheAccountAndItsDmsAreAnsweredWithItsOwnToken() {
+		double connectedBefore = logins("connected");
 		Login login = startLogin();
 
 		assertThat(login.authorize().getPath()).isEqualTo("/oauth/authorize");
@@ -142,6 +148,7 @@ class AccountLoginIT {
 		HttpResponse<String> page = callback("code=" + CODE + "%23_&state=" + login.state(), login);
 
 		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(logins("connected")).isEqualTo(connectedBefore + 1);
 		assertThat(page.body()).contains("data-outcome=\"connected\"")
 			.contains("Connected @" + USERNAME)
 			.contains(NEW_ACCOUNT)
@@ -405,8 +412,14 @@ class AccountLoginIT {
 		meta.server().stubFor(mapping.atPriority(1));
 	}
 
+	private double logins(String outcome) {
+		Counter counter = this.meters.find("bot.accounts.logins").tag("outcome", outcome).counter();
+		return (counter != null) ? counter.count() : 0;
+	}
+
 	private void assertRefused(HttpResponse<String> page, LoginFailure failure, String details) {
 		assertThat(page.statusCode()).isEqualTo(failure.status().value());
+		assertThat(logins(failure.name().toLowerCase(java.util.Locale.ROOT))).as("counted").isPositive();
 		assertThat(page.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/html"));
 		assertThat(page.body()).contains("data-outcome=\"" + failure.name() + "\"")
