@@ -163,4 +163,37 @@ class ConnectedAccountsIT {
 		assertThat(redis.client().smembers(AccountKeys.IDS)).containsExactly(ACCOUNT);
 	}
 
+	@Test
+	void theConfiguredAccountComesFirstAndUnchangedAndEachConnectedAccountSendsWithItsOwnToken() {
+		ConnectedAccounts store = store(NEW_KEY);
+		store.save(account(OTHER, TOKEN));
+		store.save(account(AccountsTest.ACCOUNT, "IGAAa-login-of-the-environment-account"));
+		Accounts accounts = new ServedAccounts(AccountsTest.configured(AccountsTest.ACCOUNT, AccountsTest.TOKEN),
+				store);
+
+		assertThat(accounts.all()).containsExactly(new Account(AccountsTest.ACCOUNT, null, false),
+				new Account(OTHER, "lumen.456", false));
+		assertThat(accounts.accessTokenOf(AccountsTest.ACCOUNT)).as("the environment's token wins for its account")
+			.contains(AccessToken.of(AccountsTest.TOKEN));
+		assertThat(accounts.accessTokenOf(OTHER)).contains(AccessToken.of(TOKEN));
+		assertThat(accounts.find(OTHER)).contains(new Account(OTHER, "lumen.456", false));
+		assertThat(accounts.answering(OTHER)).isEqualTo(new Account(OTHER, "lumen.456", false));
+		assertThat(accounts.answering(AccountsTest.OTHER)).isEqualTo(new Account(AccountsTest.ACCOUNT, null, false));
+		assertThat(accounts.accessTokenOf(AccountsTest.OTHER)).contains(AccessToken.of(AccountsTest.TOKEN));
+		assertThat(accounts.toString()).doesNotContain(TOKEN).doesNotContain(AccountsTest.TOKEN);
+	}
+
+	@Test
+	void aConnectedAccountSendsEvenWhenTheEnvironmentsAccountIsTheSandbox() {
+		ConnectedAccounts store = store(NEW_KEY);
+		store.save(account(OTHER, TOKEN));
+		Accounts accounts = new ServedAccounts(AccountsTest.configured(null, null), store);
+
+		assertThat(accounts.all()).extracting(Account::sandbox).containsExactly(true, false);
+		assertThat(accounts.answering(OTHER).sandbox()).isFalse();
+		assertThat(accounts.accessTokenOf(OTHER)).contains(AccessToken.of(TOKEN));
+		assertThat(accounts.accessTokenOf(AccountsTest.OTHER)).as("an account not served follows the sandbox")
+			.isEmpty();
+	}
+
 }
