@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 
 import dev.dmbot.server.access.AccessKeys;
 import dev.dmbot.server.accounts.AccountKeys;
+import dev.dmbot.server.accounts.activity.ActivityKeys;
 import dev.dmbot.server.attribution.AttributionKeys;
 import dev.dmbot.server.context.ContextKeys;
 import dev.dmbot.server.conversation.CommentKeys;
@@ -60,6 +61,7 @@ class FeatureKeysTest {
 					"attribution/touch"),
 			new Example(AttributionKeys.conversions(ACCOUNT), "bot:{17841405822304914}:conversions",
 					"attribution/conversions"),
+			new Example(ActivityKeys.activity(ACCOUNT), "bot:{17841405822304914}:activity", "accounts/activity"),
 			new Example(AttributionKeys.recentConversions(ACCOUNT), "bot:{17841405822304914}:conversions:recent",
 					"attribution/conversions-recent"),
 			new Example(AttributionKeys.conversionsByTime(ACCOUNT), "bot:{17841405822304914}:conversions:by-time",

@@ -61,6 +61,12 @@ final class AccessErrors implements AuthenticationEntryPoint, AccessDeniedHandle
 		write(response, HttpStatus.FORBIDDEN, message);
 	}
 
+	/** A token bound to accounts, asking for another account's data or all of them. */
+	void outsideAccounts(HttpServletResponse response, String message) throws IOException {
+		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, REALM + ", error=\"insufficient_scope\"");
+		write(response, HttpStatus.FORBIDDEN, message);
+	}
+
 	void unavailable(HttpServletResponse response) throws IOException {
 		response.setHeader(HttpHeaders.RETRY_AFTER, "5");
 		write(response, HttpStatus.SERVICE_UNAVAILABLE,

@@ -73,14 +73,17 @@ class TokenController {
 			.body(new IssuedToken(request.name(), role, accounts.isEmpty() ? null : accounts, token.get()));
 	}
 
-	/** The accounts a token is bound to: Instagram account ids, for AGENT tokens only. */
+	/**
+	 * The accounts a token is bound to: Instagram account ids, for AGENT and ANALYST
+	 * tokens only.
+	 */
 	static List<String> accounts(List<String> requested, Role role) {
 		if (requested == null || requested.isEmpty()) {
 			return List.of();
 		}
-		if (role != Role.AGENT) {
-			throw new IllegalArgumentException("accounts bind an AGENT token to Instagram accounts; a " + role
-					+ " token sees every account, so leave accounts out");
+		if (role != Role.AGENT && role != Role.ANALYST) {
+			throw new IllegalArgumentException("accounts bind an AGENT or ANALYST token to Instagram accounts; a "
+					+ role + " token sees every account, so leave accounts out");
 		}
 		if (requested.size() > MAX_ACCOUNTS) {
 			throw new IllegalArgumentException(
@@ -127,8 +130,8 @@ class TokenController {
 	/**
 	 * The body of {@code POST /api/admin/tokens}.
 	 *
-	 * @param accounts for an AGENT token, the Instagram accounts whose conversations it
-	 * may see; absent or empty: all
+	 * @param accounts for an AGENT or ANALYST token, the Instagram accounts whose
+	 * conversations and data it may see; absent or empty: all
 	 */
 	record TokenRequest(String name, String role, List<String> accounts) {
 	}

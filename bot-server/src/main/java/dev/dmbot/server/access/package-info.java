@@ -19,9 +19,13 @@
  * The raw token is never available to controllers and must never be logged.
  *
  * <p>
- * An AGENT token may be bound to Instagram accounts ({@code "accounts"} in the creation
- * request); {@link Caller#of} gives a controller the caller's name, role and accounts,
- * and a controller serving conversations shows only those accounts' (answering 404 for
- * the others, so their existence is not revealed).
+ * An AGENT or ANALYST token may be bound to Instagram accounts ({@code "accounts"} in the
+ * creation request); {@link Caller#of} gives a controller the caller's name, role and
+ * accounts, and a controller serving conversations shows only those accounts' (answering
+ * 404 for the others, so their existence is not revealed). A bound ANALYST token reaches
+ * only requests that name one of its accounts (an {@code account} path variable or
+ * parameter) and those of handlers marked {@link FiltersAccounts}; everything spanning
+ * every account (rules, dead letters, experiments) needs an unbound token
+ * ({@link BoundAnalystInterceptor}).
  */
 package dev.dmbot.server.access;

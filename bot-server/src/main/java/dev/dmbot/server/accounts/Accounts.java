@@ -6,15 +6,13 @@ import java.util.Optional;
 import dev.dmbot.server.system.MetaProperties;
 
 /**
- * The Instagram accounts this server serves, and the one rule for an event addressed to
- * an account it does not serve.
+ * The Instagram accounts this server serves.
  * <p>
- * That rule is {@link #answering}: such an event is answered as the configured account
- * answers, with that account's token and settings, under its own account id (its
- * conversation keys, the Send API path). That is what the server did before accounts were
- * named, and set-ups rely on it (a sandbox server answering signed test events written
- * for another account id, as several integration tests do); issue 16 turns it into
- * "acknowledged, counted and dropped" here, in one place.
+ * The webhook stores only events addressed to an account served (the others are
+ * acknowledged, counted and dropped there), so {@link #answering} matters only for events
+ * stored before that rule: it answers them as the configured account answers, with that
+ * account's token and settings, under their own account id, as the server did before
+ * accounts were named.
  */
 public interface Accounts {
 

@@ -1,9 +1,12 @@
 package dev.dmbot.server.accounts;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -18,9 +21,11 @@ import dev.dmbot.server.system.TransientException;
  * event for a connected account is answered with that account's token; an event for any
  * other account follows the configured account (see {@link Accounts}).
  * <p>
- * The configured account never costs a Redis call; a connected account's token is read
- * (and decrypted) from Redis on each call, so a connection made on one instance holds on
- * every instance at once.
+ * The configured account never costs a Redis call. A connected account (or the absence of
+ * one) is read from Redis and kept for {@link #REMEMBERED}, so the webhook and the sends
+ * of a busy account, or a flood of events for an account not served, cost Redis one read
+ * per account in that time; a connection made on one instance holds on every instance
+ * within it.
  */
 @Component
 final class ServedAccounts implements Accounts {
@@ -29,7 +34,14 @@ final class ServedAccounts implements Accounts {
 
 	private final ConfiguredAccounts configured;
 
+	/** How long an instance keeps what it read of a connected account. */
+	static final Duration REMEMBERED = Duration.ofSeconds(5);
+
 	private final ConnectedAccounts connected;
+
+	private final Cache<String, Optional<AccountDetails>> details = remembered();
+
+	private final Cache<String, Optional<ConnectedAccount>> withTokens = remembered();
 
 	ServedAccounts(MetaProperties meta, ConnectedAccounts connected) {
 		this.configured = new ConfiguredAccounts(meta);
@@ -60,7 +72,8 @@ final class ServedAccounts implements Accounts {
 		if (configured.isPresent() || accountId == null) {
 			return configured;
 		}
-		return this.connected.details(accountId).map(AccountDetails::account);
+		// A failed read (TransientException) is not remembered: Caffeine keeps no entry.
+		return this.details.get(accountId, this.connected::details).map(AccountDetails::account);
 	}
 
 	@Override
@@ -72,7 +85,7 @@ final class ServedAccounts implements Accounts {
 	@Override
 	public Optional<AccessToken> accessTokenOf(String accountId) {
 		if (accountId != null && this.configured.find(accountId).isEmpty()) {
-			Optional<ConnectedAccount> connected = this.connected.find(accountId);
+			Optional<ConnectedAccount> connected = this.withTokens.get(accountId, this.connected::find);
 			if (connected.isPresent()) {
 				return Optional.of(connected.get().token());
 			}
@@ -83,6 +96,10 @@ final class ServedAccounts implements Accounts {
 	@Override
 	public String toString() {
 		return "ServedAccounts[configured=" + this.configured.account() + ", " + this.connected + "]";
+	}
+
+	private static <V> Cache<String, V> remembered() {
+		return Caffeine.newBuilder().expireAfterWrite(REMEMBERED).maximumSize(10_000).build();
 	}
 
 }

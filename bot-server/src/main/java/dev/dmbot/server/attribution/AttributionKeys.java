@@ -15,9 +15,27 @@ public final class AttributionKeys implements FeatureKeys {
 	/** A/B test counts of every account, one hash. */
 	public static final String EXPERIMENTS = "bot:experiments";
 
-	/** What the contact was last shown, for crediting a conversion. */
+	/**
+	 * What the contact was last shown, as releases before this one kept it; now fields of
+	 * the context hash ({@link ContactTouches}), moved there at start-up.
+	 */
 	public static String touch(String accountId, String senderId) {
 		return "bot:{" + accountId + ":" + senderId + "}:touch";
+	}
+
+	/** A glob of every {@link #touch} key, in every account. */
+	static final String TOUCHES = "bot:{*}:touch";
+
+	/**
+	 * {@code bot:{account:sender}:touch} → {@code bot:{account:sender}:ctx}, the context
+	 * hash under the same tag that the touches are now kept in; {@code null} for another
+	 * key that {@link #TOUCHES} matches.
+	 */
+	static String contextOfTouch(String key) {
+		String end = "}:touch";
+		boolean touches = key.startsWith("bot:{") && key.endsWith(end)
+				&& key.indexOf('}') == key.length() - end.length();
+		return touches ? key.substring(0, key.length() - "touch".length()) + "ctx" : null;
 	}
 
 	/** The account's conversions by id. */
@@ -43,10 +61,9 @@ public final class AttributionKeys implements FeatureKeys {
 	@Override
 	public List<KeyFamily> families() {
 		String conversionsKept = "bot.conversions.retention (365d)";
-		return List.of(
-				KeyFamily.person("attribution", "touch", "bot:{<account>:<sender>}:touch")
-					.erased(Erasure.deleteKey())
-					.kept("bot.context.retention (90d) after the last write (a turn sets it again at most every 30 s)"),
+		return List.of(KeyFamily.person("attribution", "touch", "bot:{<account>:<sender>}:touch")
+			.erased(Erasure.deleteKey())
+			.kept("written by earlier releases only: moved into the context hash (fields _touch.*) at start-up"),
 				KeyFamily.account("attribution", "conversions", "bot:{<account>}:conversions")
 					.erased(Erasure.by(ConversionPersonalData.class))
 					.kept(conversionsKept),

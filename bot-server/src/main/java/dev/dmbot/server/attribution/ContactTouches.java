@@ -10,19 +10,33 @@ import redis.clients.jedis.UnifiedJedis;
 
 import dev.dmbot.server.platform.redis.ConversationReads;
 import dev.dmbot.server.platform.redis.TurnWrites;
+import dev.dmbot.server.context.ContextKeys;
 import dev.dmbot.server.context.ContextProperties;
 import dev.dmbot.server.workbook.Exposure;
 
 /**
- * Each person's {@link Touches}, in a Redis hash beside their context (same hash tag, so
- * both are written in one transaction even on Redis Cluster) and kept as long.
+ * Each person's {@link Touches}, kept as fields of their context hash
+ * ({@code _touch.variant.<experiment>}, {@code _touch.last.rule},
+ * {@code _touch.last.flow}, {@code _touch.last.at}, {@code _touch.awaiting}): the turn
+ * reads them with the context and writes them with it, at no command of their own, and
+ * they are kept and erased with it. Releases before kept them in a hash of their own,
+ * {@link AttributionKeys#touch}, which {@link TouchesMove} moves here at start-up.
  */
 @Component
 public class ContactTouches {
 
-	private static final String VARIANT_PREFIX = "variant.";
+	/** What the name of each field of the touches starts with. */
+	static final String FIELDS = ContextKeys.featureFields("touch");
 
-	private static final String AWAITING = "awaiting";
+	private static final String VARIANT_PREFIX = FIELDS + "variant.";
+
+	private static final String LAST_RULE = FIELDS + "last.rule";
+
+	private static final String LAST_FLOW = FIELDS + "last.flow";
+
+	private static final String LAST_AT = FIELDS + "last.at";
+
+	private static final String AWAITING = FIELDS + "awaiting";
 
 	private final UnifiedJedis redis;
 
@@ -34,12 +48,13 @@ public class ContactTouches {
 	}
 
 	public Touches load(String accountId, String senderId) {
-		return parse(this.redis.hgetAll(AttributionKeys.touch(accountId, senderId)));
+		return parse(this.redis.hgetAll(ContextKeys.context(accountId, senderId)));
 	}
 
 	/** Adds the read of a person's touches to the pipeline that reads a turn. */
 	Supplier<Touches> read(ConversationReads reads, String accountId, String senderId) {
-		Supplier<Map<String, String>> hash = reads.hashOf(AttributionKeys.touch(accountId, senderId));
+		// The context's own read: no command of its own.
+		Supplier<Map<String, String>> hash = reads.hashOf(ContextKeys.context(accountId, senderId));
 		return () -> parse(hash.get());
 	}
 
@@ -53,8 +68,8 @@ public class ContactTouches {
 				variants.put(field.substring(VARIANT_PREFIX.length()), value);
 			}
 		});
-		String lastAt = hash.get("last.at");
-		return new Touches(variants, hash.get("last.rule"), hash.get("last.flow"),
+		String lastAt = hash.get(LAST_AT);
+		return new Touches(variants, hash.get(LAST_RULE), hash.get(LAST_FLOW),
 				(lastAt != null) ? Instant.parse(lastAt) : null, exposure(hash.get(AWAITING)));
 	}
 
@@ -68,32 +83,24 @@ public class ContactTouches {
 			Instant at) {
 		Map<String, String> fields = new LinkedHashMap<>();
 		if (rule != null) {
-			fields.put("last.rule", rule);
+			fields.put(LAST_RULE, rule);
 		}
 		if (flow != null) {
-			fields.put("last.flow", flow);
+			fields.put(LAST_FLOW, flow);
 		}
-		fields.put("last.at", at.toString());
+		fields.put(LAST_AT, at.toString());
 		if (exposure != null) {
 			fields.put(VARIANT_PREFIX + exposure.experiment(), exposure.variant());
 		}
-		// last.at is in every write: a hash this finds without it is new.
-		writes.hset(AttributionKeys.touch(accountId, senderId), fields, this.retention.retention());
-	}
-
-	/**
-	 * Sets the expiry of a person's touches when the turn sets the person's, also on a
-	 * turn that does not write them.
-	 */
-	void keep(TurnWrites writes, String accountId, String senderId) {
-		writes.expire(AttributionKeys.touch(accountId, senderId), this.retention.retention());
+		// With the context's fields, in its HSET.
+		writes.hset(ContextKeys.context(accountId, senderId), fields, this.retention.retention());
 	}
 
 	/**
 	 * The tested wording reached the person: their next message counts as a reply to it.
 	 */
 	void sent(String accountId, String senderId, Exposure exposure) {
-		this.redis.hset(AttributionKeys.touch(accountId, senderId), AWAITING,
+		this.redis.hset(ContextKeys.context(accountId, senderId), AWAITING,
 				exposure.experiment() + "|" + exposure.variant());
 	}
 
@@ -102,7 +109,7 @@ public class ContactTouches {
 	 * message handled again after a crash, or by two instances, counts once.
 	 */
 	Exposure claimReply(String accountId, String senderId) {
-		String awaiting = this.redis.hget(AttributionKeys.touch(accountId, senderId), AWAITING);
+		String awaiting = this.redis.hget(ContextKeys.context(accountId, senderId), AWAITING);
 		return claim(accountId, senderId, exposure(awaiting));
 	}
 
@@ -111,7 +118,7 @@ public class ContactTouches {
 	 * round trip when no tested wording awaits an answer.
 	 */
 	Exposure claim(String accountId, String senderId, Exposure awaiting) {
-		if (awaiting == null || this.redis.hdel(AttributionKeys.touch(accountId, senderId), AWAITING) == 0) {
+		if (awaiting == null || this.redis.hdel(ContextKeys.context(accountId, senderId), AWAITING) == 0) {
 			return null;
 		}
 		return awaiting;

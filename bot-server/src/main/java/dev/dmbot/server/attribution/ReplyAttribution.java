@@ -87,14 +87,6 @@ public class ReplyAttribution {
 	}
 
 	/**
-	 * With a turn's writes, after {@link #decided} if it was called: the person's touches
-	 * are kept as long as their context, also when this turn does not write them.
-	 */
-	public void keep(TurnWrites writes, String accountId, String senderId) {
-		this.touches.keep(writes, accountId, senderId);
-	}
-
-	/**
 	 * Once the decision is stored: a person given a wording for the first time counts.
 	 */
 	public void given(String accountId, VariantChoice choice, Exposure exposure) {

@@ -12,6 +12,23 @@ import dev.dmbot.server.platform.redis.KeyFamily;
 @Component
 public final class ContextKeys implements FeatureKeys {
 
+	/**
+	 * What starts the name of every field that another feature keeps in the context hash
+	 * (the A/B touches, the reply pending delivery), so that it is read and written with
+	 * the context, in the turn's one read and one write. The context never reads such a
+	 * field as its own, and no variable an analyst sets can be named so: attributes are
+	 * stored as {@code attr.<name>}, flow answers as {@code slot.<name>}.
+	 */
+	public static final String FEATURE_FIELDS = "_";
+
+	/**
+	 * The prefix of the fields {@code feature} keeps in the context hash:
+	 * {@code _<feature>.}.
+	 */
+	public static String featureFields(String feature) {
+		return FEATURE_FIELDS + feature + ".";
+	}
+
 	/** The conversation's context hash. */
 	public static String context(String accountId, String senderId) {
 		return "bot:{" + accountId + ":" + senderId + "}:ctx";

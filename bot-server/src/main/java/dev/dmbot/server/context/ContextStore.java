@@ -28,6 +28,12 @@ import dev.dmbot.server.platform.redis.RedisTransactions;
  * {@code done.}, the language the customer writes in the field {@code language}, and when
  * a turn last set the expiries of the person's keys the field {@code expiriesSetAt} (see
  * {@link TurnWrites}).
+ * <p>
+ * Fields whose names start with {@link ContextKeys#FEATURE_FIELDS} belong to other
+ * features, which keep there what they need of the person in every turn (read with the
+ * context's {@code HGETALL}, written with its {@code HSET}). The context reads none of
+ * them, so they never reach the variables, attributes or flow answers that the rules, the
+ * inbox, the contacts API or the templates see.
  */
 @Component
 public class ContextStore {

@@ -13,8 +13,10 @@ import dev.dmbot.server.platform.redis.KeyFamily;
 public final class ConversationKeys implements FeatureKeys {
 
 	/**
-	 * The reply decided for one event of the conversation {@code account:sender}, until
-	 * it is delivered; once delivered, also the event's handled marker.
+	 * The reply delivered for one event of the conversation {@code account:sender}, also
+	 * the event's handled marker. Releases before this one kept the reply decided and not
+	 * yet delivered here too; it is now a field of the context hash
+	 * ({@code ReplyLedger}).
 	 */
 	public static String reply(String conversationId, String dedupKey) {
 		return "bot:{" + conversationId + "}:reply:" + dedupKey;

@@ -71,21 +71,18 @@ class TurnCommitter {
 			this.conversationLog.append(writes, event.accountId(), event.senderId(), outcome.inbound());
 			TurnOutcome.Attributed decided = null;
 			if (outcome.reply() != null) {
-				this.ledger.decided(transaction, event, outcome.reply(), outcome.trail());
+				this.ledger.decided(writes, event, outcome.reply(), outcome.trail());
 				decided = outcome.decided();
 			}
 			if (decided != null) {
 				this.attribution.decided(writes, event.accountId(), event.senderId(), decided.rule(), decided.flow(),
 						decided.exposure(), this.clock.instant());
 			}
-			else {
-				this.attribution.keep(writes, event.accountId(), event.senderId());
-			}
 			this.guardrails.record(transaction, event, outcome.guardrail(), outcome.outgoing());
 			if (outcome.handled()) {
 				this.processed.mark(transaction, event);
 			}
-			transaction.exec();
+			writes.exec();
 		}
 		writes.settle();
 		this.guardrails.recorded(outcome.guardrail(), outcome.outgoing());

@@ -2,10 +2,8 @@ package dev.dmbot.server.entities;
 
 import java.time.Clock;
 import java.time.DateTimeException;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -61,26 +59,11 @@ public final class DateParser {
 		}
 	}
 
-	private static final Map<String, DayOfWeek> WEEKDAYS = Map.ofEntries(Map.entry("monday", DayOfWeek.MONDAY),
-			Map.entry("tuesday", DayOfWeek.TUESDAY), Map.entry("wednesday", DayOfWeek.WEDNESDAY),
-			Map.entry("thursday", DayOfWeek.THURSDAY), Map.entry("friday", DayOfWeek.FRIDAY),
-			Map.entry("saturday", DayOfWeek.SATURDAY), Map.entry("sunday", DayOfWeek.SUNDAY),
-			Map.entry("segunda", DayOfWeek.MONDAY), Map.entry("terca", DayOfWeek.TUESDAY),
-			Map.entry("quarta", DayOfWeek.WEDNESDAY), Map.entry("quinta", DayOfWeek.THURSDAY),
-			Map.entry("sexta", DayOfWeek.FRIDAY), Map.entry("sabado", DayOfWeek.SATURDAY),
-			Map.entry("domingo", DayOfWeek.SUNDAY), Map.entry("lunes", DayOfWeek.MONDAY),
-			Map.entry("martes", DayOfWeek.TUESDAY), Map.entry("miercoles", DayOfWeek.WEDNESDAY),
-			Map.entry("jueves", DayOfWeek.THURSDAY), Map.entry("viernes", DayOfWeek.FRIDAY));
+	private static final List<String> FULL_MONTH_NAMES = List.copyOf(FULL_MONTHS.keySet());
 
-	/**
-	 * Portuguese weekday names that are also ordinals ("segunda vez", "quinta" a farm):
-	 * they need a cue.
-	 */
-	private static final List<String> AMBIGUOUS_WEEKDAYS = List.of("segunda", "terca", "quarta", "quinta", "sexta");
+	private static final String NOT_AFTER_LETTER = DatePatterns.NOT_AFTER_LETTER;
 
-	private static final String NOT_AFTER_LETTER = "(?<![\\p{L}\\d])";
-
-	private static final String NOT_BEFORE_LETTER = "(?![\\p{L}\\d])";
+	private static final String NOT_BEFORE_LETTER = DatePatterns.NOT_BEFORE_LETTER;
 
 	private static final Pattern ISO = Pattern
 		.compile("(?<![\\d/.,-])(?<y>\\d{4})(?<sep>[-/])(?<mo>\\d{1,2})\\k<sep>(?<d>\\d{1,2})(?!\\d|[/.,:-]\\d)");
@@ -110,44 +93,6 @@ public final class DateParser {
 			+ "(?:no |a |el |o )?(?:inicio|final|fim|principio|comienzo) de|start of|end of|beginning of)\\s{1,3}"
 			+ "(?:de\\s{1,3})?(?<mo>" + alternation(FULL_MONTHS) + ")" + NOT_BEFORE_LETTER);
 
-	private static final String NUMBER_WORDS = "a couple of|a few|couple of|an|a|one|two|three|four|five|six|seven|"
-			+ "eight|nine|ten|uma|um|dois|duas|tres|quatro|cinco|seis|sete|oito|nove|dez|una|un|uno|dos|cuatro|siete|"
-			+ "ocho|nueve|diez|quinze|quince|fifteen";
-
-	private static final String UNITS = "days?|dias?|weeks?|semanas?|months?|meses|mes|years?|anos?";
-
-	private static final Pattern IN_N = Pattern.compile(NOT_AFTER_LETTER
-			+ "(?:(?:in|within|daqui a|dentro de|de aqui a|em|en|after|depois de|despues de)\\s{1,3}(?<n>\\d{1,3}|"
-			+ NUMBER_WORDS + ")\\s{1,3}(?<u>" + UNITS + ")|(?<n2>\\d{1,3}|" + NUMBER_WORDS + ")\\s{1,3}(?<u2>" + UNITS
-			+ ")\\s{1,3}(?:from now|from today|a partir de hoje|a partir de hoy))" + NOT_BEFORE_LETTER);
-
-	private static final Pattern WEEKDAY = Pattern.compile(NOT_AFTER_LETTER
-			+ "(?:(?<pre>next|this|coming|on|by|until|proxima|proximo|esta|este|nesta|neste|na|no|ate|ate a|el proximo|"
-			+ "la proxima|el|hasta el|para el|para a|para|this coming)\\s{1,3})?(?<wd>"
-			+ String.join("|", WEEKDAYS.keySet()) + ")(?<feira>[- ]feira)?(?:\\s{1,3}(?<after>que vem|que viene))?"
-			+ NOT_BEFORE_LETTER + "(?!\\s{1,3}(?:vez|vezes|parte|mao|classe|opcao|fase|via)(?![a-z]))");
-
-	private static final Map<Pattern, Relative> RELATIVES = new LinkedHashMap<>();
-
-	static {
-		relative("(?:the )?day after tomorrow|depois de amanha|pasado manana", 2, false);
-		relative("tomorrow|amanha|(?<!la |esta |pasado |por la )manana", 1, false);
-		relative("today|tonight|hoje|hoy|esta noite|esta noche", 0, false);
-		relative("asap|a\\.s\\.a\\.p\\.?|as soon as possible|right away|immediately|right now|o quanto antes|"
-				+ "quanto antes|o mais rapido possivel|o mais breve possivel|imediatamente|lo antes posible|"
-				+ "lo mas pronto posible|cuanto antes|inmediatamente|ya mismo", 0, true);
-		RELATIVES.put(phrase("(?:this |next |the |este |neste |no |nesse |el |proximo |el proximo |o proximo )?"
-				+ "(?:weekend|fim de semana|fin de semana|finde)"), (today) -> weekend(today));
-		RELATIVES.put(phrase("next week|(?:a |na )?proxima semana|(?:na )?semana que vem|(?:la )?semana que viene"),
-				(today) -> new ParsedDate(today.with(TemporalAdjusters.next(DayOfWeek.MONDAY)), true));
-		RELATIVES.put(phrase("this week|esta semana|nesta semana|this month|este mes|neste mes"),
-				(today) -> new ParsedDate(today, true));
-		RELATIVES.put(phrase("next month|(?:o |no |el )?proximo mes|(?:no |el )?mes que (?:vem|viene)"),
-				(today) -> new ParsedDate(today.plusMonths(1).withDayOfMonth(1), true));
-		RELATIVES.put(phrase("next year|(?:o |no |el )?proximo ano|(?:no |el )?ano que (?:vem|viene)"),
-				(today) -> new ParsedDate(today.plusYears(1).withDayOfYear(1), true));
-	}
-
 	private final Clock clock;
 
 	private final ZoneId zone;
@@ -175,9 +120,9 @@ public final class DateParser {
 	public List<Found<ParsedDate>> findAll(String text, Locale hint) {
 		try {
 			List<Found<ParsedDate>> found = new ArrayList<>();
-			for (Candidate candidate : scan(Folded.bounded(text), hint)) {
-				if (candidate.problem == null) {
-					found.add(candidate.found);
+			for (DateCandidate candidate : scan(Folded.bounded(text), hint)) {
+				if (candidate.problem() == null) {
+					found.add(candidate.found());
 				}
 			}
 			return found;
@@ -197,18 +142,18 @@ public final class DateParser {
 			if (text.isBlank()) {
 				return Validation.rejected("the answer is empty");
 			}
-			List<Candidate> candidates = scan(text, hint);
+			List<DateCandidate> candidates = scan(text, hint);
 			if (candidates.isEmpty()) {
 				return Validation.rejected("there is no date in it");
 			}
-			Candidate first = candidates.get(0);
-			if (first.problem != null) {
-				return Validation.rejected(first.problem);
+			DateCandidate first = candidates.get(0);
+			if (first.problem() != null) {
+				return Validation.rejected(first.problem());
 			}
-			if (first.found.value().date().isBefore(today())) {
-				return Validation.rejected(first.found.value().date() + " is in the past");
+			if (first.found().value().date().isBefore(today())) {
+				return Validation.rejected(first.found().value().date() + " is in the past");
 			}
-			return Validation.accepted(first.found.value());
+			return Validation.accepted(first.found().value());
 		}
 		catch (RuntimeException | StackOverflowError ex) {
 			return Validation.rejected("it could not be read as a date");
@@ -219,25 +164,26 @@ public final class DateParser {
 		return LocalDate.ofInstant(this.clock.instant(), this.zone);
 	}
 
-	private interface Relative {
-
-		ParsedDate from(LocalDate today);
-
-	}
-
-	private record Candidate(Found<ParsedDate> found, String problem) {
-
-		int length() {
-			return this.found.end() - this.found.start();
-		}
-
-	}
-
-	private List<Candidate> scan(String text, Locale hint) {
+	private List<DateCandidate> scan(String text, Locale hint) {
 		String folded = Folded.fold(text);
 		LocalDate today = today();
-		boolean monthFirst = hint != null && "US".equalsIgnoreCase(hint.getCountry());
-		List<Candidate> all = new ArrayList<>();
+		List<DateCandidate> all = new ArrayList<>();
+		// Every absolute pattern needs a digit; most messages have none.
+		if (hasDigit(folded)) {
+			absolute(text, folded, today, hint != null && "US".equalsIgnoreCase(hint.getCountry()), all);
+		}
+		if (DateCandidate.mayMatch(folded, FULL_MONTH_NAMES)) {
+			for (Matcher m = MONTH_ALONE.matcher(folded); m.find();) {
+				all.add(DateCandidate.of(text, m,
+						new ParsedDate(firstOfMonth(today, FULL_MONTHS.get(m.group("mo"))), true)));
+			}
+		}
+		all.addAll(RelativeDates.scan(text, folded, today));
+		return withoutOverlaps(all);
+	}
+
+	private static void absolute(String text, String folded, LocalDate today, boolean monthFirst,
+			List<DateCandidate> all) {
 		for (Matcher m = ISO.matcher(folded); m.find();) {
 			all.add(absolute(text, m, today, m.group("y"), number(m.group("mo")), number(m.group("d"))));
 		}
@@ -260,50 +206,40 @@ public final class DateParser {
 		}
 		for (Matcher m = MONTH_YEAR.matcher(folded); m.find();) {
 			LocalDate first = LocalDate.of(number(m.group("y")), FULL_MONTHS.get(m.group("mo")), 1);
-			all.add(found(text, m, new ParsedDate(first, true)));
+			all.add(DateCandidate.of(text, m, new ParsedDate(first, true)));
 		}
-		for (Matcher m = MONTH_ALONE.matcher(folded); m.find();) {
-			all.add(found(text, m, new ParsedDate(firstOfMonth(today, FULL_MONTHS.get(m.group("mo"))), true)));
-		}
-		for (Matcher m = IN_N.matcher(folded); m.find();) {
-			String n = (m.group("n") != null) ? m.group("n") : m.group("n2");
-			String unit = (m.group("u") != null) ? m.group("u") : m.group("u2");
-			all.add(found(text, m, later(today, count(n), unit)));
-		}
-		for (Matcher m = WEEKDAY.matcher(folded); m.find();) {
-			Candidate weekday = weekday(text, m, today);
-			if (weekday != null) {
-				all.add(weekday);
+	}
+
+	private static boolean hasDigit(String folded) {
+		for (int i = 0; i < folded.length(); i++) {
+			char c = folded.charAt(i);
+			if (c >= '0' && c <= '9') {
+				return true;
 			}
 		}
-		for (Map.Entry<Pattern, Relative> relative : RELATIVES.entrySet()) {
-			for (Matcher m = relative.getKey().matcher(folded); m.find();) {
-				all.add(found(text, m, relative.getValue().from(today)));
-			}
-		}
-		return withoutOverlaps(all);
+		return false;
 	}
 
 	/**
 	 * The longest readings win ("dia 5 de dezembro" over "dia 5"), then the earliest; in
 	 * text order.
 	 */
-	private static List<Candidate> withoutOverlaps(List<Candidate> all) {
-		all.sort(Comparator.comparingInt(Candidate::length)
+	private static List<DateCandidate> withoutOverlaps(List<DateCandidate> all) {
+		all.sort(Comparator.comparingInt(DateCandidate::length)
 			.reversed()
-			.thenComparing(Comparator.comparingInt((Candidate c) -> c.found.start())));
-		List<Candidate> kept = new ArrayList<>();
-		for (Candidate candidate : all) {
+			.thenComparing(Comparator.comparingInt((DateCandidate c) -> c.found().start())));
+		List<DateCandidate> kept = new ArrayList<>();
+		for (DateCandidate candidate : all) {
 			if (kept.stream()
-				.noneMatch((other) -> other.found.overlaps(candidate.found.start(), candidate.found.end()))) {
+				.noneMatch((other) -> other.found().overlaps(candidate.found().start(), candidate.found().end()))) {
 				kept.add(candidate);
 			}
 		}
-		kept.sort(Comparator.comparingInt((Candidate c) -> c.found.start()));
+		kept.sort(Comparator.comparingInt((DateCandidate c) -> c.found().start()));
 		return kept;
 	}
 
-	private static Candidate numeric(String text, Matcher m, LocalDate today, boolean monthFirst, String year) {
+	private static DateCandidate numeric(String text, Matcher m, LocalDate today, boolean monthFirst, String year) {
 		int a = number(m.group("a"));
 		int b = number(m.group("b"));
 		int day = monthFirst ? b : a;
@@ -318,7 +254,7 @@ public final class DateParser {
 		return absolute(text, m, today, year, month, day);
 	}
 
-	private static Candidate absolute(String text, Matcher m, LocalDate today, String year, int month, int day) {
+	private static DateCandidate absolute(String text, Matcher m, LocalDate today, String year, int month, int day) {
 		try {
 			if (year == null) {
 				LocalDate date = LocalDate.of(today.getYear(), month, (month == 2 && day == 29) ? 28 : day);
@@ -328,30 +264,28 @@ public final class DateParser {
 				else if (date.isBefore(today)) {
 					date = date.plusYears(1);
 				}
-				return found(text, m, new ParsedDate(date, false));
+				return DateCandidate.of(text, m, new ParsedDate(date, false));
 			}
 			int y = number(year);
 			if (year.length() == 2) {
 				y += 2000;
 			}
-			return found(text, m, new ParsedDate(LocalDate.of(y, month, day), false));
+			return DateCandidate.of(text, m, new ParsedDate(LocalDate.of(y, month, day), false));
 		}
 		catch (DateTimeException ex) {
-			return new Candidate(new Found<>(null, m.start(), m.end(), text.substring(m.start(), m.end())),
-					"there is no such day as \"" + text.substring(m.start(), m.end()) + "\"");
+			return DateCandidate.noSuchDay(text, m);
 		}
 	}
 
 	/** "dia 15", "on the 3rd": the next such day, this month or a later one. */
-	private static Candidate dayAlone(String text, Matcher m, LocalDate today, int day) {
+	private static DateCandidate dayAlone(String text, Matcher m, LocalDate today, int day) {
 		LocalDate month = today.withDayOfMonth(1);
 		for (int i = 0; i < 12; i++, month = month.plusMonths(1)) {
 			if (day >= 1 && day <= month.lengthOfMonth() && !month.withDayOfMonth(day).isBefore(today)) {
-				return found(text, m, new ParsedDate(month.withDayOfMonth(day), false));
+				return DateCandidate.of(text, m, new ParsedDate(month.withDayOfMonth(day), false));
 			}
 		}
-		return new Candidate(new Found<>(null, m.start(), m.end(), text.substring(m.start(), m.end())),
-				"there is no such day as \"" + text.substring(m.start(), m.end()) + "\"");
+		return DateCandidate.noSuchDay(text, m);
 	}
 
 	private static LocalDate nextLeapDay(LocalDate today) {
@@ -362,30 +296,6 @@ public final class DateParser {
 		}
 	}
 
-	private static Candidate weekday(String text, Matcher m, LocalDate today) {
-		String name = m.group("wd");
-		String pre = m.group("pre");
-		if (AMBIGUOUS_WEEKDAYS.contains(name) && pre == null && m.group("feira") == null && m.group("after") == null) {
-			return null;
-		}
-		DayOfWeek day = WEEKDAYS.get(name);
-		boolean thisOne = pre != null && (pre.startsWith("this") || pre.startsWith("est") || pre.startsWith("nest"));
-		LocalDate date = (thisOne && today.getDayOfWeek() == day) ? today : today.with(TemporalAdjusters.next(day));
-		int start = (pre != null
-				&& (pre.equals("on") || pre.equals("na") || pre.equals("no") || pre.equals("el") || pre.equals("para")))
-						? m.start("wd") : m.start();
-		return new Candidate(new Found<>(new ParsedDate(date, false), start, m.end(), text.substring(start, m.end())),
-				null);
-	}
-
-	private static ParsedDate weekend(LocalDate today) {
-		DayOfWeek day = today.getDayOfWeek();
-		if (day == DayOfWeek.SATURDAY || day == DayOfWeek.SUNDAY) {
-			return new ParsedDate(today, true);
-		}
-		return new ParsedDate(today.with(TemporalAdjusters.next(DayOfWeek.SATURDAY)), true);
-	}
-
 	private static LocalDate firstOfMonth(LocalDate today, int month) {
 		if (month == today.getMonthValue()) {
 			return today;
@@ -394,63 +304,8 @@ public final class DateParser {
 		return first.isBefore(today) ? first.plusYears(1) : first;
 	}
 
-	private static ParsedDate later(LocalDate today, int n, String unit) {
-		if (unit.startsWith("d")) {
-			return new ParsedDate(today.plusDays(n), false);
-		}
-		if (unit.startsWith("w") || unit.startsWith("s")) {
-			return new ParsedDate(today.plusWeeks(n), true);
-		}
-		if (unit.startsWith("m")) {
-			return new ParsedDate(today.plusMonths(n), true);
-		}
-		return new ParsedDate(today.plusYears(n), true);
-	}
-
-	private static int count(String written) {
-		if (Character.isDigit(written.charAt(0))) {
-			return number(written);
-		}
-		switch (written) {
-			case "a", "an", "one", "um", "uma", "un", "una", "uno":
-				return 1;
-			case "two", "dois", "duas", "dos", "a couple of", "couple of":
-				return 2;
-			case "three", "tres", "a few":
-				return 3;
-			case "four", "quatro", "cuatro":
-				return 4;
-			case "five", "cinco":
-				return 5;
-			case "six", "seis":
-				return 6;
-			case "seven", "sete", "siete":
-				return 7;
-			case "eight", "oito", "ocho":
-				return 8;
-			case "nine", "nove", "nueve":
-				return 9;
-			case "ten", "dez", "diez":
-				return 10;
-			default:
-				return 15;
-		}
-	}
-
 	private static int number(String digits) {
 		return Integer.parseInt(digits);
-	}
-
-	private static Candidate found(String text, Matcher m, ParsedDate date) {
-		return new Candidate(new Found<>(date, m.start(), m.end(), text.substring(m.start(), m.end())), null);
-	}
-
-	private static void relative(String regex, int days, boolean approximate) {
-		RELATIVES.put(phrase(regex), (today) -> new ParsedDate(today.plusDays(days), approximate));
-	}
-
-	private static Pattern phrase(String regex) {
-		return Pattern.compile(NOT_AFTER_LETTER + "(?:" + regex + ")" + NOT_BEFORE_LETTER);
 	}
 
 	private static String alternation(Map<String, Integer> names) {

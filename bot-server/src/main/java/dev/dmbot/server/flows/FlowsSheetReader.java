@@ -47,17 +47,11 @@ final class FlowsSheetReader {
 
 	static final String NAME = "Flows";
 
-	private static final Pattern NAME_PATTERN = Pattern.compile("[a-z0-9_]+");
-
 	private static final Pattern RANGE = Pattern.compile("(\\d[\\d,_ ]*)\\s*(?:-|–|\\.\\.|to)\\s*(\\d[\\d,_ ]*)");
 
 	private static final int MAX_ATTEMPTS = 10;
 
 	private static final int DEFAULT_ATTEMPTS = 3;
-
-	private static final int MAX_QUICK_REPLIES = 13;
-
-	private static final int MAX_TITLE_LENGTH = 20;
 
 	enum Title {
 
@@ -247,7 +241,7 @@ final class FlowsSheetReader {
 			Map<Title, SheetCell> row = cells(sheet, r, columns);
 			SheetCell flowCell = row.get(Title.FLOW);
 			if (!flowCell.value().isEmpty()) {
-				flow = name(flowCell, "flow");
+				flow = FlowCells.name(flowCell, "flow");
 			}
 			else if (flow == null) {
 				throw flowCell.error("the first step of the table names no flow.",
@@ -273,7 +267,7 @@ final class FlowsSheetReader {
 			if (flowCell.value().isEmpty()) {
 				throw flowCell.error("this endings row names no flow.", "write the name of the flow it completes.");
 			}
-			name(flowCell, "flow");
+			FlowCells.name(flowCell, "flow");
 			rows.add(row);
 		}
 		return r;
@@ -284,7 +278,7 @@ final class FlowsSheetReader {
 		if (stepCell.value().isEmpty()) {
 			throw stepCell.error("this step has no name.", "name it, e.g. budget (lowercase letters, digits and _).");
 		}
-		String name = name(stepCell, "step");
+		String name = FlowCells.name(stepCell, "step");
 		if (name.equals(FlowStep.DONE)) {
 			throw stepCell.error("\"done\" is the word a Next cell uses to end the flow, so no step may be called so.",
 					"choose another name.");
@@ -297,7 +291,7 @@ final class FlowsSheetReader {
 			throw askCell.error("the step has no question.", "write what the bot asks.");
 		}
 		SheetCell slotCell = row.get(Title.SLOT);
-		String slot = slotCell.value().isEmpty() ? name : name(slotCell, "slot");
+		String slot = slotCell.value().isEmpty() ? name : FlowCells.name(slotCell, "slot");
 		SheetCell expectCell = row.get(Title.EXPECT);
 		Expect expect = Expect.named(expectCell.value())
 			.orElseThrow(() -> expectCell.error(
@@ -312,7 +306,7 @@ final class FlowsSheetReader {
 		String region = null;
 		switch (expect) {
 			case CHOICE, TEXT -> {
-				options.addAll(options(optionsCell, expect));
+				options.addAll(FlowCells.options(optionsCell, expect));
 				if (expect == Expect.CHOICE && options.size() < 2) {
 					throw optionsCell.error("a choice needs at least two options.",
 							"write them as Title>value; Title>value, e.g. Renovation>renovation; New home>new home.");
@@ -349,7 +343,7 @@ final class FlowsSheetReader {
 				}
 			}
 		}
-		recognise(row.get(Title.ALSO_RECOGNISE), expect, options);
+		FlowCells.recognise(row.get(Title.ALSO_RECOGNISE), expect, options);
 		SheetCell reaskCell = row.get(Title.REASK);
 		SheetCell attemptsCell = row.get(Title.ATTEMPTS);
 		int attempts = DEFAULT_ATTEMPTS;
@@ -369,11 +363,11 @@ final class FlowsSheetReader {
 		SheetCell nextCell = row.get(Title.NEXT);
 		if (!nextCell.value().isEmpty()) {
 			if (!nextCell.value().contains("->")) {
-				next.add(new Route(Condition.ELSE, name(nextCell, "step")));
+				next.add(new Route(Condition.ELSE, FlowCells.name(nextCell, "step")));
 			}
 			else {
-				for (Map.Entry<Condition, String> part : conditional(nextCell, expect, options).entrySet()) {
-					next.add(new Route(part.getKey(), nameIn(nextCell, part.getValue())));
+				for (Map.Entry<Condition, String> part : FlowCells.conditional(nextCell, expect, options).entrySet()) {
+					next.add(new Route(part.getKey(), FlowCells.nameIn(nextCell, part.getValue())));
 				}
 			}
 		}
@@ -381,190 +375,19 @@ final class FlowsSheetReader {
 		SheetCell scoreCell = row.get(Title.SCORE);
 		if (!scoreCell.value().isEmpty()) {
 			if (!scoreCell.value().contains("->")) {
-				score.add(new Points(Condition.ELSE, points(scoreCell, scoreCell.value())));
+				score.add(new Points(Condition.ELSE, FlowCells.points(scoreCell, scoreCell.value())));
 			}
 			else {
-				for (Map.Entry<Condition, String> part : conditional(scoreCell, expect, options).entrySet()) {
-					score.add(new Points(part.getKey(), points(scoreCell, part.getValue())));
+				for (Map.Entry<Condition, String> part : FlowCells.conditional(scoreCell, expect, options).entrySet()) {
+					score.add(new Points(part.getKey(), FlowCells.points(scoreCell, part.getValue())));
 				}
 			}
 		}
-		FollowUp nudge = nudge(row.get(Title.FOLLOW_UP));
+		FollowUp nudge = FlowCells.nudge(row.get(Title.FOLLOW_UP));
 		FlowStep step = new FlowStep(name, slot, askCell.value(), expect, options, min, max, region,
 				reaskCell.value().isEmpty() ? null : reaskCell.value(), attempts, next, score, stepCell.row(),
 				(nudge != null) ? nudge.delay() : null, (nudge != null) ? nudge.text() : null);
 		return new DraftStep(step, row, stepCell.sheet());
-	}
-
-	/**
-	 * A step's Follow up: a reminder when its question stays unanswered, written like the
-	 * Replies sheet's ({@code 1 hour: Still there? …}) and held to the same 24-hour
-	 * window.
-	 */
-	private static FollowUp nudge(SheetCell cell) {
-		if (cell.value().isEmpty()) {
-			return null;
-		}
-		String example = "write the delay, a colon and the message, e.g. \"1 hour: Still there? Just tap an answer "
-				+ "above and we'll carry on 🙂\".";
-		int colon = cell.value().indexOf(':');
-		if (colon < 0) {
-			throw cell.error("a follow-up needs a delay and a message, separated by a colon.", example);
-		}
-		String delay = cell.value().substring(0, colon).strip();
-		if (CellSyntax.duration(delay).isEmpty()) {
-			throw cell.error(CellSyntax.notADuration(delay), CellSyntax.DURATION_FIX);
-		}
-		FollowUp followUp = FollowUp.parse(cell.value())
-			.orElseThrow(() -> cell.error("the follow-up has a delay but no message after the colon.", example));
-		if (followUp.delay().isZero() || followUp.delay().compareTo(FollowUp.LONGEST_DELAY) > 0) {
-			throw cell.error("a follow-up " + delay
-					+ " later would land outside the 24 hours Instagram allows after the customer's last message, "
-					+ "so it could never be sent.",
-					"use a delay from 1 minute to " + FollowUp.LONGEST_DELAY.toHours() + " hours.");
-		}
-		return followUp;
-	}
-
-	private List<Option> options(SheetCell cell, Expect expect) {
-		List<Option> options = new ArrayList<>();
-		if (cell.value().isEmpty()) {
-			return options;
-		}
-		for (String part : cell.value().split("[;\\n]")) {
-			if (part.isBlank()) {
-				continue;
-			}
-			int arrow = part.indexOf('>');
-			String title = (arrow >= 0 ? part.substring(0, arrow) : part).strip();
-			String value = (arrow >= 0 ? part.substring(arrow + 1) : part).strip();
-			if (title.isEmpty() || value.isEmpty()) {
-				throw cell.error("an option has no title or no value.",
-						"write each option as Title>value, separated by ; (for a suggestion, the title alone).");
-			}
-			int length = title.codePointCount(0, title.length());
-			if (length > MAX_TITLE_LENGTH) {
-				throw cell.error(
-						"option title '" + title + "' has " + length
-								+ " characters; Instagram shows quick replies of at most " + MAX_TITLE_LENGTH + ".",
-						"shorten the title (the part before >).");
-			}
-			if (options.stream().anyMatch((o) -> o.value().equalsIgnoreCase(value))) {
-				throw cell.error("two options have the value " + value + ".", "give each option its own value.");
-			}
-			options.add(new Option(title, value, List.of()));
-		}
-		if (options.size() > MAX_QUICK_REPLIES) {
-			throw cell.error(
-					options.size() + " options; Instagram shows at most " + MAX_QUICK_REPLIES + " quick replies.",
-					"remove " + (options.size() - MAX_QUICK_REPLIES) + " of them.");
-		}
-		return options;
-	}
-
-	private void recognise(SheetCell cell, Expect expect, List<Option> options) {
-		if (cell.value().isEmpty()) {
-			return;
-		}
-		if (options.isEmpty()) {
-			throw cell.error("only options can be recognised, and this step has none.",
-					"empty this cell, or give the step options (Expect choice or text).");
-		}
-		for (String part : cell.value().split("[;\\n]")) {
-			if (part.isBlank()) {
-				continue;
-			}
-			int colon = part.indexOf(':');
-			if (colon < 0) {
-				throw cell.error("\"" + part.strip() + "\" does not say which option its words choose.",
-						"write value: word, word; value: word, e.g. renovation: renovate, remodel.");
-			}
-			String value = part.substring(0, colon).strip();
-			int index = indexOf(options, value);
-			if (index < 0) {
-				throw cell.error(
-						"\"" + value + "\" is not the value of an option"
-								+ DidYouMean.endOfSentence(value, options.stream().map(Option::value).toList()),
-						"use the values after > in the Options cell.");
-			}
-			Option option = options.get(index);
-			List<String> synonyms = new ArrayList<>(option.synonyms());
-			synonyms.addAll(CellSyntax.items(part.substring(colon + 1)));
-			options.set(index, new Option(option.title(), option.value(), synonyms));
-		}
-	}
-
-	private static int indexOf(List<Option> options, String value) {
-		for (int i = 0; i < options.size(); i++) {
-			if (options.get(i).value().equalsIgnoreCase(value)) {
-				return i;
-			}
-		}
-		return -1;
-	}
-
-	/**
-	 * {@code when -> then; when -> then} with each condition checked against the step.
-	 */
-	private Map<Condition, String> conditional(SheetCell cell, Expect expect, List<Option> options) {
-		Map<Condition, String> parts = new LinkedHashMap<>();
-		for (String part : cell.value().split("[;\\n]")) {
-			if (part.isBlank()) {
-				continue;
-			}
-			int arrow = part.indexOf("->");
-			if (arrow < 0) {
-				throw cell.error("\"" + part.strip() + "\" has no ->.", "write each part as condition -> result.");
-			}
-			String when = part.substring(0, arrow).strip();
-			String then = part.substring(arrow + 2).strip();
-			Condition condition = Condition.parse(when)
-				.orElseThrow(() -> cell.error("the condition \"" + when + "\" cannot be read.",
-						"write a value, a comparison such as >= 10000, or else."));
-			if (condition.isComparison() && expect != Expect.NUMBER && expect != Expect.MONEY) {
-				throw cell.error("\"" + when + "\" compares numbers, but the step expects " + expect.cellName() + ".",
-						"compare only the answers of number and money steps; match other answers by value.");
-			}
-			if (condition.operator().equals("=") && expect == Expect.CHOICE
-					&& indexOf(options, condition.value()) < 0) {
-				throw cell.error(
-						"\"" + when + "\" is not the value of an option"
-								+ DidYouMean.endOfSentence(when, options.stream().map(Option::value).toList()),
-						"use the values after > in the Options cell, or else.");
-			}
-			if (then.isEmpty()) {
-				throw cell.error("\"" + part.strip() + "\" says nothing after ->.", "write what follows.");
-			}
-			parts.put(condition, then);
-		}
-		return parts;
-	}
-
-	private static int points(SheetCell cell, String text) {
-		try {
-			return Integer.parseInt(text.strip().replaceAll("\\.0+$", ""));
-		}
-		catch (NumberFormatException ex) {
-			throw cell.error("\"" + text.strip() + "\" is not a whole number of points.",
-					"write points as whole numbers, e.g. 10 or >= 10000 -> 50; else -> 5.");
-		}
-	}
-
-	private static String name(SheetCell cell, String what) {
-		return nameIn(cell, cell.value().strip(), what);
-	}
-
-	private static String nameIn(SheetCell cell, String value) {
-		return nameIn(cell, value, "step");
-	}
-
-	private static String nameIn(SheetCell cell, String value, String what) {
-		String lower = value.strip().toLowerCase(Locale.ROOT);
-		if (!NAME_PATTERN.matcher(lower).matches()) {
-			throw cell.error("\"" + value + "\" is not a valid " + what + " name.",
-					"use lowercase letters, digits and _ only, e.g. project_type.");
-		}
-		return lower;
 	}
 
 	private Map<Title, SheetCell> cells(Sheet sheet, int r, Map<Title, Integer> columns) {
@@ -585,14 +408,6 @@ final class FlowsSheetReader {
 
 	private static String text(Sheet sheet, int row, int column) {
 		return RuleTable.text(sheet, row, column);
-	}
-
-	private static Duration duration(SheetCell cell, Duration fallback) {
-		if (cell.value().isEmpty()) {
-			return fallback;
-		}
-		return CellSyntax.duration(cell.value())
-			.orElseThrow(() -> cell.error(CellSyntax.notADuration(cell.value()), CellSyntax.DURATION_FIX));
 	}
 
 	private record DraftStep(FlowStep step, Map<Title, SheetCell> cells, String sheet) {
@@ -646,19 +461,19 @@ final class FlowsSheetReader {
 				throw sendLead.error("send lead is \"" + sendLead.value() + "\".", "write yes or no.");
 			}
 			SheetCell threshold = row.get(Title.ESCALATE_AT_SCORE);
-			Integer escalateAt = threshold.value().isEmpty() ? null : points(threshold, threshold.value());
+			Integer escalateAt = threshold.value().isEmpty() ? null : FlowCells.points(threshold, threshold.value());
 			SheetCell team = row.get(Title.TEAM);
 			List<String> cancelWords = CellSyntax.items(row.get(Title.CANCEL_WORDS).value());
 			FlowEnding defaults = FlowEnding.defaults(summary);
 			FlowEnding ending = new FlowEnding(summary, CellSyntax.items(row.get(Title.TAGS).value()), send, escalateAt,
 					orDefault(text(row.get(Title.ESCALATION_REPLY), slots, List.of()), null),
-					team.value().isEmpty() ? null : nameIn(team, team.value(), "team"),
+					team.value().isEmpty() ? null : FlowCells.nameIn(team, team.value(), "team"),
 					cancelWords.isEmpty() ? defaults.cancelWords() : cancelWords,
 					orDefault(text(row.get(Title.CANCEL_REPLY), slots, List.of()), defaults.cancelReply()),
 					orDefault(text(row.get(Title.GIVE_UP_REPLY), slots, List.of()), defaults.giveUpReply()),
-					duration(row.get(Title.RESUME_WITHIN), defaults.resumeWithin()),
+					FlowCells.duration(row.get(Title.RESUME_WITHIN), defaults.resumeWithin()),
 					orDefault(text(row.get(Title.WELCOME_BACK), slots, List.of()), defaults.welcomeBack()),
-					duration(row.get(Title.RESTART_AFTER), defaults.restartAfter()),
+					FlowCells.duration(row.get(Title.RESTART_AFTER), defaults.restartAfter()),
 					orDefault(text(row.get(Title.ALREADY_DONE), slots, List.of()), defaults.alreadyDone()));
 			SheetCell first = firstStep();
 			return new Flow(this.name, this.steps.stream().map(DraftStep::step).toList(), ending, first.workbook(),

@@ -12,6 +12,7 @@ import redis.clients.jedis.UnifiedJedis;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.dmbot.server.accounts.Accounts;
+import dev.dmbot.server.accounts.activity.AccountActivity;
 import dev.dmbot.server.system.MetaProperties;
 
 /**
@@ -67,8 +68,8 @@ class OutboundConfiguration {
 
 	@Bean
 	OutboundDispatcher outboundDispatcher(MessageSender sender, SendRateLimiter rateLimiter, DeadLetters deadLetters,
-			OutboundProperties properties, MeterRegistry meters, Clock clock) {
-		return new OutboundDispatcher(sender, rateLimiter, deadLetters, properties, meters, clock);
+			OutboundProperties properties, MeterRegistry meters, Clock clock, AccountActivity activity) {
+		return new OutboundDispatcher(sender, rateLimiter, deadLetters, properties, meters, clock, activity);
 	}
 
 }

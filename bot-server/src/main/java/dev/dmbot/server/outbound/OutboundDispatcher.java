@@ -16,6 +16,8 @@ import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.dmbot.server.accounts.activity.AccountActivity;
+
 /**
  * Sends a reply the way Meta wants it: only inside the 24-hour window, cut into parts of
  * at most 1,000 bytes, at most 13 quick replies of at most 20 characters, within the
@@ -46,9 +48,12 @@ public class OutboundDispatcher {
 
 	private final Timer latency;
 
+	private final AccountActivity activity;
+
 	OutboundDispatcher(MessageSender sender, SendRateLimiter rateLimiter, DeadLetters deadLetters,
-			OutboundProperties properties, MeterRegistry meters, Clock clock) {
+			OutboundProperties properties, MeterRegistry meters, Clock clock, AccountActivity activity) {
 		this.sender = sender;
+		this.activity = activity;
 		this.rateLimiter = rateLimiter;
 		this.deadLetters = deadLetters;
 		this.meters = meters;
@@ -98,6 +103,7 @@ public class OutboundDispatcher {
 			}
 		}
 		count(DeliveryOutcome.SENT);
+		this.activity.sent(message.accountId());
 		if (message.receivedAt() != null) {
 			this.latency.record(Duration.between(message.receivedAt(), this.clock.instant()));
 		}
@@ -139,11 +145,13 @@ public class OutboundDispatcher {
 				this.rateLimiter.acquire(reply.accountId());
 				return call.get();
 			});
+			this.activity.sent(reply.accountId());
 			return new DeliveryResult(DeliveryOutcome.SENT, id == null ? List.of() : List.of(id), null);
 		}
 		catch (SendApiException ex) {
 			MetaError error = ex.error();
 			this.meters.counter("bot.send.errors", "code", Integer.toString(error.code())).increment();
+			this.activity.sendFailed(reply.accountId(), error.code(), error.describe());
 			if (kind.equals("private") && error.commentNotEligible()) {
 				return new DeliveryResult(DeliveryOutcome.WINDOW_CLOSED, List.of(), error.describe());
 			}
@@ -183,6 +191,7 @@ public class OutboundDispatcher {
 			}
 			catch (SendApiException ex) {
 				this.meters.counter("bot.send.errors", "code", Integer.toString(ex.error().code())).increment();
+				this.activity.sendFailed(message.accountId(), ex.error().code(), ex.error().describe());
 				if (ex.error().windowClosed()) {
 					countAgent(window, DeliveryOutcome.WINDOW_CLOSED);
 					return new AgentDelivery(window,
@@ -197,6 +206,7 @@ public class OutboundDispatcher {
 			}
 		}
 		countAgent(window, DeliveryOutcome.SENT);
+		this.activity.sent(message.accountId());
 		return new AgentDelivery(window, new DeliveryResult(DeliveryOutcome.SENT, messageIds, null));
 	}
 
@@ -213,10 +223,12 @@ public class OutboundDispatcher {
 						: this.sender.send(letter.account(), letter.body());
 			});
 			this.meters.counter("bot.dead_letters.replayed", "outcome", "sent").increment();
+			this.activity.sent(letter.account());
 			return new DeliveryResult(DeliveryOutcome.SENT, (id == null) ? List.of() : List.of(id), null);
 		}
 		catch (SendApiException ex) {
 			this.meters.counter("bot.send.errors", "code", Integer.toString(ex.error().code())).increment();
+			this.activity.sendFailed(letter.account(), ex.error().code(), ex.error().describe());
 			boolean closed = ex.error().windowClosed() || ex.error().commentNotEligible();
 			this.meters.counter("bot.dead_letters.replayed", "outcome", closed ? "window_closed" : "failed")
 				.increment();
@@ -247,6 +259,7 @@ public class OutboundDispatcher {
 	private DeliveryResult refused(OutboundMessage message, Map<String, Object> body, MetaError error,
 			List<String> sentParts) {
 		this.meters.counter("bot.send.errors", "code", Integer.toString(error.code())).increment();
+		this.activity.sendFailed(message.accountId(), error.code(), error.describe());
 		if (error.windowClosed()) {
 			count(DeliveryOutcome.WINDOW_CLOSED);
 			return new DeliveryResult(DeliveryOutcome.WINDOW_CLOSED, sentParts, error.describe());

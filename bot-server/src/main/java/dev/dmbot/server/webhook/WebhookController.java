@@ -3,11 +3,14 @@ package dev.dmbot.server.webhook;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,6 +25,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.dmbot.server.accounts.Accounts;
+import dev.dmbot.server.accounts.activity.AccountActivity;
 import dev.dmbot.server.intake.EventStream;
 import dev.dmbot.server.platform.events.EventKind;
 import dev.dmbot.server.intake.InboundEvent;
@@ -29,6 +34,7 @@ import dev.dmbot.server.intake.IntakeProperties;
 import dev.dmbot.server.intake.StorageUnavailableException;
 import dev.dmbot.server.system.MetaProperties;
 import dev.dmbot.server.system.MetaSignature;
+import dev.dmbot.server.system.TransientException;
 
 /**
  * Meta's webhook: the GET handshake and the POST deliveries. A delivery is answered 200
@@ -57,6 +63,19 @@ class WebhookController {
 
 	private final IntakeProperties intake;
 
+	private final Accounts accounts;
+
+	private final AccountActivity activity;
+
+	/**
+	 * The account ids whose events were dropped lately, so a misrouted webhook logs its
+	 * warning once an hour per account rather than once per delivery.
+	 */
+	private final Cache<String, Boolean> unknownAccountsLogged = Caffeine.newBuilder()
+		.expireAfterWrite(Duration.ofHours(1))
+		.maximumSize(1000)
+		.build();
+
 	/**
 	 * The counter of stored events per event type, looked up once rather than per
 	 * delivery (and registered on first use, as before).
@@ -64,8 +83,11 @@ class WebhookController {
 	private final Map<EventKind, Counter> stored = new ConcurrentHashMap<>();
 
 	WebhookController(SignatureVerifier signatures, WebhookPayloadParser parser, EventStream stream,
-			MetaProperties meta, MeterRegistry meters, Clock clock, IntakeProperties intake) {
+			MetaProperties meta, MeterRegistry meters, Clock clock, IntakeProperties intake, Accounts accounts,
+			AccountActivity activity) {
 		this.intake = intake;
+		this.accounts = accounts;
+		this.activity = activity;
 		this.signatures = signatures;
 		this.parser = parser;
 		this.stream = stream;
@@ -110,7 +132,7 @@ class WebhookController {
 		catch (MalformedPayloadException ex) {
 			return reject(HttpStatus.BAD_REQUEST, "malformed", ex.getMessage());
 		}
-		events = withoutStale(events, receivedAt);
+		events = withoutStale(servedOnly(events), receivedAt);
 		try {
 			this.stream.append(events);
 		}
@@ -120,7 +142,13 @@ class WebhookController {
 			return reject(HttpStatus.SERVICE_UNAVAILABLE, "storage_unavailable",
 					"Events could not be stored; deliver again later");
 		}
+		String lastAccount = null;
 		for (InboundEvent event : events) {
+			String account = event.accountId();
+			if (account != null && !account.isBlank() && !account.equals(lastAccount)) {
+				this.activity.received(account);
+				lastAccount = account;
+			}
 			this.stored
 				.computeIfAbsent(event.kind(),
 						(kind) -> this.meters.counter("bot.webhook.events", "type", kind.ruleName(), "outcome",
@@ -132,6 +160,44 @@ class WebhookController {
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("{\"status\":\"EVENT_RECEIVED\",\"events\":\"" + events.size() + "\"}");
+	}
+
+	/**
+	 * Drops the events of accounts this server does not serve: answering them would send
+	 * with another account's token, and storing them would keep what nobody answers. They
+	 * are acknowledged all the same (a 5xx only makes Meta deliver them again) and
+	 * counted. An event without an account id is kept, as an unknown shape is.
+	 */
+	private List<InboundEvent> servedOnly(List<InboundEvent> events) {
+		List<InboundEvent> served = new java.util.ArrayList<>(events.size());
+		for (InboundEvent event : events) {
+			String account = event.accountId();
+			if (account == null || account.isBlank() || served(account)) {
+				served.add(event);
+				continue;
+			}
+			this.meters.counter("bot.webhook.events", "type", event.kind().ruleName(), "outcome", "unknown_account")
+				.increment();
+			if (this.unknownAccountsLogged.asMap().putIfAbsent(account, Boolean.TRUE) == null) {
+				log.warn("Dropped webhook events for Instagram account {}, which this server does not serve "
+						+ "(it serves {}). If they are yours, connect that account or set bot.meta.account-id to it; "
+						+ "otherwise remove this server's callback URL from that app's webhook settings. "
+						+ "Counted as bot.webhook.events{outcome=\"unknown_account\"}; logged once an hour per account.",
+						account, this.accounts.all().stream().map((a) -> a.id()).toList());
+			}
+		}
+		return served;
+	}
+
+	private boolean served(String account) {
+		try {
+			return this.accounts.find(account).isPresent();
+		}
+		catch (TransientException ex) {
+			// Not known now: kept, so nothing is lost; storing it needs Redis too, and
+			// a 503 makes Meta deliver it again if Redis is away.
+			return true;
+		}
 	}
 
 	/**

@@ -209,6 +209,39 @@ class AccessIT {
 	}
 
 	@Test
+	void anAnalystTokenBoundToAnAccountSeesThatAccountsDataOnly() {
+		String own = WebhookPayloads.ACCOUNT;
+		String other = "17841400000000999";
+		HttpResponse<String> created = this.client.post("/api/admin/tokens", ADMIN_TOKEN, "{\"name\":\"shop-analyst-"
+				+ System.nanoTime() + "\",\"role\":\"ANALYST\",\"accounts\":[\"" + own + "\"]}");
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		String analyst = this.json.readTree(created.body()).path("token").asString();
+
+		HttpResponse<String> ownContact = this.client.get("/api/contacts/" + own + "/42/attributes", analyst);
+		HttpResponse<String> otherContact = this.client.get("/api/contacts/" + other + "/42/attributes", analyst);
+		HttpResponse<String> ownLeads = this.client.get("/api/leads?account=" + own, analyst);
+		HttpResponse<String> allLeads = this.client.get("/api/leads", analyst);
+		HttpResponse<String> otherConversions = this.client.get("/api/conversions?account=" + other, analyst);
+		HttpResponse<String> rules = this.client.get("/api/admin/rules/versions", analyst);
+		HttpResponse<String> activity = this.client.get("/api/admin/accounts/activity", analyst);
+
+		assertThat(ownContact.statusCode()).isEqualTo(200);
+		assertThat(ownLeads.statusCode()).isEqualTo(200);
+		assertThat(activity.statusCode()).isEqualTo(200);
+		assertThat(this.json.readTree(activity.body()).findValuesAsString("account")).containsExactly(own);
+		assertThat(otherContact.statusCode()).isEqualTo(403);
+		assertThat(error(otherContact)).contains("sees only the accounts " + own).contains("not " + other);
+		assertThat(otherConversions.statusCode()).isEqualTo(403);
+		assertThat(allLeads.statusCode()).isEqualTo(403);
+		assertThat(error(allLeads)).contains("spans every account").contains("?account=");
+		assertThat(rules.statusCode()).isEqualTo(403);
+		// An analyst token bound to no account keeps seeing everything.
+		String free = issue("free-analyst-" + System.nanoTime(), "ANALYST");
+		assertThat(this.client.get("/api/leads", free).statusCode()).isEqualTo(200);
+		assertThat(this.client.get("/api/contacts/" + other + "/42/attributes", free).statusCode()).isEqualTo(200);
+	}
+
+	@Test
 	void noDefaultUserWithAGeneratedPasswordExists() {
 		assertThat(this.context.getBeanNamesForType(UserDetailsService.class)).isEmpty();
 	}

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-/** AGENT tokens may be bound to Instagram accounts; nothing else may be. */
+/** AGENT and ANALYST tokens may be bound to Instagram accounts; nothing else may be. */
 class TokenAccountsTest {
 
 	@Test
@@ -19,14 +19,19 @@ class TokenAccountsTest {
 			.containsExactly("17841405822304914", "17841400000000999");
 		assertThat(TokenController.accounts(null, Role.AGENT)).isEmpty();
 		assertThat(TokenController.accounts(List.of(), Role.ADMIN)).isEmpty();
+		assertThat(TokenController.accounts(List.of("17841405822304914"), Role.ANALYST))
+			.containsExactly("17841405822304914");
 	}
 
 	@Test
 	void otherRolesAndWhatIsNotAnAccountIdAreRefused() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> TokenController.accounts(List.of("17841405822304914"), Role.ANALYST))
-			.withMessageContaining("AGENT")
-			.withMessageContaining("ANALYST");
+			.isThrownBy(() -> TokenController.accounts(List.of("17841405822304914"), Role.INTEGRATION))
+			.withMessageContaining("AGENT or ANALYST")
+			.withMessageContaining("INTEGRATION");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> TokenController.accounts(List.of("17841405822304914"), Role.ADMIN))
+			.withMessageContaining("ADMIN token sees every account");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> TokenController.accounts(Arrays.asList("17841405822304914", null), Role.AGENT))
 			.withMessageContaining("null");

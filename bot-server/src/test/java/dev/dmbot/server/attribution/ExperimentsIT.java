@@ -29,6 +29,7 @@ import redis.clients.jedis.UnifiedJedis;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.dmbot.server.context.ContextKeys;
 import dev.dmbot.server.workbook.DecisionEngine;
 import dev.dmbot.server.workbook.Experiment;
 import dev.dmbot.server.support.HttpCalls;
@@ -110,7 +111,8 @@ class ExperimentsIT {
 
 		assertThat(toA).containsOnly(pricing.variant("A").orElseThrow().text());
 		assertThat(toB).isEqualTo(pricing.variant("B").orElseThrow().text());
-		assertThat(this.redis.hget(AttributionKeys.touch(WebhookPayloads.ACCOUNT, a.sender()), "variant." + PRICING))
+		assertThat(
+				this.redis.hget(ContextKeys.context(WebhookPayloads.ACCOUNT, a.sender()), "_touch.variant." + PRICING))
 			.isEqualTo("A");
 		JsonNode after = variantFigures("A");
 		assertThat(after.path("people").asLong()).isEqualTo(before.path("people").asLong() + 1);
@@ -124,7 +126,8 @@ class ExperimentsIT {
 	@Test
 	void aPersonKeepsTheWordingStoredForThemEvenIfTheDrawWouldGiveAnother() {
 		WebhookPayloads drawsA = personDrawing("A");
-		this.redis.hset(AttributionKeys.touch(WebhookPayloads.ACCOUNT, drawsA.sender()), "variant." + PRICING, "B");
+		this.redis.hset(ContextKeys.context(WebhookPayloads.ACCOUNT, drawsA.sender()), "_touch.variant." + PRICING,
+				"B");
 
 		assertThat(ask(drawsA, "how much is the oak bookshelf?"))
 			.isEqualTo(pricing().variant("B").orElseThrow().text());
@@ -259,8 +262,8 @@ class ExperimentsIT {
 		LoggedRequest sent = meta.sentTo(customer.sender()).get(before);
 		// The reply is sent before it is counted.
 		await().atMost(Duration.ofSeconds(5))
-			.until(() -> this.redis.hexists(AttributionKeys.touch(WebhookPayloads.ACCOUNT, customer.sender()),
-					"last.at"));
+			.until(() -> this.redis.hexists(ContextKeys.context(WebhookPayloads.ACCOUNT, customer.sender()),
+					"_touch.last.at"));
 		return this.json.readTree(sent.getBodyAsString()).path("message").path("text").asString();
 	}
 

@@ -18,6 +18,7 @@ import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
+import tools.jackson.databind.json.JsonMapper;
 
 import dev.dmbot.server.attribution.AttributionKeys;
 import dev.dmbot.server.attribution.ReplyAttribution;
@@ -28,6 +29,7 @@ import dev.dmbot.server.context.ConversationLog;
 import dev.dmbot.server.context.LogEntry;
 import dev.dmbot.server.followups.FollowUpScheduler;
 import dev.dmbot.server.intake.Envelope;
+import dev.dmbot.server.intake.Handling;
 import dev.dmbot.server.intake.InboundEvent;
 import dev.dmbot.server.intake.MessageReceived;
 import dev.dmbot.server.intake.ProcessedEvents;
@@ -86,6 +88,12 @@ class TurnStoreIT {
 
 	@Autowired
 	Handover handover;
+
+	@Autowired
+	JsonMapper json;
+
+	@Autowired
+	ConversationHandler handler;
 
 	final RedisRoundTrips roundTrips = new RedisRoundTrips();
 
@@ -189,6 +197,54 @@ class TurnStoreIT {
 	}
 
 	@Test
+	void aReplyDecidedForAnotherEventOfThePersonIsNotThisEventsOwn() {
+		this.committer.commit(turn(returning(), reply("Hello"), null));
+		InboundEvent next = new MessageReceived(
+				new Envelope(this.event.accountId(), this.event.senderId(), this.event.timestamp() + 1,
+						this.event.receivedAt() + 1, false, "{}"),
+				"mid.next." + this.event.senderId(), "and to Lisbon?", List.of(), null, null);
+
+		TurnSnapshot snapshot = trips(() -> this.reader.read(next), 1);
+
+		assertThat(snapshot.ledger()).isNull();
+		assertThat(snapshot.seen()).isFalse();
+		assertThat(this.reader.read(this.event).ledger().message().text()).isEqualTo("Hello");
+	}
+
+	@Test
+	void aReplyTheEarlierReleaseDecidedAndDidNotDeliverIsStillFound() {
+		OutboundMessage reply = reply("Decided before the upgrade");
+		LogEntry trail = new LogEntry("out", "reply", reply.text(), List.of(), "shipping", 0.9, List.of(), "", false,
+				"pending", null, this.event.dedupKey(), Map.of());
+		this.redis.setex(ConversationKeys.reply(this.event.conversationId(), this.event.dedupKey()), 3600,
+				this.json.writeValueAsString(new ReplyLedger.Entry(reply, trail, "decided")));
+
+		TurnSnapshot snapshot = trips(() -> this.reader.read(this.event), 1);
+
+		assertThat(snapshot.seen()).isFalse();
+		assertThat(snapshot.ledger().status()).isEqualTo("decided");
+		assertThat(snapshot.ledger().message().text()).isEqualTo("Decided before the upgrade");
+	}
+
+	@Test
+	void aReplyDecidedBeforeACrashIsSentAsDecidedWhenTheEventComesBack() {
+		// Written now, so that the 24-hour window is open for the send.
+		long now = System.currentTimeMillis();
+		this.event = new MessageReceived(
+				new Envelope(WebhookPayloads.ACCOUNT, this.event.senderId(), now, now + 100, false, "{}"),
+				"mid.now." + this.event.senderId(), "how much is shipping?", List.of(), null, null);
+		this.committer.commit(turn(returning(), reply("Decided before the crash"), null));
+
+		assertThat(this.handler.handle(this.event)).isEqualTo(Handling.PROCESSED);
+
+		assertThat(meta.sentTo(this.event.senderId())).singleElement()
+			.satisfies((sent) -> assertThat(sent.getBodyAsString()).contains("Decided before the crash"));
+		assertThat(this.reader.read(this.event).seen()).isTrue();
+		assertThat(this.handler.handle(this.event)).isEqualTo(Handling.DUPLICATE);
+		assertThat(meta.sentTo(this.event.senderId())).hasSize(1);
+	}
+
+	@Test
 	void aTurnWithoutAReplyIsMarkedHandledInTheSameWrite() {
 		trips(() -> {
 			this.committer.commit(turn(returning(), null, null));
@@ -202,11 +258,12 @@ class TurnStoreIT {
 	void aTurnSetsThePersonsExpiriesOnlyWhenTheLastSetAreThirtySecondsOld() {
 		String account = this.event.accountId();
 		String sender = this.event.senderId();
-		List<String> keys = List.of(ContextKeys.context(account, sender), ContextKeys.log(account, sender),
-				AttributionKeys.touch(account, sender));
+		// The A/B touches are fields of the context hash: they expire with it.
+		List<String> keys = List.of(ContextKeys.context(account, sender), ContextKeys.log(account, sender));
 		this.committer.commit(turn(returning(), reply("Hello"), null, null));
 		TurnSnapshot first = this.reader.read(this.event);
 		assertThat(first.expiriesSetAt()).isEqualTo(TurnFixtures.NOW);
+		assertThat(first.touches().lastAt()).isNotNull();
 		assertThat(keys).allSatisfy((key) -> assertThat(this.redis.ttl(key)).as(key).isGreaterThan(1000));
 
 		keys.forEach((key) -> this.redis.expire(key, 1000));
@@ -229,7 +286,7 @@ class TurnStoreIT {
 		this.committer.commit(turn(returning(), reply("Hello again"), null, TurnFixtures.NOW));
 
 		assertThat(this.redis.ttl(ContextKeys.context(account, sender))).isGreaterThan(1000);
-		assertThat(this.redis.ttl(AttributionKeys.touch(account, sender))).isGreaterThan(1000);
+		assertThat(this.redis.hexists(ContextKeys.context(account, sender), "_touch.last.at")).isTrue();
 		assertThat(this.redis.exists(ContextKeys.log(account, sender))).isFalse();
 	}
 

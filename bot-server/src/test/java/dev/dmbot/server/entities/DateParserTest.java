@@ -94,6 +94,65 @@ class DateParserTest {
 		assertThat(this.parser.parse(text, null)).contains(new ParsedDate(date, approximate));
 	}
 
+	/**
+	 * One of each wording a relative date may take, in every language: the parser skips a
+	 * pattern when the message lacks the words it needs, so each wording's words must be
+	 * among them.
+	 */
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			tonight                               | 2026-11-24 | false
+			esta noite                            | 2026-11-24 | false
+			esta noche                            | 2026-11-24 | false
+			a.s.a.p.                              | 2026-11-24 | true
+			as soon as possible                   | 2026-11-24 | true
+			right away                            | 2026-11-24 | true
+			right now                             | 2026-11-24 | true
+			immediately                           | 2026-11-24 | true
+			quanto antes                          | 2026-11-24 | true
+			o mais rápido possível                | 2026-11-24 | true
+			o mais breve possível                 | 2026-11-24 | true
+			imediatamente                         | 2026-11-24 | true
+			lo más pronto posible                 | 2026-11-24 | true
+			cuanto antes                          | 2026-11-24 | true
+			inmediatamente                        | 2026-11-24 | true
+			ya mismo                              | 2026-11-24 | true
+			o próximo fim de semana               | 2026-11-28 | true
+			el finde                              | 2026-11-28 | true
+			weekend                               | 2026-11-28 | true
+			semana que vem                        | 2026-11-30 | true
+			la semana que viene                   | 2026-11-30 | true
+			a próxima semana                      | 2026-11-30 | true
+			this week                             | 2026-11-24 | true
+			esta semana                           | 2026-11-24 | true
+			nesta semana                          | 2026-11-24 | true
+			this month                            | 2026-11-24 | true
+			este mes                              | 2026-11-24 | true
+			neste mês                             | 2026-11-24 | true
+			el próximo mes                        | 2026-12-01 | true
+			o próximo ano                         | 2027-01-01 | true
+			el año que viene                      | 2027-01-01 | true
+			ano que vem                           | 2027-01-01 | true
+			in 3 days                             | 2026-11-27 | false
+			within a month                        | 2026-12-24 | true
+			em 2 anos                             | 2028-11-24 | true
+			dentro de 3 meses                     | 2027-02-24 | true
+			daqui a um ano                        | 2027-11-24 | true
+			after two years                       | 2028-11-24 | true
+			wednesday                             | 2026-11-25 | false
+			terça-feira                           | 2026-12-01 | false
+			quinta que vem                        | 2026-11-26 | false
+			el miércoles                          | 2026-11-25 | false
+			jueves                                | 2026-11-26 | false
+			lunes                                 | 2026-11-30 | false
+			until September                       | 2027-09-01 | true
+			para outubro                          | 2027-10-01 | true
+			hasta febrero                         | 2027-02-01 | true
+			""")
+	void readsEveryWordingOfARelativeDate(String text, LocalDate date, boolean approximate) {
+		assertThat(this.parser.parse(text, null)).contains(new ParsedDate(date, approximate));
+	}
+
 	@Test
 	void numericDatesAreDayFirstUnlessTheCustomerWritesAmericanEnglish() {
 		assertThat(this.parser.parse("03/12/2027", Locale.US))

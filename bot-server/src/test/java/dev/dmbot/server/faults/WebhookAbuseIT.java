@@ -28,7 +28,8 @@ import static org.awaitility.Awaitility.await;
  * Hostile input on a running server: hundreds of signed but broken, huge, deeply nested
  * or oddly encoded bodies never get a 500 and never stall a worker (a DM sent after them
  * is still answered); forged signatures are refused and store nothing; a signed body
- * captured long ago and posted again is acknowledged but makes the bot say nothing.
+ * captured long ago and posted again is acknowledged but makes the bot say nothing; so is
+ * an event for an account this server does not serve.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "bot.profile.timeout=300ms", "bot.intake.partitions=4" })
@@ -114,6 +115,42 @@ class WebhookAbuseIT {
 		assertThat(this.redis
 			.exists(dev.dmbot.server.context.ContextKeys.context(WebhookPayloads.ACCOUNT, customer.sender())))
 			.isFalse();
+	}
+
+	@Test
+	void anEventForAnAccountThisServerDoesNotServeIsAcknowledgedCountedAndDropped() {
+		WebhookPayloads customer = WebhookPayloads.from(WebhookPayloads.newSender());
+		WebhookClient webhook = new WebhookClient(this.port, MetaApiStub.APP_SECRET);
+		String otherAccount = "17841499999999999";
+		byte[] body = customer.textMessage("how much is shipping to Porto?")
+			.json()
+			.replace(WebhookPayloads.ACCOUNT, otherAccount)
+			.getBytes(StandardCharsets.UTF_8);
+		double dropped = unknownAccount();
+
+		var response = webhook.post(body,
+				MetaSignature.sign(MetaApiStub.APP_SECRET.getBytes(StandardCharsets.UTF_8), body));
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("\"events\":\"0\"");
+		assertThat(unknownAccount()).isEqualTo(dropped + 1);
+		await().during(Duration.ofMillis(800))
+			.atMost(Duration.ofSeconds(2))
+			.until(() -> meta.sentTo(customer.sender()).isEmpty());
+		assertThat(this.redis.exists(dev.dmbot.server.context.ContextKeys.context(otherAccount, customer.sender())))
+			.isFalse();
+		assertThat(this.redis
+			.exists(dev.dmbot.server.context.ContextKeys.context(WebhookPayloads.ACCOUNT, customer.sender())))
+			.isFalse();
+	}
+
+	private double unknownAccount() {
+		return this.meters.find("bot.webhook.events")
+			.tag("outcome", "unknown_account")
+			.counters()
+			.stream()
+			.mapToDouble(Counter::count)
+			.sum();
 	}
 
 	private double stale() {

@@ -23,6 +23,7 @@ import redis.clients.jedis.resps.StreamEntry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.dmbot.server.context.ContextKeys;
 import dev.dmbot.server.support.HttpCalls;
 import dev.dmbot.server.support.WebhookClient;
 import dev.dmbot.server.support.WebhookPayloads;
@@ -66,9 +67,11 @@ class DataDeletionIT {
 		Map<String, String> before = snapshot(staying);
 		assertThat(keysNaming(leaving)).anyMatch((key) -> key.endsWith(":ctx"))
 			.anyMatch((key) -> key.endsWith(":log"))
-			.anyMatch((key) -> key.endsWith(":touch"))
 			.anyMatch((key) -> key.contains(":escalation:"))
 			.anyMatch((key) -> key.startsWith("bot:{leads}:source:"));
+		// What the person was shown (the A/B touches) is kept in their context hash.
+		assertThat(this.redis.hkeys(ContextKeys.context(ACCOUNT, leaving)))
+			.anyMatch((field) -> field.startsWith("_touch."));
 
 		HttpResponse<String> answer = callback(signedRequest(MetaProperties.SANDBOX_APP_SECRET,
 				"{\"algorithm\":\"HMAC-SHA256\",\"issued_at\":1767225600,\"user_id\":\"" + leaving + "\"}"));

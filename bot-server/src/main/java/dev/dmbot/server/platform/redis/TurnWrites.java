@@ -3,6 +3,7 @@ package dev.dmbot.server.platform.redis;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +26,10 @@ import redis.clients.jedis.params.XAddParams;
  * hash created by a turn that does not (new beside keys whose expiries were set lately,
  * or erased since the turn read it) gets its expiry right after the commit, in
  * {@link #settle()}.
+ * <p>
+ * Fields that several features keep in one hash (the context hash holds the A/B touches
+ * and the pending reply beside the context) go to Redis as one {@code HSET} per hash,
+ * sent with the transaction by {@link #exec()}.
  */
 public final class TurnWrites {
 
@@ -38,6 +43,9 @@ public final class TurnWrites {
 	private final Instant expiriesSetAt;
 
 	private final List<Unexpiring> maybeCreated = new ArrayList<>();
+
+	/** Fields of each hash, gathered from every feature until {@link #exec()}. */
+	private final Map<String, HashFields> hashes = new LinkedHashMap<>();
 
 	private TurnWrites(UnifiedJedis redis, AbstractTransaction transaction, Instant expiriesSetAt) {
 		this.redis = redis;
@@ -66,17 +74,36 @@ public final class TurnWrites {
 
 	/**
 	 * Sets fields of a hash that expires {@code expiry} after the person's last turn. The
-	 * fields must include one that every write sets (a count, a time): a write that finds
-	 * all its fields new has created the hash.
+	 * fields of a hash, from one feature or several, must include one that every write
+	 * sets (a count, a time): a write that finds all its fields new has created the hash.
+	 * They are queued with the others of the same hash by {@link #exec()}, as one
+	 * {@code HSET}.
 	 */
 	public void hset(String key, Map<String, String> fields, Duration expiry) {
-		Response<Long> added = this.transaction.hset(key, fields);
-		if (this.expiriesSetAt != null) {
-			this.transaction.expire(key, expiry.toSeconds());
+		HashFields hash = this.hashes.computeIfAbsent(key, (name) -> new HashFields(new LinkedHashMap<>(), expiry));
+		hash.fields().putAll(fields);
+		if (expiry.compareTo(hash.expiry()) > 0) {
+			this.hashes.put(key, new HashFields(hash.fields(), expiry));
 		}
-		else {
-			this.maybeCreated.add(new Unexpiring(key, expiry, added, fields.size()));
-		}
+	}
+
+	/**
+	 * Queues the hashes' fields gathered, one {@code HSET} (and, when this turn sets
+	 * expiries, one {@code EXPIRE}) per hash, and runs the transaction.
+	 * @return the transaction's replies
+	 */
+	public List<Object> exec() {
+		this.hashes.forEach((key, hash) -> {
+			Response<Long> added = this.transaction.hset(key, hash.fields());
+			if (this.expiriesSetAt != null) {
+				this.transaction.expire(key, hash.expiry().toSeconds());
+			}
+			else {
+				this.maybeCreated.add(new Unexpiring(key, hash.expiry(), added, hash.fields().size()));
+			}
+		});
+		this.hashes.clear();
+		return this.transaction.exec();
 	}
 
 	/** Removes fields of a hash. */
@@ -125,6 +152,10 @@ public final class TurnWrites {
 			created.forEach((hash) -> pipeline.expire(hash.key(), hash.expiry().toSeconds()));
 			pipeline.sync();
 		}
+	}
+
+	/** The fields of one hash a turn sets, and how long the hash is kept. */
+	private record HashFields(Map<String, String> fields, Duration expiry) {
 	}
 
 	/** A hash written without setting its expiry, and how many fields the write set. */

@@ -89,9 +89,9 @@ class RegisteredKeysIT {
 
 		assertThat(unregistered).as("keys no family in a *Keys class declares").isEmpty();
 		assertThat(families).contains("context/ctx", "context/log", "intake/seen", "intake/events", "guardrails/sent",
-				"escalation/pointer", "escalation/escalation", "leads/lead", "leads/source", "attribution/touch",
-				"attribution/conversions", "followups/follow-up", "followups/due", "comments/replied", "comments/sent",
-				"privacy/deletion", "privacy/forget", "outbound/sandbox-outbox", "workbook/active");
+				"escalation/pointer", "escalation/escalation", "leads/lead", "leads/source", "attribution/conversions",
+				"followups/follow-up", "followups/due", "comments/replied", "comments/sent", "privacy/deletion",
+				"privacy/forget", "outbound/sandbox-outbox", "workbook/active");
 	}
 
 	@Test

@@ -94,13 +94,28 @@ class TurnWritesIT {
 		assertThat(client().exists(tag + ":log")).isFalse();
 	}
 
+	@Test
+	void fieldsSeveralFeaturesKeepInOneHashAreOneHset() {
+		String tag = tag();
+		long hsets = redis.calls("hset");
+
+		commit(null, (writes) -> {
+			writes.hset(tag + ":ctx", Map.of("count", "1"), KEPT);
+			writes.hset(tag + ":ctx", Map.of("_touch.last.at", "now"), KEPT);
+		});
+
+		assertThat(redis.calls("hset") - hsets).isEqualTo(1);
+		assertThat(client().hgetAll(tag + ":ctx")).containsOnlyKeys("count", "_touch.last.at");
+		assertThat(client().ttl(tag + ":ctx")).isGreaterThan(KEPT.toSeconds() - 60);
+	}
+
 	/** One commit as a turn makes it; when it set the expiries. */
 	private static Instant commit(Instant lastSet, Consumer<TurnWrites> queue) {
 		TurnWrites writes;
 		try (AbstractTransaction transaction = RedisTransactions.forHashTag(client(), "turn-writes")) {
 			writes = TurnWrites.on(client(), transaction, lastSet, NOW);
 			queue.accept(writes);
-			transaction.exec();
+			writes.exec();
 		}
 		writes.settle();
 		return writes.expiriesSetAt();
