@@ -34,16 +34,15 @@ final class ServedAccounts implements Accounts {
 
 	private final ConfiguredAccounts configured;
 
-	/** How long an instance keeps what it read of a connected account. */
-	static final Duration REMEMBERED = Duration.ofSeconds(5);
-
 	private final ConnectedAccounts connected;
 
-	private final Cache<String, Optional<AccountDetails>> details = remembered();
+	private final Cache<String, Optional<AccountDetails>> details;
 
-	private final Cache<String, Optional<ConnectedAccount>> withTokens = remembered();
+	private final Cache<String, Optional<ConnectedAccount>> withTokens;
 
-	ServedAccounts(MetaProperties meta, ConnectedAccounts connected) {
+	ServedAccounts(MetaProperties meta, ConnectedAccounts connected, AccountsProperties properties) {
+		this.details = remembered(properties.rememberFor());
+		this.withTokens = remembered(properties.rememberFor());
 		this.configured = new ConfiguredAccounts(meta);
 		this.connected = connected;
 	}
@@ -98,8 +97,8 @@ final class ServedAccounts implements Accounts {
 		return "ServedAccounts[configured=" + this.configured.account() + ", " + this.connected + "]";
 	}
 
-	private static <V> Cache<String, V> remembered() {
-		return Caffeine.newBuilder().expireAfterWrite(REMEMBERED).maximumSize(10_000).build();
+	private static <V> Cache<String, V> remembered(Duration remembered) {
+		return Caffeine.newBuilder().expireAfterWrite(remembered).maximumSize(10_000).build();
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.dmbot.server.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -168,8 +169,8 @@ class ConnectedAccountsIT {
 		ConnectedAccounts store = store(NEW_KEY);
 		store.save(account(OTHER, TOKEN));
 		store.save(account(AccountsTest.ACCOUNT, "IGAAa-login-of-the-environment-account"));
-		Accounts accounts = new ServedAccounts(AccountsTest.configured(AccountsTest.ACCOUNT, AccountsTest.TOKEN),
-				store);
+		Accounts accounts = new ServedAccounts(AccountsTest.configured(AccountsTest.ACCOUNT, AccountsTest.TOKEN), store,
+				new AccountsProperties(Duration.ofSeconds(5)));
 
 		assertThat(accounts.all()).containsExactly(new Account(AccountsTest.ACCOUNT, null, false),
 				new Account(OTHER, "lumen.456", false));
@@ -187,7 +188,8 @@ class ConnectedAccountsIT {
 	void aConnectedAccountSendsEvenWhenTheEnvironmentsAccountIsTheSandbox() {
 		ConnectedAccounts store = store(NEW_KEY);
 		store.save(account(OTHER, TOKEN));
-		Accounts accounts = new ServedAccounts(AccountsTest.configured(null, null), store);
+		Accounts accounts = new ServedAccounts(AccountsTest.configured(null, null), store,
+				new AccountsProperties(Duration.ofSeconds(5)));
 
 		assertThat(accounts.all()).extracting(Account::sandbox).containsExactly(true, false);
 		assertThat(accounts.answering(OTHER).sandbox()).isFalse();

@@ -63,7 +63,10 @@ import dev.dmbot.server.support.WebhookPayloads;
 		properties = { "bot.security.admin-token=" + AccountLoginIT.ADMIN_TOKEN,
 				"bot.security.encryption-key=" + AccountLoginIT.ENCRYPTION_KEY,
 				"bot.accounts.instagram-app-id=" + AccountLoginIT.APP_ID,
-				"bot.accounts.instagram-app-secret=" + AccountLoginIT.APP_SECRET, "bot.accounts.request-timeout=2s" })
+				"bot.accounts.instagram-app-secret=" + AccountLoginIT.APP_SECRET, "bot.accounts.request-timeout=2s",
+				// Each test empties Redis under the server: nothing read before may be
+				// remembered.
+				"bot.accounts.remember-for=0s" })
 @Import(MovableTime.class)
 class AccountLoginIT {
 

@@ -23,7 +23,8 @@ import dev.dmbot.server.system.MetaProperties;
  * a real account needs (its own admin token, the encryption key, the Instagram app id)
  * and how to make a key.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// The embedded default as a newcomer starts it: the sandbox account, not the tests' one.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "bot.meta.account-id=")
 class SandboxAccountsIT {
 
 	@LocalServerPort
