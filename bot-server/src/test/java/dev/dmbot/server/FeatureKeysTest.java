@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.stereotype.Component;
 
 import dev.dmbot.server.access.AccessKeys;
+import dev.dmbot.server.accounts.AccountKeys;
 import dev.dmbot.server.accounts.activity.ActivityKeys;
 import dev.dmbot.server.attribution.AttributionKeys;
 import dev.dmbot.server.context.ContextKeys;
@@ -73,6 +74,10 @@ class FeatureKeysTest {
 			new Example(AccessKeys.NAMES, "bot:{access}:token-names", "access/token-names"),
 			new Example(AccessKeys.TOKEN_KEY_PREFIX + "9f86d081884c7d65", "bot:{access}:token:9f86d081884c7d65",
 					"access/token"),
+			new Example(AccountKeys.IDS, "bot:{accounts}:ids", "accounts/ids"),
+			new Example(AccountKeys.account(ACCOUNT), "bot:{accounts}:account:17841405822304914", "accounts/account"),
+			new Example(AccountKeys.login("q2Xv8kLm3Rt9Yb1Nw5Zc7Hd0Jf4Gp6Ts"),
+					"bot:{accounts}:login:q2Xv8kLm3Rt9Yb1Nw5Zc7Hd0Jf4Gp6Ts", "accounts/login"),
 			new Example(OutboundKeys.DEAD_LETTERS, "bot:dead-letters", "outbound/dead-letters"),
 			new Example(OutboundKeys.SANDBOX_OUTBOX, "bot:sandbox:outbox", "outbound/sandbox-outbox"),
 			new Example(OutboundKeys.MESSENGER_PROFILE_PUSHED, "bot:messenger-profile:pushed",

@@ -19,7 +19,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 final class AccessPolicy {
 
 	static final List<Rule> RULES = List.of(Rule.of("/api/admin/tokens/**", Role.ADMIN),
-			Rule.of("/api/admin/privacy/**", Role.ADMIN), Rule.of("/api/admin/**", Role.ADMIN, Role.ANALYST),
+			Rule.of("/api/admin/privacy/**", Role.ADMIN),
+			Rule.of("/api/admin/accounts/activity", Role.ADMIN, Role.ANALYST),
+			Rule.of("/api/admin/accounts/**", Role.ADMIN), Rule.of("/api/admin/**", Role.ADMIN, Role.ANALYST),
 			Rule.of("/api/agent/**", Role.AGENT, Role.ADMIN), Rule.of("/api/escalations/**", Role.AGENT, Role.ADMIN),
 			Rule.of("/api/leads/**", Role.ADMIN, Role.ANALYST),
 			Rule.of("/api/contacts/**", Role.ADMIN, Role.ANALYST, Role.INTEGRATION),

@@ -32,6 +32,11 @@ public final class AccessToken {
 		return "Bearer " + this.value;
 	}
 
+	/** The token itself, for this package's cipher only. */
+	String value() {
+		return this.value;
+	}
+
 	@Override
 	public boolean equals(Object other) {
 		return other instanceof AccessToken token && this.value.equals(token.value);

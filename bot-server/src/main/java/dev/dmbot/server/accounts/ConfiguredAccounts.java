@@ -3,16 +3,15 @@ package dev.dmbot.server.accounts;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.stereotype.Component;
-
 import dev.dmbot.server.system.MetaProperties;
 
 /**
  * The account of {@code bot.meta}: its id ({@link MetaProperties#SANDBOX_ACCOUNT_ID} when
- * unset) and token (none in sandbox mode). The only reader of the access token in the
- * server; everything that calls Meta asks {@link Accounts} for it.
+ * unset) and token (none in sandbox mode). The only reader of
+ * {@code bot.meta.access-token} in the server; everything that calls Meta asks
+ * {@link Accounts} for a token. On the server it is the first of the
+ * {@link ServedAccounts}.
  */
-@Component
 final class ConfiguredAccounts implements Accounts {
 
 	private final Account account;
@@ -22,6 +21,11 @@ final class ConfiguredAccounts implements Accounts {
 	ConfiguredAccounts(MetaProperties meta) {
 		this.account = new Account(meta.accountId(), null, meta.sandbox());
 		this.token = meta.sandbox() ? null : AccessToken.of(meta.accessToken());
+	}
+
+	/** The configured account itself. */
+	Account account() {
+		return this.account;
 	}
 
 	@Override

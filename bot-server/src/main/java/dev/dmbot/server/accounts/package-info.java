@@ -6,8 +6,11 @@
  * account goes through an account id here, so that serving many accounts changes this
  * package and not the features.
  * <p>
- * Today one account is configured ({@code bot.meta.account-id} and
- * {@code bot.meta.access-token}, the sandbox account when unset), and every account is
- * answered with the one workbook set live on every instance.
+ * The accounts served are the one configured through {@code bot.meta.account-id} and
+ * {@code bot.meta.access-token} (the sandbox account when unset), first and unchanged,
+ * then the accounts connected through Business Login ({@link ConnectedAccounts}, kept in
+ * Redis with their tokens encrypted by {@link TokenCipher} under
+ * {@code bot.security.encryption-key}); the login itself is in {@code accounts.connect}.
+ * Every account is answered with the one workbook set live on every instance.
  */
 package dev.dmbot.server.accounts;

@@ -1,0 +1,53 @@
+package dev.dmbot.server.accounts;
+
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import dev.dmbot.server.platform.redis.Erasure;
+import dev.dmbot.server.platform.redis.FeatureKeys;
+import dev.dmbot.server.platform.redis.KeyFamily;
+
+/**
+ * The Redis keys of connected accounts: the business's own accounts and the pending
+ * logins of admins, nothing about customers. They share the hash tag {@code {accounts}}
+ * so that an account and the index change in one script on a Redis Cluster.
+ */
+@Component
+public final class AccountKeys implements FeatureKeys {
+
+	/** The ids of the connected accounts (a set). */
+	public static final String IDS = "bot:{accounts}:ids";
+
+	/**
+	 * Prefix of {@code bot:{accounts}:account:<account>}, one hash per connected account
+	 * (its access token encrypted).
+	 */
+	public static final String ACCOUNT_PREFIX = "bot:{accounts}:account:";
+
+	/**
+	 * Prefix of {@code bot:{accounts}:login:<state>}: a login started by an admin, until
+	 * Meta sends the admin back or it expires.
+	 */
+	public static final String LOGIN_PREFIX = "bot:{accounts}:login:";
+
+	/** The key of one connected account. */
+	public static String account(String accountId) {
+		return ACCOUNT_PREFIX + accountId;
+	}
+
+	/** The key of one pending login. */
+	public static String login(String state) {
+		return LOGIN_PREFIX + state;
+	}
+
+	@Override
+	public List<KeyFamily> families() {
+		return List.of(KeyFamily.server("accounts", "ids", IDS).erased(Erasure.notPersonal()),
+				KeyFamily.account("accounts", "account", ACCOUNT_PREFIX + "<account>").erased(Erasure.notPersonal()),
+				KeyFamily.server("accounts", "login", LOGIN_PREFIX + "<state>")
+					.erased(Erasure.notPersonal())
+					.kept("bot.accounts.login-timeout (10 minutes), or until Meta sends the admin back"));
+	}
+
+}
