@@ -1,11 +1,8 @@
 package dev.dmbot.server.profile;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +15,8 @@ import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.dmbot.server.support.SteppedClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -26,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ProfileCacheTest {
 
-	final MovableClock clock = new MovableClock();
+	final SteppedClock clock = new SteppedClock(Instant.parse("2026-05-01T10:00:00Z"));
 
 	final FakeProfileApi api = new FakeProfileApi();
 
@@ -114,31 +113,6 @@ class ProfileCacheTest {
 				throw failure;
 			}
 			return (Profile) answer;
-		}
-
-	}
-
-	static final class MovableClock extends Clock {
-
-		private Instant now = Instant.parse("2026-05-01T10:00:00Z");
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
 		}
 
 	}

@@ -1,11 +1,8 @@
 package dev.dmbot.server.accounts.activity;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -15,6 +12,7 @@ import redis.clients.jedis.RedisClient;
 import dev.dmbot.server.accounts.Accounts;
 import dev.dmbot.server.platform.redis.Hashes;
 import dev.dmbot.server.support.StandaloneRedis;
+import dev.dmbot.server.support.SteppedClock;
 import dev.dmbot.server.system.MetaProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,7 +31,7 @@ class AccountActivityRedisIT {
 	static final Accounts ACCOUNTS = Accounts
 		.configured(new MetaProperties(null, null, null, null, "17841400000000042", URI.create("https://graph.test")));
 
-	final SteppedClock clock = new SteppedClock();
+	final SteppedClock clock = new SteppedClock(Instant.parse("2026-12-08T10:00:00Z"));
 
 	@Test
 	void busyAccountsAreStampedOncePerInterval() {
@@ -104,32 +102,6 @@ class AccountActivityRedisIT {
 	private AccountActivity activity(Hashes hashes, Duration writeEvery) {
 		return new AccountActivity(hashes, ACCOUNTS, this.clock,
 				new AccountActivityProperties(Duration.ofHours(6), writeEvery), new SimpleMeterRegistry());
-	}
-
-	/** A clock that stands still until the test moves it. */
-	static final class SteppedClock extends Clock {
-
-		private Instant now = Instant.parse("2026-12-08T10:00:00Z");
-
-		void advance(Duration by) {
-			this.now = this.now.plus(by);
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
 	}
 
 }
