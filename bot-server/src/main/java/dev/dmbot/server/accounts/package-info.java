@@ -13,7 +13,7 @@
  * {@code bot.security.encryption-key}); the login itself is in {@code accounts.connect}.
  * Their tokens are refreshed before they expire, once across instances
  * ({@link TokenRefresher}); an account whose token Meta refuses for good is marked
- * {@link AccountStatus#DISCONNECTED}.
- * Every account is answered with the one workbook set live on every instance.
+ * {@link AccountStatus#DISCONNECTED}. Every account is answered with the one workbook set
+ * live on every instance.
  */
 package dev.dmbot.server.accounts;

@@ -31,7 +31,10 @@ import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.dmbot.server.platform.redis.HashRecords;
@@ -45,6 +48,7 @@ import dev.dmbot.server.support.StandaloneRedis;
  * once; a server error is retried; code 190 marks the account disconnected and keeps the
  * token; a token younger than 24 hours is left alone.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class TokenRefreshIT {
 
 	@RegisterExtension
@@ -91,8 +95,12 @@ class TokenRefreshIT {
 
 	/** One instance's refresher, with its own client and leases, on the shared Redis. */
 	TokenRefresher instance(Instant now) {
+		return instance(now, Duration.ofSeconds(3));
+	}
+
+	TokenRefresher instance(Instant now, Duration requestTimeout) {
 		TokenRefreshProperties properties = new TokenRefreshProperties(Duration.ofHours(1), Duration.ofDays(30), 3,
-				Duration.ofMillis(10), Duration.ofSeconds(3));
+				Duration.ofMillis(10), requestTimeout);
 		TokenRefreshClient client = new TokenRefreshClient(URI.create(meta.baseUrl() + "/v25.0"),
 				properties.requestTimeout(), JsonMapper.builder().build());
 		return new TokenRefresher(this.accounts, client, new Leases(redis.client()), properties,
@@ -131,7 +139,7 @@ class TokenRefreshIT {
 	}
 
 	@Test
-	void aTokenDueIsRefreshedWithMetaAndTheNewTokenIsStoredEncryptedWithItsNewExpiry() {
+	void aTokenDueIsRefreshedWithMetaAndTheNewTokenIsStoredEncryptedWithItsNewExpiry(CapturedOutput log) {
 		connected(Duration.ofDays(35), Duration.ofDays(25));
 		metaRefreshes();
 
@@ -164,6 +172,11 @@ class TokenRefreshIT {
 		assertThat(this.meters.get("bot.accounts.token.expiry.days").tag("account", ACCOUNT).gauge().value())
 			.isCloseTo(60, Offset.offset(0.1));
 		assertThat(refreshCalls()).hasSize(1);
+		assertThat(log)
+			.contains("The access token of Instagram account " + ACCOUNT
+					+ " (@lumen.porto) was refreshed; it now expires at 2027-03-11T12:00:00Z")
+			.doesNotContain(TOKEN)
+			.doesNotContain(NEW_TOKEN);
 	}
 
 	@Test
@@ -220,7 +233,24 @@ class TokenRefreshIT {
 	}
 
 	@Test
-	void metaDownThroughEveryRetryLeavesTheTokenAndIsTriedAgainAtTheNextRun() {
+	void aCallMetaDoesNotAnswerInTimeIsRetried() {
+		connected(Duration.ofDays(35), Duration.ofDays(25));
+		meta.stubFor(get(urlPathEqualTo(PATH)).inScenario("slow")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(okJson(refreshed()).withFixedDelay(1_500))
+			.willSetStateTo("quick"));
+		meta.stubFor(get(urlPathEqualTo(PATH)).inScenario("slow")
+			.whenScenarioStateIs("quick")
+			.willReturn(okJson(refreshed())));
+
+		assertThat(instance(NOW, Duration.ofMillis(300)).refreshDue())
+			.containsExactly(Map.entry(ACCOUNT, TokenRefreshOutcome.REFRESHED));
+
+		assertThat(refreshCalls()).hasSize(2);
+	}
+
+	@Test
+	void metaDownThroughEveryRetryLeavesTheTokenAndIsTriedAgainAtTheNextRun(CapturedOutput log) {
 		connected(Duration.ofDays(35), Duration.ofDays(25));
 		String before = raw().get("token");
 		meta.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(500)));
@@ -233,6 +263,9 @@ class TokenRefreshIT {
 			.containsEntry("refreshOutcome", "FAILED");
 		assertThat(raw().get("refreshProblem")).contains("HTTP 500");
 		assertThat(counted(TokenRefreshOutcome.FAILED)).isEqualTo(1);
+		assertThat(log).contains("The access token of Instagram account " + ACCOUNT
+				+ " (@lumen.porto) could not be refreshed after 3 tries: Meta answered HTTP 500 to the token refresh. "
+				+ "Tried again in 1h; it expires at 2027-02-04T12:00:00Z.");
 
 		metaRefreshes();
 		assertThat(instance(NOW.plus(Duration.ofHours(1))).refreshDue())
@@ -241,7 +274,7 @@ class TokenRefreshIT {
 	}
 
 	@Test
-	void code190MarksTheAccountDisconnectedWithTheReasonAndLeavesTheTokenAlone() {
+	void code190MarksTheAccountDisconnectedWithTheReasonAndLeavesTheTokenAlone(CapturedOutput log) {
 		connected(Duration.ofDays(61), Duration.ofHours(-1));
 		String before = raw().get("token");
 		meta.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(400)
@@ -262,6 +295,9 @@ class TokenRefreshIT {
 		assertThat(details.disconnectedReason()).contains("Session has expired", "(code 190)", "HTTP 400");
 		assertThat(this.accounts.find(ACCOUNT).orElseThrow().token()).isEqualTo(AccessToken.of(TOKEN));
 		assertThat(counted(TokenRefreshOutcome.DISCONNECTED)).isEqualTo(1);
+		assertThat(log).contains("WARN", "Instagram account " + ACCOUNT + " (@lumen.porto) is disconnected",
+				"Session has expired for [token]", "press \"Connect an Instagram account\" and log in as @lumen.porto")
+			.doesNotContain(TOKEN);
 
 		assertThat(instance(NOW.plus(Duration.ofHours(1))).refreshDue()).as("only a new login brings it back")
 			.isEmpty();
