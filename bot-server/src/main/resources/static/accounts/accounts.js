@@ -91,7 +91,7 @@
         el('td', {'data-label': 'Id'}, el('code', {text: account.id})),
         el('td', {'data-label': 'Status'}, el('span', {className: 'badge ' + account.status, text: account.status}),
           account.status === 'disconnected' ? el('span', {className: 'note', 'data-testid': 'disconnected-reason',
-            text: (account.disconnectedReason ? account.disconnectedReason + ' ' : '')
+            text: (account.disconnectedReason ? account.disconnectedReason.replace(/[.\s]*$/, '. ') : '')
               + 'Reconnect: press "Connect an Instagram account" and log in as '
               + (account.username ? '@' + account.username : 'this account') + '.'}) : null),
         el('td', {'data-label': 'Token expires', 'data-testid': 'token-expiry'},
