@@ -16,6 +16,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import dev.dmbot.server.platform.redis.Leases;
@@ -77,6 +79,20 @@ class TokenRefresher {
 							properties.longestBackoff()))
 					.retryOnException((ex) -> ex instanceof TokenRefreshClient.Unavailable)
 					.build());
+	}
+
+	/**
+	 * Shows each account's days left from the start, not only from the first run a minute
+	 * later.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void gaugeConnectedAccounts() {
+		try {
+			this.accounts.list().forEach(this::gauge);
+		}
+		catch (RuntimeException ex) {
+			log.debug("Token expiries not gauged at start-up: {}", ex.toString());
+		}
 	}
 
 	/**

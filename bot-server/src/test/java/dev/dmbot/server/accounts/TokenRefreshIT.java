@@ -321,7 +321,13 @@ class TokenRefreshIT {
 		connected(Duration.ofDays(10), Duration.ofDays(50));
 		metaRefreshes();
 
-		assertThat(instance(NOW).refreshDue()).isEmpty();
+		TokenRefresher refresher = instance(NOW);
+		refresher.gaugeConnectedAccounts();
+		assertThat(this.meters.get("bot.accounts.token.expiry.days").tag("account", ACCOUNT).gauge().value())
+			.as("shown from the start")
+			.isEqualTo(50);
+
+		assertThat(refresher.refreshDue()).isEmpty();
 		assertThat(refreshCalls()).isEmpty();
 	}
 
