@@ -66,6 +66,17 @@
     return Number.isNaN(date.getTime()) ? value : date.toLocaleDateString(undefined, {day: 'numeric', month: 'short', year: 'numeric'});
   }
 
+  // The last automatic refresh of a token: tokens are refreshed by the server about a month before they expire.
+  function refreshed(refresh) {
+    if (!refresh) return 'refreshed automatically before it expires';
+    const when = day(refresh.at);
+    if (refresh.outcome === 'refreshed') return 'refreshed automatically on ' + when;
+    if (refresh.outcome === 'failed') return 'refresh failed on ' + when + (refresh.problem ? ': ' + refresh.problem : '')
+      + '; tried again every hour';
+    if (refresh.outcome === 'disconnected') return 'refresh refused on ' + when;
+    return 'last refresh on ' + when;
+  }
+
   function render(body) {
     const rows = $('rows');
     rows.replaceChildren();
@@ -78,8 +89,14 @@
             ? 'from bot.meta.account-id / bot.meta.access-token' : 'connected' + (account.connectedBy ? ' by ' + account.connectedBy : '')
               + (account.connectedAt ? ' on ' + day(account.connectedAt) : '')})),
         el('td', {'data-label': 'Id'}, el('code', {text: account.id})),
-        el('td', {'data-label': 'Status'}, el('span', {className: 'badge ' + account.status, text: account.status})),
-        el('td', {'data-label': 'Token expires', text: environment ? 'managed outside the bot' : day(account.tokenExpiresAt)}),
+        el('td', {'data-label': 'Status'}, el('span', {className: 'badge ' + account.status, text: account.status}),
+          account.status === 'disconnected' ? el('span', {className: 'note', 'data-testid': 'disconnected-reason',
+            text: (account.disconnectedReason ? account.disconnectedReason.replace(/[.\s]*$/, '. ') : '')
+              + 'Reconnect: press "Connect an Instagram account" and log in as '
+              + (account.username ? '@' + account.username : 'this account') + '.'}) : null),
+        el('td', {'data-label': 'Token expires', 'data-testid': 'token-expiry'},
+          environment ? 'managed outside the bot' : day(account.tokenExpiresAt),
+          environment ? null : el('span', {className: 'note', text: refreshed(account.lastRefresh)})),
         el('td', {'data-label': 'Webhook fields', text: (account.subscribedFields || []).join(', ')
           || (environment ? 'set in the App Dashboard' : '—')})));
     }

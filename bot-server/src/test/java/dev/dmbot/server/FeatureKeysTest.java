@@ -78,6 +78,8 @@ class FeatureKeysTest {
 			new Example(AccountKeys.account(ACCOUNT), "bot:{accounts}:account:17841405822304914", "accounts/account"),
 			new Example(AccountKeys.login("q2Xv8kLm3Rt9Yb1Nw5Zc7Hd0Jf4Gp6Ts"),
 					"bot:{accounts}:login:q2Xv8kLm3Rt9Yb1Nw5Zc7Hd0Jf4Gp6Ts", "accounts/login"),
+			new Example(AccountKeys.refreshLease(ACCOUNT), "bot:{accounts}:refresh:17841405822304914",
+					"accounts/refresh"),
 			new Example(OutboundKeys.DEAD_LETTERS, "bot:dead-letters", "outbound/dead-letters"),
 			new Example(OutboundKeys.SANDBOX_OUTBOX, "bot:sandbox:outbox", "outbound/sandbox-outbox"),
 			new Example(OutboundKeys.MESSENGER_PROFILE_PUSHED, "bot:messenger-profile:pushed",

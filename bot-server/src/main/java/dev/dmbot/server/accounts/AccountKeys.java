@@ -31,9 +31,20 @@ public final class AccountKeys implements FeatureKeys {
 	 */
 	public static final String LOGIN_PREFIX = "bot:{accounts}:login:";
 
+	/**
+	 * Prefix of {@code bot:{accounts}:refresh:<account>}: the lease of the instance
+	 * refreshing the account's token, so that one instance refreshes it.
+	 */
+	public static final String REFRESH_PREFIX = "bot:{accounts}:refresh:";
+
 	/** The key of one connected account. */
 	public static String account(String accountId) {
 		return ACCOUNT_PREFIX + accountId;
+	}
+
+	/** The key of the lease on refreshing one account's token. */
+	public static String refreshLease(String accountId) {
+		return REFRESH_PREFIX + accountId;
 	}
 
 	/** The key of one pending login. */
@@ -47,7 +58,11 @@ public final class AccountKeys implements FeatureKeys {
 				KeyFamily.account("accounts", "account", ACCOUNT_PREFIX + "<account>").erased(Erasure.notPersonal()),
 				KeyFamily.server("accounts", "login", LOGIN_PREFIX + "<state>")
 					.erased(Erasure.notPersonal())
-					.kept("bot.accounts.login-timeout (10 minutes), or until Meta sends the admin back"));
+					.kept("bot.accounts.login-timeout (10 minutes), or until Meta sends the admin back"),
+				KeyFamily.account("accounts", "refresh", REFRESH_PREFIX + "<account>")
+					.erased(Erasure.notPersonal())
+					.kept("while one instance refreshes the account's token, at most a few minutes "
+							+ "(bot.accounts.request-timeout and bot.accounts.refresh-attempts decide the limit)"));
 	}
 
 }

@@ -17,9 +17,12 @@ import java.util.Objects;
  * @param connectedBy the name of the admin token that connected it
  * @param status whether it can be answered
  * @param subscribedFields the webhook fields Meta confirmed for the account
+ * @param tokenIssuedAt when Meta issued the token (at the login, or at its last refresh):
+ * Meta refreshes only a token at least 24 hours old
  */
 public record ConnectedAccount(String id, String username, AccessToken token, Instant tokenExpiresAt,
-		Instant connectedAt, String connectedBy, AccountStatus status, List<String> subscribedFields) {
+		Instant connectedAt, String connectedBy, AccountStatus status, List<String> subscribedFields,
+		Instant tokenIssuedAt) {
 
 	public ConnectedAccount {
 		Objects.requireNonNull(id, "id");
@@ -31,6 +34,13 @@ public record ConnectedAccount(String id, String username, AccessToken token, In
 		Objects.requireNonNull(connectedAt, "connectedAt");
 		Objects.requireNonNull(status, "status");
 		subscribedFields = (subscribedFields == null) ? List.of() : List.copyOf(subscribedFields);
+		tokenIssuedAt = (tokenIssuedAt != null) ? tokenIssuedAt : connectedAt;
+	}
+
+	/** An account whose token was issued when it was connected. */
+	public ConnectedAccount(String id, String username, AccessToken token, Instant tokenExpiresAt, Instant connectedAt,
+			String connectedBy, AccountStatus status, List<String> subscribedFields) {
+		this(id, username, token, tokenExpiresAt, connectedAt, connectedBy, status, subscribedFields, connectedAt);
 	}
 
 	/** The account as the rest of the server sees it: never a sandbox account. */

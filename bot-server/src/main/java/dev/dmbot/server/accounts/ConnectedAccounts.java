@@ -21,9 +21,14 @@ import dev.dmbot.server.platform.redis.HashRecords;
 /**
  * The accounts connected through Business Login, in Redis: one hash per account at
  * {@code bot:{accounts}:account:<id>} (id, username, the access token encrypted by
- * {@link TokenCipher}, its expiry, when and by whom it was connected, status, subscribed
- * fields) and their ids in {@code bot:{accounts}:ids}. Nothing is cached, so an account
- * connected on one instance is answered by every instance at once.
+ * {@link TokenCipher}, when it was issued and when it expires, when and by whom the
+ * account was connected, status, subscribed fields, and the last automatic refresh and
+ * disconnection) and their ids in {@code bot:{accounts}:ids}. Nothing is cached, so an
+ * account connected on one instance is answered by every instance at once.
+ * <p>
+ * The token refresh writes through {@link #held} and a compare-and-set on the stored
+ * token ({@link #tokenRefreshed}, {@link #refreshFailed}, {@link #disconnected}), so it
+ * never overwrites a newer login or another instance's refresh.
  * <p>
  * Key rotation: a token written under one of
  * {@code bot.security.previous-encryption-keys} is written again under
@@ -79,6 +84,7 @@ public class ConnectedAccounts {
 		}
 		fields.put("token", this.cipher.encrypt(account.token().value(), account.id()));
 		fields.put("tokenExpiresAt", account.tokenExpiresAt().toString());
+		fields.put("tokenIssuedAt", account.tokenIssuedAt().toString());
 		fields.put("connectedAt", account.connectedAt().toString());
 		if (account.connectedBy() != null) {
 			fields.put("connectedBy", account.connectedBy());
@@ -106,6 +112,59 @@ public class ConnectedAccounts {
 	 */
 	public Optional<ConnectedAccount> find(String accountId) {
 		return this.records.find(accountId).map((fields) -> withToken(accountId, fields));
+	}
+
+	/**
+	 * The connected account of this id with its token and the token's stored form, for a
+	 * change that must not overwrite a newer connection ({@link #tokenRefreshed},
+	 * {@link #refreshFailed}, {@link #disconnected}); empty when there is none.
+	 * @throws TokenUnreadableException when its token does not decrypt with the keys set
+	 */
+	Optional<HeldToken> held(String accountId) {
+		return this.records.find(accountId).map((fields) -> read(accountId, fields));
+	}
+
+	/**
+	 * Stores the token Meta issued in place of the held one, unless the account changed
+	 * since it was read (connected again, or refreshed by another instance).
+	 * @return whether it was stored
+	 */
+	boolean tokenRefreshed(HeldToken held, AccessToken fresh, Instant issuedAt, Instant expiresAt) {
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put("token", this.cipher.encrypt(fresh.value(), held.account().id()));
+		fields.put("tokenIssuedAt", issuedAt.toString());
+		fields.put("tokenExpiresAt", expiresAt.toString());
+		fields.putAll(refresh(issuedAt, TokenRefreshOutcome.REFRESHED, ""));
+		return this.records.replaceFields(held.account().id(), "token", held.stored(), fields);
+	}
+
+	/**
+	 * Records a refresh that failed and leaves the token as it is, unless the account
+	 * changed since it was read.
+	 * @return whether it was recorded
+	 */
+	boolean refreshFailed(HeldToken held, Instant at, String problem) {
+		return this.records.replaceFields(held.account().id(), "token", held.stored(),
+				refresh(at, TokenRefreshOutcome.FAILED, problem));
+	}
+
+	/**
+	 * Marks the account disconnected (Meta no longer accepts its token) with the reason,
+	 * and leaves the token as it is, unless the account changed since it was read (a new
+	 * connection has a new token).
+	 * @return whether it was marked
+	 */
+	boolean disconnected(HeldToken held, Instant at, String reason) {
+		Map<String, String> fields = new LinkedHashMap<>(refresh(at, TokenRefreshOutcome.DISCONNECTED, reason));
+		fields.put("status", AccountStatus.DISCONNECTED.name());
+		fields.put("disconnectedAt", at.toString());
+		fields.put("disconnectedReason", reason);
+		return this.records.replaceFields(held.account().id(), "token", held.stored(), fields);
+	}
+
+	private static Map<String, String> refresh(Instant at, TokenRefreshOutcome outcome, String problem) {
+		return Map.of("refreshedAt", at.toString(), "refreshOutcome", outcome.name(), "refreshProblem",
+				(problem != null) ? problem : "");
 	}
 
 	/**
@@ -140,6 +199,10 @@ public class ConnectedAccounts {
 	}
 
 	private ConnectedAccount withToken(String accountId, Map<String, String> fields) {
+		return read(accountId, fields).account();
+	}
+
+	private HeldToken read(String accountId, Map<String, String> fields) {
 		String stored = fields.get("token");
 		if (!canStoreTokens()) {
 			throw new TokenUnreadableException("The access token of account " + accountId
@@ -150,22 +213,32 @@ public class ConnectedAccounts {
 			String again = this.cipher.encrypt(token.plaintext(), accountId);
 			if (this.records.replaceField(accountId, "token", stored, again)) {
 				log.info("The access token of account {} was re-encrypted under the current key", accountId);
+				stored = again;
 			}
 		}
 		AccountDetails details = details(accountId, fields);
-		return new ConnectedAccount(accountId, details.username(), AccessToken.of(token.plaintext()),
+		return new HeldToken(new ConnectedAccount(accountId, details.username(), AccessToken.of(token.plaintext()),
 				details.tokenExpiresAt(), details.connectedAt(), details.connectedBy(), details.status(),
-				details.subscribedFields());
+				details.subscribedFields(), details.tokenIssuedAt()), details, stored);
 	}
 
 	private static AccountDetails details(String accountId, Map<String, String> fields) {
+		Instant refreshedAt = instant(fields.get("refreshedAt"));
+		AccountDetails.TokenRefresh lastRefresh = (refreshedAt == null) ? null
+				: new AccountDetails.TokenRefresh(refreshedAt, TokenRefreshOutcome.parse(fields.get("refreshOutcome")),
+						blankToNull(fields.get("refreshProblem")));
 		return new AccountDetails(accountId, fields.get("username"), AccountStatus.parse(fields.get("status")),
 				instant(fields.get("tokenExpiresAt")), instant(fields.get("connectedAt")), fields.get("connectedBy"),
-				fields(fields.get("subscribedFields")));
+				fields(fields.get("subscribedFields")), instant(fields.get("tokenIssuedAt")), lastRefresh,
+				instant(fields.get("disconnectedAt")), blankToNull(fields.get("disconnectedReason")));
 	}
 
 	private static Instant instant(String value) {
 		return (value == null || value.isEmpty()) ? null : Instant.parse(value);
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isEmpty()) ? null : value;
 	}
 
 	private static List<String> fields(String value) {
@@ -175,6 +248,19 @@ public class ConnectedAccounts {
 	@Override
 	public String toString() {
 		return "ConnectedAccounts[" + this.cipher + "]";
+	}
+
+	/**
+	 * A connected account as read, with its token's stored (encrypted) form, against
+	 * which a later write compares.
+	 */
+	record HeldToken(ConnectedAccount account, AccountDetails details, String stored) {
+
+		@Override
+		public String toString() {
+			return "HeldToken[" + this.account.id() + "]";
+		}
+
 	}
 
 }

@@ -11,6 +11,9 @@
  * then the accounts connected through Business Login ({@link ConnectedAccounts}, kept in
  * Redis with their tokens encrypted by {@link TokenCipher} under
  * {@code bot.security.encryption-key}); the login itself is in {@code accounts.connect}.
- * Every account is answered with the one workbook set live on every instance.
+ * Their tokens are refreshed before they expire, once across instances
+ * ({@link TokenRefresher}); an account whose token Meta refuses for good is marked
+ * {@link AccountStatus#DISCONNECTED}. Every account is answered with the one workbook set
+ * live on every instance.
  */
 package dev.dmbot.server.accounts;

@@ -59,12 +59,14 @@ class AccountsController {
 	ResponseEntity<?> list() {
 		List<ServedAccount> served = new ArrayList<>();
 		served.add(new ServedAccount(this.meta.accountId(), null, "environment",
-				this.meta.sandbox() ? "sandbox" : "connected", null, null, null, null));
+				this.meta.sandbox() ? "sandbox" : "connected", null, null, null, null, null, null, null, null));
 		try {
 			for (AccountDetails account : this.accounts.list()) {
 				served.add(new ServedAccount(account.id(), account.username(), "connected",
 						account.status().name().toLowerCase(Locale.ROOT), account.tokenExpiresAt(),
-						account.connectedAt(), account.connectedBy(), account.subscribedFields()));
+						account.connectedAt(), account.connectedBy(), account.subscribedFields(),
+						account.tokenIssuedAt(), TokenRefresh.of(account.lastRefresh()), account.disconnectedAt(),
+						account.disconnectedReason()));
 			}
 		}
 		catch (TransientException ex) {
@@ -126,9 +128,35 @@ class AccountsController {
 	 * {@code connected} for one connected through Business Login
 	 * @param status {@code connected}, {@code disconnected} or, for the environment's
 	 * account without a token, {@code sandbox}
+	 * @param tokenIssuedAt when Meta issued the token held now (at the login or the last
+	 * refresh)
+	 * @param lastRefresh the last automatic refresh of the token, if any
+	 * @param disconnectedAt when the server found Meta no longer accepts the token
+	 * @param disconnectedReason what Meta said then
 	 */
 	record ServedAccount(String id, String username, String source, String status, Instant tokenExpiresAt,
-			Instant connectedAt, String connectedBy, List<String> subscribedFields) {
+			Instant connectedAt, String connectedBy, List<String> subscribedFields, Instant tokenIssuedAt,
+			TokenRefresh lastRefresh, Instant disconnectedAt, String disconnectedReason) {
+	}
+
+	/**
+	 * One automatic refresh of a token.
+	 *
+	 * @param outcome {@code refreshed}, {@code failed} (tried again at the next run),
+	 * {@code disconnected} or {@code superseded} (the account was connected again
+	 * meanwhile)
+	 * @param problem what went wrong, if anything
+	 */
+	record TokenRefresh(Instant at, String outcome, String problem) {
+
+		static TokenRefresh of(AccountDetails.TokenRefresh refresh) {
+			if (refresh == null) {
+				return null;
+			}
+			return new TokenRefresh(refresh.at(), (refresh.outcome() != null) ? refresh.outcome().tag() : "unknown",
+					refresh.problem());
+		}
+
 	}
 
 }

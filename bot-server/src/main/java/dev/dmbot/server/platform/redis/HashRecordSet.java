@@ -35,6 +35,16 @@ public final class HashRecordSet {
 			return 1
 			""";
 
+	/**
+	 * Sets several fields only while one of them still holds the value the caller read,
+	 * and only while the record exists.
+	 */
+	private static final String REPLACE_FIELDS = """
+			if redis.call('HGET', KEYS[1], ARGV[1]) ~= ARGV[2] then return 0 end
+			redis.call('HSET', KEYS[1], unpack(ARGV, 3))
+			return 1
+			""";
+
 	private static final String REMOVE = """
 			redis.call('SREM', KEYS[1], KEYS[3])
 			return redis.call('DEL', KEYS[2])
@@ -95,6 +105,29 @@ public final class HashRecordSet {
 	public boolean replaceField(String id, String field, String expected, String value) {
 		Object replaced = RedisFailures.translating("write " + this.recordPrefix + id,
 				() -> this.redis.eval(REPLACE_FIELD, List.of(this.recordPrefix + id), List.of(field, expected, value)));
+		return Long.valueOf(1).equals(replaced);
+	}
+
+	/**
+	 * Sets {@code fields} of the record (adding those it lacks) if its field
+	 * {@code field} still holds {@code expected}: a compare-and-set, so a value computed
+	 * from what was read never overwrites a newer write.
+	 * @return whether they were set; {@code false} when the field changed or the record
+	 * is gone
+	 */
+	public boolean replaceFields(String id, String field, String expected, Map<String, String> fields) {
+		if (fields.isEmpty()) {
+			throw new IllegalArgumentException("at least one field must be set");
+		}
+		List<String> arguments = new ArrayList<>(2 + fields.size() * 2);
+		arguments.add(field);
+		arguments.add(expected);
+		fields.forEach((name, value) -> {
+			arguments.add(name);
+			arguments.add(value);
+		});
+		Object replaced = RedisFailures.translating("write " + this.recordPrefix + id,
+				() -> this.redis.eval(REPLACE_FIELDS, List.of(this.recordPrefix + id), arguments));
 		return Long.valueOf(1).equals(replaced);
 	}
 

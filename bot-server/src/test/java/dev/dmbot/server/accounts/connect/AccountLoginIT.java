@@ -195,6 +195,9 @@ class AccountLoginIT {
 		assertThat(expiry).isBetween(this.clock.instant().plusSeconds(EXPIRES_IN - 120),
 				this.clock.instant().plusSeconds(EXPIRES_IN));
 		assertThat(this.json.convertValue(connected.path("subscribedFields"), List.class)).isEqualTo(FIELDS);
+		assertThat(Instant.parse(connected.path("tokenIssuedAt").asString()))
+			.isBetween(this.clock.instant().minusSeconds(120), this.clock.instant());
+		assertThat(connected.has("lastRefresh")).as("not refreshed yet").isFalse();
 
 		WebhookPayloads customer = WebhookPayloads.from(WebhookPayloads.newSender());
 		byte[] dm = customer.textMessage("how much is shipping to Porto?")
@@ -210,6 +213,26 @@ class AccountLoginIT {
 		assertThat(this.json.readTree(sent.getBodyAsString()).path("message").path("text").asString())
 			.containsIgnoringCase("Porto");
 		assertThat(meta.sentTo(customer.sender())).as("nothing sent from the environment account's endpoint").isEmpty();
+	}
+
+	@Test
+	void aDisconnectedAccountIsListedWithMetasReasonAndItsLastRefresh() {
+		Login login = startLogin();
+		assertThat(callback("code=" + CODE + "&state=" + login.state(), login).statusCode()).isEqualTo(200);
+		// As the token refresh writes it when Meta answers code 190.
+		this.redis.hset(AccountKeys.account(NEW_ACCOUNT),
+				Map.of("status", "DISCONNECTED", "disconnectedAt", "2027-01-10T12:00:00Z", "disconnectedReason",
+						"Meta answered HTTP 400 to the token refresh: \"Session has expired\" (code 190)",
+						"refreshedAt", "2027-01-10T12:00:00Z", "refreshOutcome", "DISCONNECTED", "refreshProblem",
+						"Meta answered HTTP 400 to the token refresh: \"Session has expired\" (code 190)"));
+
+		JsonNode connected = listAccounts().path("accounts").path(1);
+		assertThat(connected.path("status").asString()).isEqualTo("disconnected");
+		assertThat(connected.path("disconnectedAt").asString()).isEqualTo("2027-01-10T12:00:00Z");
+		assertThat(connected.path("disconnectedReason").asString()).contains("Session has expired", "code 190");
+		assertThat(connected.path("lastRefresh").path("at").asString()).isEqualTo("2027-01-10T12:00:00Z");
+		assertThat(connected.path("lastRefresh").path("outcome").asString()).isEqualTo("disconnected");
+		assertThat(connected.toString()).doesNotContain(LONG_TOKEN);
 	}
 
 	@Test

@@ -5,7 +5,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +22,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import redis.clients.jedis.UnifiedJedis;
 
+import dev.dmbot.server.accounts.AccessToken;
 import dev.dmbot.server.accounts.AccountKeys;
+import dev.dmbot.server.accounts.AccountStatus;
+import dev.dmbot.server.accounts.ConnectedAccount;
+import dev.dmbot.server.accounts.ConnectedAccounts;
 import dev.dmbot.server.support.HeadlessChromium;
 import dev.dmbot.server.support.MetaApiStub;
 import dev.dmbot.server.support.WebhookPayloads;
@@ -55,6 +61,13 @@ class AccountsPageBrowserIT {
 
 	@Autowired
 	UnifiedJedis redis;
+
+	@Autowired
+	ConnectedAccounts accounts;
+
+	static final String REFRESHED = "17841400000000881";
+
+	static final String LOST = "17841400000000882";
 
 	@BeforeEach
 	void setUp() {
@@ -114,6 +127,43 @@ class AccountsPageBrowserIT {
 		chromium.browser().findElement(By.linkText("Back to Accounts")).click();
 		chromium.waitUntil(() -> rows().size() == 1);
 		assertThat(this.redis.exists(AccountKeys.IDS)).isFalse();
+	}
+
+	@Test
+	void eachAccountShowsItsTokensLastRefreshAndADisconnectedOneSaysWhyAndHowToReconnect() {
+		this.accounts.save(new ConnectedAccount(REFRESHED, "lumen.lisboa", AccessToken.of("IGAAtoken-refreshed"),
+				Instant.parse("2027-03-11T12:00:00Z"), Instant.parse("2026-11-01T09:00:00Z"), "maria",
+				AccountStatus.CONNECTED, List.of("messages")));
+		this.redis.hset(AccountKeys.account(REFRESHED), Map.of("refreshedAt", "2027-01-10T12:00:00Z", "refreshOutcome",
+				"REFRESHED", "tokenIssuedAt", "2027-01-10T12:00:00Z"));
+		this.accounts.save(new ConnectedAccount(LOST, "lumen.faro", AccessToken.of("IGAAtoken-lost"),
+				Instant.parse("2027-01-09T12:00:00Z"), Instant.parse("2026-11-01T09:00:00Z"), "maria",
+				AccountStatus.CONNECTED, List.of("messages")));
+		// As the token refresh writes it when Meta answers code 190.
+		String reason = "Meta answered HTTP 400 to the token refresh: \"Session has expired\" (code 190)";
+		this.redis.hset(AccountKeys.account(LOST),
+				Map.of("status", "DISCONNECTED", "disconnectedAt", "2027-01-10T12:00:00Z", "disconnectedReason", reason,
+						"refreshedAt", "2027-01-10T12:00:00Z", "refreshOutcome", "DISCONNECTED", "refreshProblem",
+						reason));
+
+		open("/accounts/");
+		signIn();
+		chromium.waitUntil(() -> rows().size() == 3);
+
+		WebElement refreshed = row(REFRESHED);
+		assertThat(refreshed.findElement(By.cssSelector("[data-testid=token-expiry]")).getText()).contains("2027",
+				"refreshed automatically on");
+		WebElement lost = row(LOST);
+		assertThat(lost.getText()).containsIgnoringCase("disconnected");
+		assertThat(lost.findElement(By.cssSelector("[data-testid=disconnected-reason]")).getText())
+			.contains("Session has expired", "Reconnect", "Connect an Instagram account", "@lumen.faro");
+		assertThat(chromium.browser().getPageSource()).doesNotContain("IGAAtoken-");
+		chromium.screenshot("disconnected.png");
+	}
+
+	WebElement row(String account) {
+		return chromium.browser()
+			.findElement(By.cssSelector("[data-testid=account-row][data-account='" + account + "']"));
 	}
 
 	/**
