@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.dmbot.server.accounts.AccountConnections;
 import dev.dmbot.server.accounts.activity.AccountActivity;
 
 /**
@@ -50,9 +51,13 @@ public class OutboundDispatcher {
 
 	private final AccountActivity activity;
 
+	private final AccountConnections connections;
+
 	OutboundDispatcher(MessageSender sender, SendRateLimiter rateLimiter, DeadLetters deadLetters,
-			OutboundProperties properties, MeterRegistry meters, Clock clock, AccountActivity activity) {
+			OutboundProperties properties, MeterRegistry meters, Clock clock, AccountActivity activity,
+			AccountConnections connections) {
 		this.sender = sender;
+		this.connections = connections;
 		this.activity = activity;
 		this.rateLimiter = rateLimiter;
 		this.deadLetters = deadLetters;
@@ -266,8 +271,9 @@ public class OutboundDispatcher {
 		}
 		if (error.tokenInvalid()) {
 			this.meters.counter("bot.meta.token.invalid").increment();
-			log.error("Meta rejected the access token ({}). Replies go to the dead-letter stream until "
-					+ "bot.meta.access-token is replaced with a valid token.", error.describe());
+			// Marks the account disconnected on every instance, logs what to do and
+			// tells people; its next events are held until it is connected again.
+			this.connections.tokenRefused(message.accountId(), error.describe());
 		}
 		else {
 			log.warn("Reply to {} moved to {}: {}", message.recipientId(), OutboundKeys.DEAD_LETTERS, error.describe());
