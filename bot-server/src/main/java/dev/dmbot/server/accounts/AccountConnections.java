@@ -59,6 +59,8 @@ public class AccountConnections implements SmartLifecycle {
 
 	private final ConnectedAccounts connected;
 
+	private final ServedAccounts served;
+
 	private final HashRecordSet refused;
 
 	private final Channels channels;
@@ -82,9 +84,10 @@ public class AccountConnections implements SmartLifecycle {
 
 	private volatile ScheduledExecutorService scheduler;
 
-	AccountConnections(ConnectedAccounts connected, HashRecords records, Channels channels, MetaProperties meta,
-			Clock clock, MeterRegistry meters, ApplicationEventPublisher events) {
+	AccountConnections(ConnectedAccounts connected, ServedAccounts served, HashRecords records, Channels channels,
+			MetaProperties meta, Clock clock, MeterRegistry meters, ApplicationEventPublisher events) {
 		this.connected = connected;
+		this.served = served;
 		this.refused = records.named(AccountKeys.REFUSED_IDS, AccountKeys.REFUSED_PREFIX);
 		this.channels = channels;
 		this.configured = new ConfiguredAccounts(meta);
@@ -110,12 +113,21 @@ public class AccountConnections implements SmartLifecycle {
 			return;
 		}
 		Instant now = this.clock.instant();
-		Optional<AccountDetails> account = (this.configured.find(accountId).isPresent()) ? Optional.empty()
-				: this.connected.details(accountId);
-		if (account.isPresent()) {
+		Optional<ConnectedAccounts.HeldToken> held = (this.configured.find(accountId).isPresent()) ? Optional.empty()
+				: this.connected.held(accountId);
+		if (held.isPresent()) {
+			Optional<AccessToken> used = this.served.accessTokenOf(accountId);
+			if (used.isPresent() && !used.get().equals(held.get().account().token())) {
+				// Refused a token this instance still remembered: the account was
+				// connected again since, so its new token is read for the next send.
+				this.served.forget(accountId);
+				log.info("Meta refused the previous access token of Instagram account {}; it was connected again "
+						+ "since and is answered with its new token", accountId);
+				return;
+			}
 			markLocally(accountId);
-			if (this.connected.disconnectedBySend(accountId, now, reason)) {
-				announce(new AccountDisconnected(accountId, account.get().username(), reason, now, false));
+			if (this.connected.disconnectedBySend(held.get(), now, reason)) {
+				announce(new AccountDisconnected(accountId, held.get().account().username(), reason, now, false));
 			}
 			return;
 		}

@@ -169,17 +169,16 @@ public class ConnectedAccounts {
 	 * refusal at once one marks it.
 	 * @return whether it was marked here
 	 */
-	boolean disconnectedBySend(String accountId, Instant at, String reason) {
-		Optional<HeldToken> held = held(accountId);
-		if (held.isEmpty() || held.get().details().status() != AccountStatus.CONNECTED) {
+	boolean disconnectedBySend(HeldToken held, Instant at, String reason) {
+		if (held.details().status() != AccountStatus.CONNECTED) {
 			return false;
 		}
 		Map<String, String> fields = new LinkedHashMap<>();
 		fields.put("status", AccountStatus.DISCONNECTED.name());
 		fields.put("disconnectedAt", at.toString());
 		fields.put("disconnectedReason", reason);
-		return this.records.replaceFieldsWhile(accountId,
-				Map.of("token", held.get().stored(), "status", AccountStatus.CONNECTED.name()), fields);
+		return this.records.replaceFieldsWhile(held.account().id(),
+				Map.of("token", held.stored(), "status", AccountStatus.CONNECTED.name()), fields);
 	}
 
 	private static Map<String, String> refresh(Instant at, TokenRefreshOutcome outcome, String problem) {

@@ -2,6 +2,7 @@ package dev.dmbot.server.accounts;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -49,6 +50,8 @@ class AccountConnectionsIT {
 
 	ConnectedAccounts accounts;
 
+	ServedAccounts served;
+
 	@BeforeEach
 	void setUp() {
 		redis.client().flushAll();
@@ -60,10 +63,16 @@ class AccountConnectionsIT {
 	}
 
 	AccountConnections instance(String configuredToken) {
+		return instance(configuredToken, Duration.ZERO);
+	}
+
+	AccountConnections instance(String configuredToken, Duration rememberFor) {
 		MetaProperties meta = new MetaProperties("app-secret", null, "verify", configuredToken, CONFIGURED,
 				URI.create("https://graph.instagram.com/v25.0"), null);
-		return new AccountConnections(this.accounts, new HashRecords(redis.client()), new Channels(redis.client()),
-				meta, Clock.fixed(NOW, ZoneOffset.UTC), this.meters, this.events::add);
+		ServedAccounts served = new ServedAccounts(meta, this.accounts, new AccountsProperties(rememberFor));
+		this.served = served;
+		return new AccountConnections(this.accounts, served, new HashRecords(redis.client()),
+				new Channels(redis.client()), meta, Clock.fixed(NOW, ZoneOffset.UTC), this.meters, this.events::add);
 	}
 
 	@Test
@@ -137,6 +146,34 @@ class AccountConnectionsIT {
 		assertThat(restartedWithANewToken.isDisconnected(CONFIGURED)).isFalse();
 		assertThat(redis.client().exists(AccountKeys.REFUSED_PREFIX + CONFIGURED)).isFalse();
 		assertThat(this.events).contains(new AccountReconnected(CONFIGURED, NOW));
+	}
+
+	@Test
+	void aRefusalOfATokenReplacedSinceByALoginLeavesTheAccountConnected() {
+		AccountConnections connections = instance(TOKEN, Duration.ofHours(1));
+		assertThat(this.served.accessTokenOf(CONNECTED)).contains(AccessToken.of("IGAAconnected-token"));
+		this.accounts.save(new ConnectedAccount(CONNECTED, "lumen.porto", AccessToken.of("IGAAnew-token"),
+				NOW.plusSeconds(86_400 * 60), NOW, "maria", AccountStatus.CONNECTED, List.of("messages")));
+
+		connections.tokenRefused(CONNECTED, "code 190");
+
+		assertThat(connections.isDisconnected(CONNECTED)).isFalse();
+		assertThat(this.accounts.details(CONNECTED).orElseThrow().status()).isEqualTo(AccountStatus.CONNECTED);
+		assertThat(this.events).isEmpty();
+		assertThat(this.served.accessTokenOf(CONNECTED)).as("read again").contains(AccessToken.of("IGAAnew-token"));
+	}
+
+	@Test
+	void aTokenLostAtRefreshIsAnnouncedLikeARefusalWhenSending() {
+		AccountConnections connections = instance(TOKEN);
+		AccountDetails account = this.accounts.details(CONNECTED).orElseThrow();
+
+		connections.refreshRefused(account, "code 190: the token expired", NOW);
+
+		assertThat(connections.isDisconnected(CONNECTED)).isTrue();
+		assertThat(this.events).containsExactly(
+				new AccountDisconnected(CONNECTED, "lumen.porto", "code 190: the token expired", NOW, false));
+		assertThat(this.meters.counter("bot.accounts.disconnections").count()).isEqualTo(1);
 	}
 
 	@Test

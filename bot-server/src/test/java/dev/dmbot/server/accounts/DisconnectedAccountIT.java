@@ -59,6 +59,12 @@ class DisconnectedAccountIT {
 			+ "expired on Tuesday\",\"type\":\"OAuthException\",\"code\":190,\"error_subcode\":463,"
 			+ "\"fbtrace_id\":\"AbC\"}}";
 
+	static final String CONNECTED = "17841400000000123";
+
+	static final String CONNECTED_SEND_PATH = "/v25.0/" + CONNECTED + "/messages";
+
+	static final String KEY = TokenCipherTest.newKey();
+
 	static final MetaApiStub meta = new MetaApiStub();
 
 	static final WireMockServer slack = new WireMockServer(WireMockConfiguration.options().dynamicPort());
@@ -72,6 +78,7 @@ class DisconnectedAccountIT {
 	static void properties(DynamicPropertyRegistry registry) {
 		meta.register(registry);
 		registry.add("bot.escalation.notify-url", () -> slack.baseUrl() + NOTIFY_PATH);
+		registry.add("bot.security.encryption-key", () -> KEY);
 	}
 
 	@AfterAll
@@ -94,6 +101,9 @@ class DisconnectedAccountIT {
 	@Autowired
 	AccountConnections connections;
 
+	@Autowired
+	ConnectedAccounts accounts;
+
 	final JsonMapper json = JsonMapper.builder().build();
 
 	WebhookClient webhook;
@@ -110,6 +120,8 @@ class DisconnectedAccountIT {
 	void connectedAgainForTheNextTest() {
 		this.redis.del(AccountKeys.REFUSED_PREFIX + ACCOUNT, StreamKeys.held(ACCOUNT));
 		this.redis.srem(AccountKeys.REFUSED_IDS, ACCOUNT);
+		this.redis.del(AccountKeys.account(CONNECTED), StreamKeys.held(CONNECTED));
+		this.redis.srem(AccountKeys.IDS, CONNECTED);
 		this.connections.reread();
 	}
 
@@ -167,8 +179,70 @@ class DisconnectedAccountIT {
 		assertThat(count("bot.intake.events", "outcome", "held")).isGreaterThanOrEqualTo(2);
 	}
 
+	@Test
+	void aConnectedAccountRefusedByMetaIsHeldUntilItsOwnerLogsInAgain() {
+		this.accounts.save(connected("IGAAconnected-token-lapsed"));
+		StubMapping refused = meta.server()
+			.stubFor(post(urlPathEqualTo(CONNECTED_SEND_PATH)).atPriority(1)
+				.willReturn(aResponse().withStatus(401)
+					.withHeader("Content-Type", "application/json")
+					.withBody(TOKEN_EXPIRED)));
+		int alertsBefore = slack.findAll(postRequestedFor(urlPathEqualTo(NOTIFY_PATH))).size();
+
+		this.webhook
+			.post(toConnected(this.customer.at(this.clock.millis()).textMessage("how much is shipping to Porto?")));
+
+		await().atMost(Duration.ofSeconds(15)).until(() -> this.connections.isDisconnected(CONNECTED));
+		AccountDetails stored = this.accounts.details(CONNECTED).orElseThrow();
+		assertThat(stored.status()).isEqualTo(AccountStatus.DISCONNECTED);
+		assertThat(stored.disconnectedReason()).contains("code 190");
+		assertThat(disconnectedGauge(CONNECTED)).isEqualTo(1.0);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> slack.findAll(postRequestedFor(urlPathEqualTo(NOTIFY_PATH))).size() == alertsBefore + 1);
+		assertThat(slack.findAll(postRequestedFor(urlPathEqualTo(NOTIFY_PATH))).get(alertsBefore).getBodyAsString())
+			.contains("@lumen.porto", "Connect an Instagram account");
+
+		this.webhook
+			.post(toConnected(this.customer.at(this.clock.millis()).textMessage("how much is shipping to Porto?")));
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.redis.xlen(StreamKeys.held(CONNECTED)) == 1);
+		assertThat(meta.server().findAll(postRequestedFor(urlPathEqualTo(CONNECTED_SEND_PATH)))).hasSize(1);
+
+		// The owner logs in again: the login stores the account and says so.
+		meta.server().removeStub(refused);
+		meta.server()
+			.stubFor(post(urlPathEqualTo(CONNECTED_SEND_PATH)).atPriority(1)
+				.willReturn(aResponse().withHeader("Content-Type", "application/json")
+					.withBody("{\"recipient_id\":\"1\",\"message_id\":\"mid.after.login\"}")));
+		this.accounts.save(connected("IGAAconnected-token-fresh"));
+		this.connections.connectedAgain(CONNECTED);
+
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> meta.server().findAll(postRequestedFor(urlPathEqualTo(CONNECTED_SEND_PATH))).size() == 2);
+		LoggedRequest answer = meta.server().findAll(postRequestedFor(urlPathEqualTo(CONNECTED_SEND_PATH))).get(1);
+		assertThat(answer.getHeader("Authorization")).isEqualTo("Bearer IGAAconnected-token-fresh");
+		JsonNode body = this.json.readTree(answer.getBodyAsString());
+		assertThat(body.path("recipient").path("id").asString()).isEqualTo(this.customer.sender());
+		assertThat(body.path("message").path("text").asString()).containsIgnoringCase("Porto");
+		assertThat(this.redis.xlen(StreamKeys.held(CONNECTED))).isZero();
+		assertThat(disconnectedGauge(CONNECTED)).isZero();
+	}
+
+	ConnectedAccount connected(String token) {
+		return new ConnectedAccount(CONNECTED, "lumen.porto", AccessToken.of(token),
+				this.clock.instant().plus(Duration.ofDays(60)), this.clock.instant(), "maria", AccountStatus.CONNECTED,
+				List.of("messages"));
+	}
+
+	static byte[] toConnected(WebhookPayloads.Delivery delivery) {
+		return delivery.json().replace(ACCOUNT, CONNECTED).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+	}
+
 	double disconnectedGauge() {
-		Gauge gauge = this.meters.find("bot.account.disconnected").tag("account", ACCOUNT).gauge();
+		return disconnectedGauge(ACCOUNT);
+	}
+
+	double disconnectedGauge(String account) {
+		Gauge gauge = this.meters.find("bot.account.disconnected").tag("account", account).gauge();
 		return (gauge != null) ? gauge.value() : Double.NaN;
 	}
 
