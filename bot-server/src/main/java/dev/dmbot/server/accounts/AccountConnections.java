@@ -112,6 +112,18 @@ public class AccountConnections implements SmartLifecycle {
 		if (isDisconnected(accountId)) {
 			return;
 		}
+		try {
+			markRefused(accountId, reason);
+		}
+		catch (RuntimeException ex) {
+			// Redis away, or a token no key reads: the refusal is met again at the next
+			// send, and the caller's reply is kept in the dead letters meanwhile.
+			log.error("Meta refused the access token of Instagram account {} ({}), but the account could not be "
+					+ "marked disconnected: {}", accountId, reason, ex.getMessage());
+		}
+	}
+
+	private void markRefused(String accountId, String reason) {
 		Instant now = this.clock.instant();
 		Optional<ConnectedAccounts.HeldToken> held = (this.configured.find(accountId).isPresent()) ? Optional.empty()
 				: this.connected.held(accountId);

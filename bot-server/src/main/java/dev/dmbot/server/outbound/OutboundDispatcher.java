@@ -157,6 +157,7 @@ public class OutboundDispatcher {
 			MetaError error = ex.error();
 			this.meters.counter("bot.send.errors", "code", Integer.toString(error.code())).increment();
 			this.activity.sendFailed(reply.accountId(), error.code(), error.describe());
+			tokenRefused(reply.accountId(), error);
 			if (kind.equals("private") && error.commentNotEligible()) {
 				return new DeliveryResult(DeliveryOutcome.WINDOW_CLOSED, List.of(), error.describe());
 			}
@@ -197,6 +198,7 @@ public class OutboundDispatcher {
 			catch (SendApiException ex) {
 				this.meters.counter("bot.send.errors", "code", Integer.toString(ex.error().code())).increment();
 				this.activity.sendFailed(message.accountId(), ex.error().code(), ex.error().describe());
+				tokenRefused(message.accountId(), ex.error());
 				if (ex.error().windowClosed()) {
 					countAgent(window, DeliveryOutcome.WINDOW_CLOSED);
 					return new AgentDelivery(window,
@@ -234,6 +236,7 @@ public class OutboundDispatcher {
 		catch (SendApiException ex) {
 			this.meters.counter("bot.send.errors", "code", Integer.toString(ex.error().code())).increment();
 			this.activity.sendFailed(letter.account(), ex.error().code(), ex.error().describe());
+			tokenRefused(letter.account(), ex.error());
 			boolean closed = ex.error().windowClosed() || ex.error().commentNotEligible();
 			this.meters.counter("bot.dead_letters.replayed", "outcome", closed ? "window_closed" : "failed")
 				.increment();
@@ -270,10 +273,7 @@ public class OutboundDispatcher {
 			return new DeliveryResult(DeliveryOutcome.WINDOW_CLOSED, sentParts, error.describe());
 		}
 		if (error.tokenInvalid()) {
-			this.meters.counter("bot.meta.token.invalid").increment();
-			// Marks the account disconnected on every instance, logs what to do and
-			// tells people; its next events are held until it is connected again.
-			this.connections.tokenRefused(message.accountId(), error.describe());
+			tokenRefused(message.accountId(), error);
 		}
 		else {
 			log.warn("Reply to {} moved to {}: {}", message.recipientId(), OutboundKeys.DEAD_LETTERS, error.describe());
@@ -281,6 +281,17 @@ public class OutboundDispatcher {
 		this.deadLetters.add(message, body, error.describe());
 		count(DeliveryOutcome.DEAD_LETTERED);
 		return new DeliveryResult(DeliveryOutcome.DEAD_LETTERED, sentParts, error.describe());
+	}
+
+	/**
+	 * On code 190, marks the account disconnected on every instance, logs what to do and
+	 * tells people; its next events are held until it is connected again.
+	 */
+	private void tokenRefused(String accountId, MetaError error) {
+		if (error.tokenInvalid()) {
+			this.meters.counter("bot.meta.token.invalid").increment();
+			this.connections.tokenRefused(accountId, error.describe());
+		}
 	}
 
 	private void count(DeliveryOutcome outcome) {
