@@ -37,6 +37,25 @@ public final class AccountKeys implements FeatureKeys {
 	 */
 	public static final String REFRESH_PREFIX = "bot:{accounts}:refresh:";
 
+	/**
+	 * The ids of the configured accounts ({@code bot.meta.access-token}) whose token Meta
+	 * refused (a set).
+	 */
+	public static final String REFUSED_IDS = "bot:{accounts}:refused";
+
+	/**
+	 * Prefix of {@code bot:{accounts}:refused:<account>}: the configured account's token
+	 * Meta refused, as when, why and the token's SHA-256 fingerprint (never the token),
+	 * so that only a start-up with another token connects it again.
+	 */
+	public static final String REFUSED_PREFIX = "bot:{accounts}:refused:";
+
+	/**
+	 * Pub/sub channel on which an instance says that an account was disconnected or
+	 * connected again, so every instance reads the accounts' connections at once.
+	 */
+	public static final String CONNECTIONS_CHANGED = "bot:{accounts}:connections-changed";
+
 	/** The key of one connected account. */
 	public static String account(String accountId) {
 		return ACCOUNT_PREFIX + accountId;
@@ -59,6 +78,10 @@ public final class AccountKeys implements FeatureKeys {
 				KeyFamily.server("accounts", "login", LOGIN_PREFIX + "<state>")
 					.erased(Erasure.notPersonal())
 					.kept("bot.accounts.login-timeout (10 minutes), or until Meta sends the admin back"),
+				KeyFamily.server("accounts", "refused-ids", REFUSED_IDS).erased(Erasure.notPersonal()),
+				KeyFamily.account("accounts", "refused", REFUSED_PREFIX + "<account>")
+					.erased(Erasure.notPersonal())
+					.kept("until the server starts with another bot.meta.access-token"),
 				KeyFamily.account("accounts", "refresh", REFRESH_PREFIX + "<account>")
 					.erased(Erasure.notPersonal())
 					.kept("while one instance refreshes the account's token, at most a few minutes "

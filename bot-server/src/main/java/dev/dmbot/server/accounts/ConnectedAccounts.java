@@ -162,6 +162,25 @@ public class ConnectedAccounts {
 		return this.records.replaceFields(held.account().id(), "token", held.stored(), fields);
 	}
 
+	/**
+	 * Marks the account disconnected because Meta refused its token when the server sent
+	 * with it, unless it is disconnected already or was connected again since it was read
+	 * (a new connection has a new token), so that of several instances meeting the
+	 * refusal at once one marks it.
+	 * @return whether it was marked here
+	 */
+	boolean disconnectedBySend(HeldToken held, Instant at, String reason) {
+		if (held.details().status() != AccountStatus.CONNECTED) {
+			return false;
+		}
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put("status", AccountStatus.DISCONNECTED.name());
+		fields.put("disconnectedAt", at.toString());
+		fields.put("disconnectedReason", reason);
+		return this.records.replaceFieldsWhile(held.account().id(),
+				Map.of("token", held.stored(), "status", AccountStatus.CONNECTED.name()), fields);
+	}
+
 	private static Map<String, String> refresh(Instant at, TokenRefreshOutcome outcome, String problem) {
 		return Map.of("refreshedAt", at.toString(), "refreshOutcome", outcome.name(), "refreshProblem",
 				(problem != null) ? problem : "");

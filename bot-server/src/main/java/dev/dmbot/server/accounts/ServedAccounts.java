@@ -9,6 +9,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import dev.dmbot.server.system.MetaProperties;
@@ -90,6 +91,20 @@ final class ServedAccounts implements Accounts {
 			}
 		}
 		return this.configured.accessTokenOf(accountId);
+	}
+
+	/**
+	 * Forgets what was read of the account, so the next event or send reads it again: it
+	 * was connected again, here or on another instance, with a new token.
+	 */
+	@EventListener
+	void reconnected(AccountReconnected reconnected) {
+		forget(reconnected.accountId());
+	}
+
+	void forget(String accountId) {
+		this.details.invalidate(accountId);
+		this.withTokens.invalidate(accountId);
 	}
 
 	@Override

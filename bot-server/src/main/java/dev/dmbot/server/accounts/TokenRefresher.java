@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -63,8 +64,18 @@ class TokenRefresher {
 	/** The token expiry of each account, as last read here, for the gauge. */
 	private final Map<String, Instant> expiries = new ConcurrentHashMap<>();
 
+	/** Told of an account found disconnected; {@code null} when nobody listens. */
+	private final AccountConnections connections;
+
 	TokenRefresher(ConnectedAccounts accounts, TokenRefreshClient meta, Leases leases,
 			TokenRefreshProperties properties, Clock clock, MeterRegistry meters) {
+		this(accounts, meta, leases, properties, clock, meters, null);
+	}
+
+	@Autowired
+	TokenRefresher(ConnectedAccounts accounts, TokenRefreshClient meta, Leases leases,
+			TokenRefreshProperties properties, Clock clock, MeterRegistry meters, AccountConnections connections) {
+		this.connections = connections;
 		this.accounts = accounts;
 		this.meta = meta;
 		this.leases = leases;
@@ -184,6 +195,9 @@ class TokenRefresher {
 							+ "The bot cannot answer it until the account is connected again: open the Accounts page "
 							+ "(/accounts/), press \"Connect an Instagram account\" and log in as {}.",
 					account.id(), name(account), ex.getMessage(), name(account));
+			if (this.connections != null) {
+				this.connections.refreshRefused(account, ex.getMessage(), now);
+			}
 			return TokenRefreshOutcome.DISCONNECTED;
 		}
 		catch (TokenRefreshClient.Unavailable ex) {

@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import dev.dmbot.server.accounts.AccountConnections;
 import dev.dmbot.server.attribution.ReplyAttribution;
 import dev.dmbot.server.context.ConversationContext;
 import dev.dmbot.server.escalation.Escalation;
@@ -58,9 +59,13 @@ class ConversationHandler implements InboundEventHandler {
 
 	private final MeterRegistry meters;
 
+	private final AccountConnections connections;
+
 	ConversationHandler(SnapshotReader reader, MessageInterpreter interpreter, TurnDecider decider,
 			ReplyComposer composer, TurnCommitter committer, ReplyDeliverer deliverer, Handover handover,
-			CommentReplies comments, FollowUpScheduler followUps, ReplyAttribution attribution, MeterRegistry meters) {
+			CommentReplies comments, FollowUpScheduler followUps, ReplyAttribution attribution, MeterRegistry meters,
+			AccountConnections connections) {
+		this.connections = connections;
 		this.reader = reader;
 		this.interpreter = interpreter;
 		this.decider = decider;
@@ -76,6 +81,11 @@ class ConversationHandler implements InboundEventHandler {
 
 	@Override
 	public Handling handle(InboundEvent event) {
+		if (this.connections.isDisconnected(event.accountId())) {
+			// Nothing can be sent for the account: kept, and answered once it is
+			// connected again. Asking costs no Redis command.
+			return Handling.HELD;
+		}
 		TurnSnapshot snapshot = this.reader.read(event);
 		if (snapshot.seen()) {
 			return Handling.DUPLICATE;

@@ -9,6 +9,13 @@ public enum Handling {
 	PROCESSED,
 
 	/** Handled before (Meta redelivered it, or a worker died after handling it). */
-	DUPLICATE
+	DUPLICATE,
+
+	/**
+	 * Not handled now: its account is disconnected. The worker keeps it in the account's
+	 * held stream ({@link StreamKeys#held}) until the account is connected again
+	 * ({@link HeldEvents#release}).
+	 */
+	HELD
 
 }

@@ -7,8 +7,9 @@ import dev.dmbot.server.system.PersonalData;
 import dev.dmbot.server.system.RedisKeys;
 
 /**
- * A person's events set aside as failed in {@code bot:events:failed}. Events still queued
- * are answered as usual: a person who writes again is a new conversation.
+ * A person's events set aside as failed in {@code bot:events:failed} or held while the
+ * account is disconnected ({@code bot:events:held:{<account>}}). Events still queued are
+ * answered as usual: a person who writes again is a new conversation.
  */
 @Component
 class IntakePersonalData implements PersonalData {
@@ -24,7 +25,11 @@ class IntakePersonalData implements PersonalData {
 
 	@Override
 	public long erase(String accountId, String senderId) {
-		return RedisKeys.deleteStreamEntries(this.redis, StreamKeys.FAILED, (fields) -> {
+		return erase(StreamKeys.FAILED, accountId, senderId) + erase(StreamKeys.held(accountId), accountId, senderId);
+	}
+
+	private long erase(String stream, String accountId, String senderId) {
+		return RedisKeys.deleteStreamEntries(this.redis, stream, (fields) -> {
 			try {
 				InboundEvent event = this.codec.decode(fields.get("event"));
 				return accountId.equals(event.accountId()) && senderId.equals(event.senderId());

@@ -21,6 +21,7 @@ import redis.clients.jedis.resps.StreamEntry;
 
 import dev.dmbot.server.platform.redis.RedisFailures;
 import dev.dmbot.server.platform.redis.StreamGroupMissingException;
+import dev.dmbot.server.platform.redis.StreamMoves;
 import dev.dmbot.server.system.BotException;
 import dev.dmbot.server.system.DeadLetterProperties;
 import dev.dmbot.server.system.TransientException;
@@ -61,6 +62,9 @@ final class PartitionWorker implements Runnable {
 
 	private final Runnable onFinished;
 
+	/** Where the events of a disconnected account are kept. */
+	private final StreamMoves held;
+
 	/** Counted down by {@link #stop()}: a back-off wait ends at once. */
 	private final CountDownLatch stopping = new CountDownLatch(1);
 
@@ -79,6 +83,7 @@ final class PartitionWorker implements Runnable {
 		this.meters = meters;
 		this.deadLetters = deadLetters;
 		this.onFinished = onFinished;
+		this.held = new StreamMoves(redis);
 	}
 
 	int partition() {
@@ -288,8 +293,22 @@ final class PartitionWorker implements Runnable {
 			setAside(stream, entry, event, ex.toString());
 			return;
 		}
+		if (outcome == Handling.HELD) {
+			hold(event, encoded);
+			return;
+		}
 		this.meters.counter("bot.intake.events", "outcome", outcome == Handling.DUPLICATE ? "duplicate" : "processed")
 			.increment();
+	}
+
+	/**
+	 * Keeps the event of a disconnected account in its held stream, as stored, to be
+	 * moved back when the account is connected again; the original is acknowledged with
+	 * the batch.
+	 */
+	private void hold(InboundEvent event, String encoded) {
+		this.held.append(StreamKeys.held(event.accountId()), Map.of("event", encoded));
+		this.meters.counter("bot.intake.events", "outcome", "held").increment();
 	}
 
 	private void setAside(String stream, StreamEntry entry, InboundEvent event, String reason) {

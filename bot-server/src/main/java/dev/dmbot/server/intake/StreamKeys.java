@@ -34,6 +34,22 @@ public final class StreamKeys implements FeatureKeys {
 		return "bot:events:{p" + partition + "}";
 	}
 
+	/**
+	 * The events of one disconnected account, in the order they arrived, until it is
+	 * connected again.
+	 */
+	public static String held(String accountId) {
+		return "bot:events:held:{" + accountId + "}";
+	}
+
+	/**
+	 * The lease of the instance moving an account's held events back into the partitions,
+	 * so they are moved once.
+	 */
+	public static String heldRelease(String accountId) {
+		return "bot:events:held:{" + accountId + "}:release";
+	}
+
 	/** The lease of one partition: the instance that reads it. */
 	public static String lease(int partition) {
 		return "bot:lease:{p" + partition + "}";
@@ -59,6 +75,13 @@ public final class StreamKeys implements FeatureKeys {
 					.erased(Erasure.shortLived("an event leaves its stream once handled; a person who writes again "
 							+ "is a new conversation"))
 					.kept("until handled: acknowledged and deleted in batches"),
+				KeyFamily.account("intake", "held", "bot:events:held:{<account>}")
+					.erased(Erasure.by(IntakePersonalData.class))
+					.kept("while the account is disconnected; moved back into the partitions when it is "
+							+ "connected again"),
+				KeyFamily.account("intake", "held-release", "bot:events:held:{<account>}:release")
+					.erased(Erasure.notPersonal())
+					.kept("while one instance moves the account's held events back, at most 5 minutes"),
 				KeyFamily.server("intake", "lease", "bot:lease:{p<partition>}")
 					.erased(Erasure.notPersonal())
 					.kept("bot.intake.lease-ttl (15s), renewed by its owner"),

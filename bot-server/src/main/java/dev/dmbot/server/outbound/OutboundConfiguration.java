@@ -12,6 +12,7 @@ import redis.clients.jedis.UnifiedJedis;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.dmbot.server.accounts.Accounts;
+import dev.dmbot.server.accounts.AccountConnections;
 import dev.dmbot.server.accounts.activity.AccountActivity;
 import dev.dmbot.server.system.MetaProperties;
 
@@ -68,8 +69,10 @@ class OutboundConfiguration {
 
 	@Bean
 	OutboundDispatcher outboundDispatcher(MessageSender sender, SendRateLimiter rateLimiter, DeadLetters deadLetters,
-			OutboundProperties properties, MeterRegistry meters, Clock clock, AccountActivity activity) {
-		return new OutboundDispatcher(sender, rateLimiter, deadLetters, properties, meters, clock, activity);
+			OutboundProperties properties, MeterRegistry meters, Clock clock, AccountActivity activity,
+			AccountConnections connections) {
+		return new OutboundDispatcher(sender, rateLimiter, deadLetters, properties, meters, clock, activity,
+				connections);
 	}
 
 }

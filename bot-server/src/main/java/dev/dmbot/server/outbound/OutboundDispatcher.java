@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.dmbot.server.accounts.AccountConnections;
 import dev.dmbot.server.accounts.activity.AccountActivity;
 
 /**
@@ -50,9 +51,13 @@ public class OutboundDispatcher {
 
 	private final AccountActivity activity;
 
+	private final AccountConnections connections;
+
 	OutboundDispatcher(MessageSender sender, SendRateLimiter rateLimiter, DeadLetters deadLetters,
-			OutboundProperties properties, MeterRegistry meters, Clock clock, AccountActivity activity) {
+			OutboundProperties properties, MeterRegistry meters, Clock clock, AccountActivity activity,
+			AccountConnections connections) {
 		this.sender = sender;
+		this.connections = connections;
 		this.activity = activity;
 		this.rateLimiter = rateLimiter;
 		this.deadLetters = deadLetters;
@@ -152,6 +157,7 @@ public class OutboundDispatcher {
 			MetaError error = ex.error();
 			this.meters.counter("bot.send.errors", "code", Integer.toString(error.code())).increment();
 			this.activity.sendFailed(reply.accountId(), error.code(), error.describe());
+			tokenRefused(reply.accountId(), error);
 			if (kind.equals("private") && error.commentNotEligible()) {
 				return new DeliveryResult(DeliveryOutcome.WINDOW_CLOSED, List.of(), error.describe());
 			}
@@ -192,6 +198,7 @@ public class OutboundDispatcher {
 			catch (SendApiException ex) {
 				this.meters.counter("bot.send.errors", "code", Integer.toString(ex.error().code())).increment();
 				this.activity.sendFailed(message.accountId(), ex.error().code(), ex.error().describe());
+				tokenRefused(message.accountId(), ex.error());
 				if (ex.error().windowClosed()) {
 					countAgent(window, DeliveryOutcome.WINDOW_CLOSED);
 					return new AgentDelivery(window,
@@ -229,6 +236,7 @@ public class OutboundDispatcher {
 		catch (SendApiException ex) {
 			this.meters.counter("bot.send.errors", "code", Integer.toString(ex.error().code())).increment();
 			this.activity.sendFailed(letter.account(), ex.error().code(), ex.error().describe());
+			tokenRefused(letter.account(), ex.error());
 			boolean closed = ex.error().windowClosed() || ex.error().commentNotEligible();
 			this.meters.counter("bot.dead_letters.replayed", "outcome", closed ? "window_closed" : "failed")
 				.increment();
@@ -265,9 +273,7 @@ public class OutboundDispatcher {
 			return new DeliveryResult(DeliveryOutcome.WINDOW_CLOSED, sentParts, error.describe());
 		}
 		if (error.tokenInvalid()) {
-			this.meters.counter("bot.meta.token.invalid").increment();
-			log.error("Meta rejected the access token ({}). Replies go to the dead-letter stream until "
-					+ "bot.meta.access-token is replaced with a valid token.", error.describe());
+			tokenRefused(message.accountId(), error);
 		}
 		else {
 			log.warn("Reply to {} moved to {}: {}", message.recipientId(), OutboundKeys.DEAD_LETTERS, error.describe());
@@ -275,6 +281,17 @@ public class OutboundDispatcher {
 		this.deadLetters.add(message, body, error.describe());
 		count(DeliveryOutcome.DEAD_LETTERED);
 		return new DeliveryResult(DeliveryOutcome.DEAD_LETTERED, sentParts, error.describe());
+	}
+
+	/**
+	 * On code 190, marks the account disconnected on every instance, logs what to do and
+	 * tells people; its next events are held until it is connected again.
+	 */
+	private void tokenRefused(String accountId, MetaError error) {
+		if (error.tokenInvalid()) {
+			this.meters.counter("bot.meta.token.invalid").increment();
+			this.connections.tokenRefused(accountId, error.describe());
+		}
 	}
 
 	private void count(DeliveryOutcome outcome) {

@@ -8,12 +8,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import dev.dmbot.server.access.AccessProperties;
+import dev.dmbot.server.accounts.AccountConnections;
 import dev.dmbot.server.accounts.AccountStatus;
 import dev.dmbot.server.accounts.ConnectedAccount;
 import dev.dmbot.server.accounts.ConnectedAccounts;
@@ -47,8 +50,24 @@ class AccountLogin {
 
 	private final Clock clock;
 
+	/** Told of each account stored, so that one disconnected is answered again. */
+	private final Consumer<String> connected;
+
 	AccountLogin(LoginProperties properties, MetaProperties meta, AccessProperties access, LoginStates states,
 			InstagramLoginClient instagram, ConnectedAccounts accounts, Clock clock) {
+		this(properties, meta, access, states, instagram, accounts, clock, (accountId) -> {
+		});
+	}
+
+	@Autowired
+	AccountLogin(LoginProperties properties, MetaProperties meta, AccessProperties access, LoginStates states,
+			InstagramLoginClient instagram, ConnectedAccounts accounts, Clock clock, AccountConnections connections) {
+		this(properties, meta, access, states, instagram, accounts, clock, connections::connectedAgain);
+	}
+
+	private AccountLogin(LoginProperties properties, MetaProperties meta, AccessProperties access, LoginStates states,
+			InstagramLoginClient instagram, ConnectedAccounts accounts, Clock clock, Consumer<String> connected) {
+		this.connected = connected;
 		this.properties = properties;
 		this.meta = meta;
 		this.access = access;
@@ -184,6 +203,15 @@ class AccountLogin {
 		}
 		log.info("Instagram account {} (@{}) connected by '{}'; its token expires at {}", account.id(),
 				account.username(), account.connectedBy(), account.tokenExpiresAt());
+		try {
+			this.connected.accept(account.id());
+		}
+		catch (RuntimeException ex) {
+			// The account is stored connected; every instance reads it so within
+			// AccountConnections.RECHECK.
+			log.warn("Instagram account {} was connected, but the other instances were not told at once: {}",
+					account.id(), ex.getMessage());
+		}
 		return account;
 	}
 

@@ -45,6 +45,20 @@ public final class HashRecordSet {
 			return 1
 			""";
 
+	/**
+	 * Sets several fields only while each of the expected fields holds its expected
+	 * value: ARGV[1] is how many (field, value) pairs are expected, they follow, then the
+	 * fields to set.
+	 */
+	private static final String REPLACE_FIELDS_WHILE = """
+			local expected = tonumber(ARGV[1])
+			for i = 0, expected - 1 do
+				if redis.call('HGET', KEYS[1], ARGV[2 + 2 * i]) ~= ARGV[3 + 2 * i] then return 0 end
+			end
+			redis.call('HSET', KEYS[1], unpack(ARGV, 2 + 2 * expected))
+			return 1
+			""";
+
 	private static final String REMOVE = """
 			redis.call('SREM', KEYS[1], KEYS[3])
 			return redis.call('DEL', KEYS[2])
@@ -128,6 +142,31 @@ public final class HashRecordSet {
 		});
 		Object replaced = RedisFailures.translating("write " + this.recordPrefix + id,
 				() -> this.redis.eval(REPLACE_FIELDS, List.of(this.recordPrefix + id), arguments));
+		return Long.valueOf(1).equals(replaced);
+	}
+
+	/**
+	 * Sets {@code fields} of the record if every field of {@code expected} still holds
+	 * its value there: a compare-and-set on several fields at once.
+	 * @return whether they were set; {@code false} when a field differs or the record is
+	 * gone
+	 */
+	public boolean replaceFieldsWhile(String id, Map<String, String> expected, Map<String, String> fields) {
+		if (fields.isEmpty() || expected.isEmpty()) {
+			throw new IllegalArgumentException("at least one field must be expected and one set");
+		}
+		List<String> arguments = new ArrayList<>(1 + (expected.size() + fields.size()) * 2);
+		arguments.add(Integer.toString(expected.size()));
+		expected.forEach((name, value) -> {
+			arguments.add(name);
+			arguments.add(value);
+		});
+		fields.forEach((name, value) -> {
+			arguments.add(name);
+			arguments.add(value);
+		});
+		Object replaced = RedisFailures.translating("write " + this.recordPrefix + id,
+				() -> this.redis.eval(REPLACE_FIELDS_WHILE, List.of(this.recordPrefix + id), arguments));
 		return Long.valueOf(1).equals(replaced);
 	}
 

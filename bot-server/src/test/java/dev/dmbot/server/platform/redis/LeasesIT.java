@@ -79,4 +79,25 @@ class LeasesIT {
 		assertThat(records.ids()).isEqualTo(List.of("1"));
 	}
 
+	@Test
+	void fieldsAreReplacedOnlyWhileEveryComparedFieldHoldsWhatWasRead() {
+		HashRecordSet records = new HashRecords(redis.client()).named("bot:{accounts}:ids", "bot:{accounts}:account:");
+		records.put("1", Map.of("token", "v1:a", "status", "CONNECTED"));
+
+		assertThat(records.replaceFieldsWhile("1", Map.of("token", "v1:b", "status", "CONNECTED"),
+				Map.of("status", "DISCONNECTED")))
+			.as("the token changed")
+			.isFalse();
+		assertThat(records.replaceFieldsWhile("1", Map.of("token", "v1:a", "status", "CONNECTED"),
+				Map.of("status", "DISCONNECTED", "disconnectedReason", "code 190")))
+			.isTrue();
+		assertThat(records.replaceFieldsWhile("1", Map.of("token", "v1:a", "status", "CONNECTED"),
+				Map.of("status", "DISCONNECTED")))
+			.as("already disconnected")
+			.isFalse();
+
+		assertThat(records.find("1"))
+			.contains(Map.of("token", "v1:a", "status", "DISCONNECTED", "disconnectedReason", "code 190"));
+	}
+
 }
