@@ -16,11 +16,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param statusRetention how long a request's status page answers after it completed
  * @param pollInterval how often each instance looks for requests still to carry out (a
  * request is carried out at once; this catches those an instance stopped in the middle
- * of)
+ * of) and for people erased elsewhere; 15 s by default, as nothing here waits on it and
+ * an idle server should cost Redis little
  */
 @ConfigurationProperties("bot.privacy")
 public record PrivacyProperties(URI publicUrl, @DefaultValue("365d") Duration statusRetention,
-		@DefaultValue("5s") Duration pollInterval) {
+		@DefaultValue("15s") Duration pollInterval) {
 
 	public PrivacyProperties {
 		if (publicUrl != null && (!publicUrl.isAbsolute() || publicUrl.getHost() == null
