@@ -13,9 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -29,8 +26,8 @@ import dev.dmbot.server.platform.redis.ChannelSubscription;
 import dev.dmbot.server.platform.redis.Channels;
 import dev.dmbot.server.platform.redis.HashRecordSet;
 import dev.dmbot.server.platform.redis.HashRecords;
-import dev.dmbot.server.system.ClaimWorkers;
 import dev.dmbot.server.system.MetaProperties;
+import dev.dmbot.server.system.Periodic;
 
 /**
  * The one place that knows whether an account is disconnected (Meta refuses its token),
@@ -82,7 +79,7 @@ public class AccountConnections implements SmartLifecycle {
 
 	private volatile ChannelSubscription subscription;
 
-	private volatile ScheduledExecutorService scheduler;
+	private volatile Periodic scheduler;
 
 	AccountConnections(ConnectedAccounts connected, ServedAccounts served, HashRecords records, Channels channels,
 			MetaProperties meta, Clock clock, MeterRegistry meters, ApplicationEventPublisher events) {
@@ -322,19 +319,15 @@ public class AccountConnections implements SmartLifecycle {
 		// The subscription reads the view again each time it (re)subscribes too.
 		this.subscription = this.channels.subscribe(AccountKeys.CONNECTIONS_CHANGED, "account-connections",
 				this::rereadQuietly);
-		ScheduledExecutorService executor = Executors
-			.newSingleThreadScheduledExecutor(ClaimWorkers.threads("account-connections-"));
-		executor.scheduleWithFixedDelay(this::rereadQuietly, RECHECK.toMillis(), RECHECK.toMillis(),
-				TimeUnit.MILLISECONDS);
-		this.scheduler = executor;
+		this.scheduler = Periodic.every("account-connections-", RECHECK, RECHECK, this::rereadQuietly);
 	}
 
 	@Override
 	public void stop() {
-		ScheduledExecutorService executor = this.scheduler;
+		Periodic periodic = this.scheduler;
 		this.scheduler = null;
-		if (executor != null) {
-			executor.shutdownNow();
+		if (periodic != null) {
+			periodic.close();
 		}
 		ChannelSubscription current = this.subscription;
 		this.subscription = null;

@@ -1,15 +1,11 @@
 package dev.dmbot.server.accounts;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
-import dev.dmbot.server.system.ClaimWorkers;
+import dev.dmbot.server.system.Periodic;
 
 /**
  * Runs {@link TokenRefresher} on every instance every {@code bot.accounts.refresh-every},
@@ -25,7 +21,7 @@ class TokenRefreshSchedule implements SmartLifecycle {
 
 	private final TokenRefreshProperties properties;
 
-	private volatile ScheduledExecutorService scheduler;
+	private volatile Periodic scheduler;
 
 	TokenRefreshSchedule(TokenRefresher refresher, TokenRefreshProperties properties) {
 		this.refresher = refresher;
@@ -45,19 +41,16 @@ class TokenRefreshSchedule implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		ScheduledExecutorService executor = Executors
-			.newSingleThreadScheduledExecutor(ClaimWorkers.threads("token-refresh-"));
-		executor.scheduleWithFixedDelay(this::run, this.properties.firstRunAfter().toMillis(),
-				this.properties.refreshEvery().toMillis(), TimeUnit.MILLISECONDS);
-		this.scheduler = executor;
+		this.scheduler = Periodic.every("token-refresh-", this.properties.firstRunAfter(),
+				this.properties.refreshEvery(), this::run);
 	}
 
 	@Override
 	public void stop() {
-		ScheduledExecutorService executor = this.scheduler;
+		Periodic periodic = this.scheduler;
 		this.scheduler = null;
-		if (executor != null) {
-			executor.shutdownNow();
+		if (periodic != null) {
+			periodic.close();
 		}
 	}
 

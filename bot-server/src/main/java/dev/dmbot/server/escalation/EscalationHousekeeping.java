@@ -1,16 +1,13 @@
 package dev.dmbot.server.escalation;
 
-import dev.dmbot.server.system.ClaimWorkers;
-
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+
+import dev.dmbot.server.system.Periodic;
 
 /**
  * Every 30 seconds, on every instance: closes escalations whose idle timeout passed (the
@@ -30,7 +27,7 @@ class EscalationHousekeeping implements SmartLifecycle {
 
 	private final EscalationMetrics metrics;
 
-	private volatile ScheduledExecutorService scheduler;
+	private volatile Periodic scheduler;
 
 	EscalationHousekeeping(EscalationService escalations, EscalationMetrics metrics) {
 		this.escalations = escalations;
@@ -49,18 +46,15 @@ class EscalationHousekeeping implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		ScheduledExecutorService executor = Executors
-			.newSingleThreadScheduledExecutor(ClaimWorkers.threads("escalation-housekeeping-"));
-		executor.scheduleWithFixedDelay(this::run, 1_000, EVERY.toMillis(), TimeUnit.MILLISECONDS);
-		this.scheduler = executor;
+		this.scheduler = Periodic.every("escalation-housekeeping-", Duration.ofSeconds(1), EVERY, this::run);
 	}
 
 	@Override
 	public void stop() {
-		ScheduledExecutorService executor = this.scheduler;
+		Periodic periodic = this.scheduler;
 		this.scheduler = null;
-		if (executor != null) {
-			executor.shutdownNow();
+		if (periodic != null) {
+			periodic.close();
 		}
 	}
 
