@@ -59,7 +59,8 @@ class AdminApisRedisOutageIT {
 								+ "\"17841400000000000\",\"senderId\":\"4242\",\"type\":\"order\"}"))),
 					send(request("/api/conversions?account=17841400000000000").GET()),
 					send(request("/api/admin/experiments").GET()), send(request("/api/admin/dead-letters").GET()),
-					send(request("/api/admin/dead-letters/replay").POST(HttpRequest.BodyPublishers.noBody())));
+					send(request("/api/admin/dead-letters/replay").POST(HttpRequest.BodyPublishers.noBody())),
+					send(request("/api/admin/accounts/activity").GET()));
 		}
 		finally {
 			this.redisServer.server().start();
